@@ -1,0 +1,65 @@
+// Lint rules that enforce the layers (VS Code's code-layering idea): probes/ is pure Node,
+// only main/electron/ touches Electron, and the renderer reaches the system only through the
+// typed bridge, importing nothing from probes/ or main/ but types from the contract files.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electron = { group: ['electron', 'electron/*'], message: 'Only main/electron/ may import Electron; the rest must run on plain Node (the headless CLI).' };
+const rendererCode = { group: ['**/renderer/**', 'renderer/**'], message: 'The renderer is a separate program; talk to it through IPC.' };
+const mainCode = { regex: '(^|/)main/', message: 'probes/ knows nothing of main/: it collects facts and turns them into findings.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'renderer/dist/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['probes/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [electron, rendererCode, mainCode] }] },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [electron, rendererCode] }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({ name, message: 'The renderer runs sandboxed, without Node.' })),
+          patterns: [
+            { group: ['node:*'], message: 'The renderer runs sandboxed, without Node.' },
+            electron,
+            {
+              // Types from the contract files only; values never cross from probes/ or main/.
+              regex: '(^|/)(probes|main)/(?!types$|findings/types$|ipc/contract$)',
+              message: 'The renderer may import only types, and only from the contract files (probes/types, probes/findings/types, main/ipc/contract).',
+            },
+            {
+              regex: '(^|/)(probes/types|probes/findings/types|main/ipc/contract)$',
+              allowTypeImports: true,
+              message: 'The renderer may import only types (import type) from the contract files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

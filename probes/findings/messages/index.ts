@@ -1,0 +1,17 @@
+/**
+ * The words of every finding, per language. A test checks that every locale has every rule's text
+ * with the same placeholders as English.
+ */
+import type { MessageCatalog } from '../types';
+import { generalMessagesEn } from './en/general';
+import { hardwareMessagesEn } from './en/hardware';
+import { networkMessagesEn } from './en/network';
+import { osMessagesEn } from './en/os';
+import { securityMessagesEn } from './en/security';
+
+export type Locale = 'en';
+export const LOCALES: readonly Locale[] = ['en'];
+
+export const MESSAGES: Readonly<Record<Locale, MessageCatalog>> = {
+  en: { ...generalMessagesEn, ...hardwareMessagesEn, ...osMessagesEn, ...networkMessagesEn, ...securityMessagesEn },
+};

@@ -1,0 +1,9 @@
+/** Every finding rule, listed explicitly, area by area. */
+import type { FindingRule } from '../types';
+import { generalRules } from './general';
+import { hardwareRules } from './hardware';
+import { networkRules } from './network';
+import { osRules } from './os';
+import { securityRules } from './security';
+
+export const ALL_RULES: readonly FindingRule[] = [...hardwareRules, ...osRules, ...networkRules, ...securityRules, ...generalRules];

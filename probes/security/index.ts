@@ -1,0 +1,8 @@
+/** The security probes, listed explicitly (nothing is discovered by scanning folders). */
+import type { Probe } from '../types';
+
+export const securityProbes: readonly Probe[] = [];
+
+/** Each security probe's data type, by id, for typed access in findings and tests. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as probes are added
+export interface SecurityData {}
