@@ -5,7 +5,8 @@
 import type { MessageCatalog } from '../types';
 import { generalMessagesEn } from './en/general';
 import { hardwareMessagesEn } from './en/hardware';
-import { networkMessagesEn } from './en/network';
+import { networkLinkMessagesEn } from './en/network-link';
+import { networkServicesMessagesEn } from './en/network-services';
 import { osMessagesEn } from './en/os';
 import { securityMessagesEn } from './en/security';
 
@@ -13,5 +14,5 @@ export type Locale = 'en';
 export const LOCALES: readonly Locale[] = ['en'];
 
 export const MESSAGES: Readonly<Record<Locale, MessageCatalog>> = {
-  en: { ...generalMessagesEn, ...hardwareMessagesEn, ...osMessagesEn, ...networkMessagesEn, ...securityMessagesEn },
+  en: { ...generalMessagesEn, ...hardwareMessagesEn, ...osMessagesEn, ...networkLinkMessagesEn, ...networkServicesMessagesEn, ...securityMessagesEn },
 };
