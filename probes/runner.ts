@@ -11,6 +11,9 @@ import type { ProbeConfig } from './config';
 import { ProbeError, describeError } from './errors';
 import type { Gap, Logger, OperationRecord, Platform, Probe, ProbeContext, ProbeEnvelope, ProgressEvent } from './types';
 
+/** How long a stopped probe's commands get to record how they ended. */
+const ABORT_GRACE_MS = 300;
+
 export interface ContextRequest {
   readonly probe: Probe;
   readonly signal: AbortSignal;
@@ -83,15 +86,23 @@ async function runOne(probe: Probe, options: RunOptions, runSignal: AbortSignal)
     controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
   });
 
+  let collecting: Promise<unknown> = Promise.resolve();
   try {
     const context = options.createContext({ probe, signal: controller.signal, record: (op) => operations.push(op) });
+    const work = collector(context);
+    collecting = work;
     // The race matters for collectors that ignore the signal: the envelope still arrives on time.
-    const collected = await Promise.race([collector(context), budget]);
+    const collected = await Promise.race([work, budget]);
     const gaps = collected.gaps ?? [];
     return envelope(gaps.length > 0 ? 'partial' : 'ok', { data: collected.data, gaps });
   } catch (error) {
     // Whatever the collector threw after the budget ran out, the budget is the reason.
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
+    if (controller.signal.aborted) {
+      // Commands being killed record themselves as they end; give them a moment so the envelope
+      // shows what was running when the budget ran out.
+      await Promise.race([collecting.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))]);
+    }
     const described = describeError(reason);
     if (described.code === 'internal') options.log.error(`Bug in probe ${descriptor.id}`, { error: error instanceof Error ? error.stack : String(error) });
     const status = described.code === 'timeout' ? 'timeout' : described.code === 'unsupported' ? 'unsupported' : 'error';

@@ -93,6 +93,9 @@ export function createPowerShellHost(executable = 'powershell'): PowerShellHost 
       throwOnInvocationError: false,
     });
     const child = shellProcess(ps);
+    // child-shell keeps a promise that rejects when the process dies and never handles it; an
+    // unhandled rejection would crash Triage on a machine where PowerShell is missing or killed.
+    (ps as unknown as { exitPromise: Promise<unknown> }).exitPromise.catch(() => undefined);
     await new Promise<void>((resolve, reject) => {
       child.once('spawn', resolve);
       child.once('error', (error: NodeJS.ErrnoException) =>

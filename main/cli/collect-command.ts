@@ -1,0 +1,247 @@
+/**
+ * `triage collect`: run the checks on this machine, explain what they found, write a bundle.
+ */
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, parseProbeConfig, type ProbeConfig } from '../../probes/config';
+import { SEVERITIES, type Severity } from '../../probes/findings/types';
+import { ALL_PROBES } from '../../probes/index';
+import type { Probe } from '../../probes/types';
+import { bundleFiles } from '../bundle/contents';
+import { writeZipAtomic } from '../bundle/zip';
+import { collectReport } from '../collect';
+import { createRunLog, formatLogEntry } from '../log';
+import type { Report } from '../report';
+import { barProgress, lineProgress } from './progress';
+import { printFindings } from './summary';
+import { EXIT, parseInteger, UsageError } from './usage';
+
+export const COLLECT_HELP = `Usage: triage collect [options]
+
+Runs Triage's checks on this machine, prints what they found, and writes a diagnostic bundle (zip).
+
+Options:
+  -o, --output PATH        Where to write the bundle: a .zip file or an existing folder
+                           (default: the current folder, triage-<host>-<time>.zip)
+      --no-bundle          Do not write a bundle; only print the findings
+      --probes LIST        Only these checks: ids or areas, comma-separated (e.g. network,os.info)
+      --skip LIST          Leave these checks out (same form as --probes)
+      --config FILE        Probe targets and thresholds as JSON (see docs/configuration.md)
+      --timeout MS         Budget of every check, in ms (default: each check's own, 5000–15000)
+      --command-timeout MS Budget of one command inside a check, in ms (default 10000)
+      --fail-on LEVEL      Exit 1 when a finding is at least this severe:
+                           critical | warning (default) | info | never
+      --json               Print the result as JSON on stdout (progress still goes to stderr)
+  -q, --quiet              No progress output
+  -v, --verbose            Echo the run log to stderr
+  -h, --help               This help
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad command line
+(nothing ran), 3 could not finish.`;
+
+export interface CollectArgs {
+  readonly output: string | null;
+  readonly probes: readonly Probe[];
+  readonly configPath: string | null;
+  readonly probeTimeoutMs: number | undefined;
+  readonly commandTimeoutMs: number | undefined;
+  readonly failOn: Severity | 'never';
+  readonly json: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+  readonly help: boolean;
+}
+
+/** Resolves `--probes`/`--skip` items (ids or whole areas) to probes, or says which are unknown. */
+export function selectProbes(include: string | undefined, exclude: string | undefined, all: readonly Probe[] = ALL_PROBES): Probe[] {
+  const parse = (option: string, list: string): Set<string> => {
+    const wanted = list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (wanted.length === 0) throw new UsageError(`${option} needs at least one check id or area.`);
+    const known = new Set(all.flatMap((p) => [p.descriptor.id, p.descriptor.id.split('.')[0] ?? '']));
+    const unknown = wanted.filter((w) => !known.has(w));
+    if (unknown.length > 0) {
+      throw new UsageError(`${option}: unknown check ${unknown.map((u) => `"${u}"`).join(', ')}. Known checks: ${all.map((p) => p.descriptor.id).join(', ')} (or an area: hardware, os, network, security).`);
+    }
+    return new Set(wanted);
+  };
+  const matches = (probe: Probe, set: Set<string>): boolean => set.has(probe.descriptor.id) || set.has(probe.descriptor.id.split('.')[0] ?? '');
+  const included = include === undefined ? null : parse('--probes', include);
+  const excluded = exclude === undefined ? null : parse('--skip', exclude);
+  const selected = all.filter((p) => (included === null || matches(p, included)) && (excluded === null || !matches(p, excluded)));
+  if (selected.length === 0) throw new UsageError('No checks are left to run after --probes and --skip.');
+  return selected;
+}
+
+export function parseCollectArgs(argv: readonly string[]): CollectArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      options: {
+        output: { type: 'string', short: 'o' },
+        'no-bundle': { type: 'boolean' },
+        probes: { type: 'string' },
+        skip: { type: 'string' },
+        config: { type: 'string' },
+        timeout: { type: 'string' },
+        'command-timeout': { type: 'string' },
+        'fail-on': { type: 'string' },
+        json: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        verbose: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage collect --help" for the options.`);
+  }
+  if (values.output !== undefined && values['no-bundle']) throw new UsageError('--output and --no-bundle cannot be used together.');
+  const failOn = values['fail-on'] ?? 'warning';
+  if (failOn !== 'never' && !SEVERITIES.includes(failOn as Severity)) {
+    throw new UsageError(`--fail-on must be critical, warning, info or never, not "${failOn}".`);
+  }
+  return {
+    output: values['no-bundle'] ? null : (values.output ?? '.'),
+    probes: selectProbes(values.probes, values.skip),
+    configPath: values.config ?? null,
+    probeTimeoutMs: values.timeout === undefined ? undefined : parseInteger('--timeout', values.timeout, 100, 600_000),
+    commandTimeoutMs: values['command-timeout'] === undefined ? undefined : parseInteger('--command-timeout', values['command-timeout'], 100, 600_000),
+    failOn: failOn as Severity | 'never',
+    json: values.json ?? false,
+    quiet: values.quiet ?? false,
+    verbose: values.verbose ?? false,
+    help: values.help ?? false,
+  };
+}
+
+export async function loadConfigFile(path: string | null): Promise<ProbeConfig> {
+  if (path === null) return parseProbeConfig({});
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--config: ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--config: ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  try {
+    return parseProbeConfig(input, `configuration in ${path}`);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** A file name that sorts by time and says which machine: triage-<host>-20261124T101500Z.zip */
+export function defaultBundleName(hostname: string, at: Date): string {
+  const host = hostname.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 40) || 'host';
+  return `triage-${host}-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.zip`;
+}
+
+/**
+ * Decides where the bundle goes, before any check runs, so an unwritable path fails fast.
+ * Returns a folder (the name is chosen after the run) or a file path.
+ */
+export async function resolveOutput(output: string): Promise<{ folder: string } | { file: string }> {
+  const target = resolve(output);
+  const info = await stat(target).catch(() => null);
+  const folder = info?.isDirectory() ? target : dirname(target);
+  const folderInfo = await stat(folder).catch(() => null);
+  if (!folderInfo?.isDirectory()) throw new UsageError(`--output: the folder ${folder} does not exist. Create it or choose another place.`);
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`--output: ${folder} is not writable by this user. Choose a folder you can write to, e.g. your Documents.`);
+  }
+  if (info?.isDirectory()) return { folder: target };
+  if (info && !info.isFile()) throw new UsageError(`--output: ${target} exists and is not a regular file.`);
+  return { file: target };
+}
+
+function highestSeverity(report: Report): Severity | null {
+  for (const severity of SEVERITIES) if (report.findings.some((f) => f.severity === severity)) return severity;
+  return null;
+}
+
+export function exitCodeFor(report: Report, failOn: Severity | 'never'): number {
+  if (failOn === 'never') return EXIT.ok;
+  const limit = SEVERITIES.indexOf(failOn);
+  return report.findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit) ? EXIT.findings : EXIT.ok;
+}
+
+export interface CommandIO {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly signal?: AbortSignal;
+}
+
+export async function runCollect(argv: readonly string[], io: CommandIO): Promise<number> {
+  const args = parseCollectArgs(argv);
+  if (args.help) {
+    io.stdout.write(`${COLLECT_HELP}\n`);
+    return EXIT.ok;
+  }
+  const config = await loadConfigFile(args.configPath);
+  const destination = args.output === null ? null : await resolveOutput(args.output);
+  const log = createRunLog(args.verbose ? (entry) => io.stderr.write(`${formatLogEntry(entry)}\n`) : undefined);
+  const progress = args.quiet || args.verbose ? undefined : io.stderr.isTTY ? barProgress(io.stderr) : lineProgress((line) => io.stderr.write(`${line}\n`));
+
+  const report = await collectReport({
+    probes: args.probes,
+    config,
+    log,
+    probeTimeoutMs: args.probeTimeoutMs,
+    commandTimeoutMs: args.commandTimeoutMs,
+    onProgress: progress,
+    signal: io.signal,
+  });
+  if (io.signal?.aborted) {
+    io.stderr.write('Cancelled: no bundle was written.\n');
+    return EXIT.failed;
+  }
+
+  let bundlePath: string | null = null;
+  let bundleBytes: number | null = null;
+  if (destination) {
+    bundlePath = 'file' in destination ? destination.file : join(destination.folder, defaultBundleName(report.host.hostname, new Date(report.createdAt)));
+    try {
+      bundleBytes = await writeZipAtomic(bundlePath, bundleFiles(report, log.entries));
+    } catch (error) {
+      io.stderr.write(`The bundle could not be written to ${bundlePath}: ${(error as Error).message}. The findings are printed below; run again with --output pointing to a folder with free space.\n`);
+      bundlePath = null;
+    }
+  }
+
+  const exitCode = destination && bundlePath === null ? EXIT.failed : exitCodeFor(report, args.failOn);
+  if (args.json) {
+    io.stdout.write(
+      `${JSON.stringify(
+        {
+          exitCode,
+          bundle: bundlePath,
+          bundleBytes,
+          durationMs: report.run.durationMs,
+          highestSeverity: highestSeverity(report),
+          probes: report.run.probes.map(({ id, status, durationMs, error }) => ({ id, status, durationMs, error })),
+          findings: report.findings.map(({ id, severity, area, title, explanation, userSteps, itSteps }) => ({ id, severity, area, title, explanation, userSteps, itSteps })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    printFindings(report, io.stdout);
+    if (bundlePath) io.stdout.write(`\nBundle written to ${bundlePath} (${Math.round((bundleBytes ?? 0) / 1024)} KB).\n`);
+  }
+  return exitCode;
+}

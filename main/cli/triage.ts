@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * The `triage` command: Triage's main job from plain Node (no Electron needed), for technicians,
+ * scripts and IT automation.
+ */
+// getaddrinfo (the system resolver) blocks a libuv worker thread until it gives up; with the default
+// four workers, a few dead DNS lookups would stall every file read of the other checks. This must be
+// set before the first asynchronous file or DNS call.
+process.env.UV_THREADPOOL_SIZE ??= '16';
+
+import { runCollect } from './collect-command';
+import { runProbesList } from './probes-command';
+import { EXIT, UsageError } from './usage';
+import { TRIAGE_VERSION } from '../version';
+
+const HELP = `Usage: triage <command> [options]
+
+Commands:
+  collect     Run the checks on this machine, explain the findings, write a diagnostic bundle
+  probes      List the checks Triage runs, with what each one collects
+  version     Print Triage's version
+
+Run "triage <command> --help" for a command's options.`;
+
+export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [command, ...rest] = argv;
+  const controller = new AbortController();
+  const onInterrupt = (): void => {
+    if (controller.signal.aborted) process.exit(EXIT.failed);
+    io.stderr.write('\nCancelling… (press Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    switch (command) {
+      case 'collect':
+        return await runCollect(rest, { ...io, signal: controller.signal });
+      case 'probes':
+        return runProbesList(rest, io);
+      case 'version':
+      case '--version':
+        io.stdout.write(`${TRIAGE_VERSION}\n`);
+        return EXIT.ok;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(`${HELP}\n`);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`triage: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`triage: an unexpected error stopped the run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this with the text above.\n`);
+    return EXIT.failed;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT.failed;
+    },
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Exit codes and usage errors of the `triage` command.
+ */
+
+/** Documented in the README; scripts (Intune detection) rely on them, so they never change meaning. */
+export const EXIT = {
+  /** Finished; nothing at or above the --fail-on severity. */
+  ok: 0,
+  /** Finished; findings at or above the --fail-on severity. */
+  findings: 1,
+  /** The command line was wrong (unknown option or probe, bad number, unwritable path). Nothing ran. */
+  usage: 2,
+  /** Could not finish (cancelled, bundle not written, unexpected error). */
+  failed: 3,
+} as const;
+
+/** A mistake on the command line: reported in words, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Parses a whole number in a range, naming the option in the error. */
+export function parseInteger(option: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${option} needs a whole number, not "${value}".`);
+  const n = Number(value);
+  if (n < min || n > max) throw new UsageError(`${option} must be between ${min} and ${max}, not ${n}.`);
+  return n;
+}
