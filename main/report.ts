@@ -11,6 +11,16 @@ import type { Platform } from '../probes/types';
 export type ProblemCategory = 'cant-connect' | 'slow' | 'app-crashes' | 'cant-sign-in' | 'printing' | 'other';
 export const PROBLEM_CATEGORIES: readonly ProblemCategory[] = ['cant-connect', 'slow', 'app-crashes', 'cant-sign-in', 'printing', 'other'];
 
+/** English names of the categories, for technicians' views (report.html, inspect). */
+export const PROBLEM_CATEGORY_NAMES: Readonly<Record<ProblemCategory, string>> = {
+  'cant-connect': "Can't connect",
+  slow: 'Slow',
+  'app-crashes': 'An app crashes',
+  'cant-sign-in': "Can't sign in",
+  printing: 'Printing',
+  other: 'Something else',
+};
+
 /** What the user said was wrong, in their words, and how to reach them. */
 export interface ProblemDescription {
   readonly category: ProblemCategory;

@@ -35,7 +35,10 @@ export type SensitiveKind =
   | 'identifier'
   | 'secret';
 
+export const SENSITIVE_KINDS: readonly SensitiveKind[] = ['username', 'hostname', 'email', 'ip', 'mac', 'serial', 'ssid', 'path', 'identifier', 'secret'];
+
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'string[]' | 'number[]' | 'object[]';
+export const FIELD_TYPES: readonly FieldType[] = ['string', 'number', 'integer', 'boolean', 'object', 'string[]', 'number[]', 'object[]'];
 
 /**
  * Documentation of one field of a probe's data, keyed by its path in the descriptor:

@@ -1,12 +1,19 @@
 /**
- * What goes into a diagnostic bundle: the manifest, the findings, one file per probe and the run log.
+ * What goes into a diagnostic bundle, built from a prepared (redacted) report:
+ *
+ *   manifest.json        schema version, Triage version, host summary, the user's words, per-probe
+ *                        status/duration/commands/errors, redaction level, SHA-256 of every other file
+ *   findings.json        the findings, most important first, with their words and evidence
+ *   probes/<id>.json     each probe's raw facts
+ *   report.html          the same, readable and printable, self-contained
+ *   triage.log           Triage's own log of the run
  */
 import { createHash } from 'node:crypto';
-import { formatLogEntry, type LogEntry } from '../log';
+import { formatLogEntry } from '../log';
 import type { Report } from '../report';
-
-/** The bundle format's version: major changes break readers, minor ones only add. */
-export const BUNDLE_SCHEMA_VERSION = '1.0';
+import { renderReportHtml } from './html';
+import type { PreparedBundle } from './prepare';
+import { BUNDLE_SCHEMA_VERSION } from './schema';
 
 const json = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
 
@@ -18,12 +25,32 @@ export function probeFileName(id: string): string {
   return `probes/${id}.json`;
 }
 
+export function manifestProbes(report: Report, excluded: readonly string[]) {
+  return report.run.probes.map(({ id, status, startedAt, durationMs, error, gaps, operations }) => ({
+    id,
+    status,
+    startedAt,
+    durationMs,
+    error,
+    gaps: [...gaps],
+    operations: [...operations],
+    file: excluded.includes(`probe:${id}`) ? null : probeFileName(id),
+  }));
+}
+
 /** Builds every file of the bundle; the manifest lists the others with their SHA-256. */
-export function bundleFiles(report: Report, log: readonly LogEntry[]): Map<string, Buffer> {
+export function bundleFiles(prepared: PreparedBundle): Map<string, Buffer> {
+  const { report, excluded } = prepared;
   const files = new Map<string, Buffer>();
-  files.set('findings.json', json({ findings: report.findings }));
-  for (const envelope of report.run.probes) files.set(probeFileName(envelope.id), json(envelope));
-  files.set('triage.log', Buffer.from(log.map(formatLogEntry).join('\n') + '\n', 'utf8'));
+  const findings = { schemaVersion: BUNDLE_SCHEMA_VERSION, findings: [...report.findings] };
+  files.set('findings.json', json(findings));
+  for (const envelope of report.run.probes) {
+    if (excluded.includes(`probe:${envelope.id}`)) continue;
+    const file = { id: envelope.id, status: envelope.status, data: envelope.data };
+    files.set(probeFileName(envelope.id), json(file));
+  }
+  files.set('report.html', Buffer.from(renderReportHtml(report, prepared.redaction, excluded), 'utf8'));
+  if (!excluded.includes('log')) files.set('triage.log', Buffer.from(prepared.log.map(formatLogEntry).join('\n') + '\n', 'utf8'));
   const manifest = {
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     triageVersion: report.triageVersion,
@@ -32,7 +59,9 @@ export function bundleFiles(report: Report, log: readonly LogEntry[]): Map<strin
     problem: report.problem,
     run: { platform: report.run.platform, startedAt: report.run.startedAt, finishedAt: report.run.finishedAt, durationMs: report.run.durationMs },
     config: report.config,
-    probes: report.run.probes.map(({ id, status, startedAt, durationMs, error, gaps, operations }) => ({ id, status, startedAt, durationMs, error, gaps, operations })),
+    redaction: prepared.redaction,
+    excluded: [...excluded],
+    probes: manifestProbes(report, excluded),
     files: Object.fromEntries([...files].map(([name, content]) => [name, { sha256: sha256(content), bytes: content.length }])),
   };
   return new Map([['manifest.json', json(manifest)], ...files]);

@@ -10,6 +10,8 @@ import { SEVERITIES, type Severity } from '../../probes/findings/types';
 import { ALL_PROBES } from '../../probes/index';
 import type { Probe } from '../../probes/types';
 import { bundleFiles } from '../bundle/contents';
+import { prepareBundle } from '../bundle/prepare';
+import { REDACTION_LEVELS, type RedactionLevel } from '../bundle/redact';
 import { writeZipAtomic } from '../bundle/zip';
 import { collectReport } from '../collect';
 import { createRunLog, formatLogEntry } from '../log';
@@ -31,6 +33,8 @@ Options:
       --config FILE        Probe targets and thresholds as JSON (see docs/configuration.md)
       --timeout MS         Budget of every check, in ms (default: each check's own, 5000–15000)
       --command-timeout MS Budget of one command inside a check, in ms (default 10000)
+      --redact LEVEL       What to hide in the bundle: off | standard (default) | strict
+                           (secrets are removed at every level; see docs/bundle-format.md)
       --fail-on LEVEL      Exit 1 when a finding is at least this severe:
                            critical | warning (default) | info | never
       --json               Print the result as JSON on stdout (progress still goes to stderr)
@@ -48,6 +52,7 @@ export interface CollectArgs {
   readonly probeTimeoutMs: number | undefined;
   readonly commandTimeoutMs: number | undefined;
   readonly failOn: Severity | 'never';
+  readonly redaction: RedactionLevel;
   readonly json: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
@@ -92,6 +97,7 @@ export function parseCollectArgs(argv: readonly string[]): CollectArgs {
         timeout: { type: 'string' },
         'command-timeout': { type: 'string' },
         'fail-on': { type: 'string' },
+        redact: { type: 'string' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean', short: 'v' },
@@ -106,7 +112,10 @@ export function parseCollectArgs(argv: readonly string[]): CollectArgs {
   if (failOn !== 'never' && !SEVERITIES.includes(failOn as Severity)) {
     throw new UsageError(`--fail-on must be critical, warning, info or never, not "${failOn}".`);
   }
+  const redaction = values.redact ?? 'standard';
+  if (!REDACTION_LEVELS.includes(redaction as RedactionLevel)) throw new UsageError(`--redact must be off, standard or strict, not "${redaction}".`);
   return {
+    redaction: redaction as RedactionLevel,
     output: values['no-bundle'] ? null : (values.output ?? '.'),
     probes: selectProbes(values.probes, values.skip),
     configPath: values.config ?? null,
@@ -215,7 +224,7 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
   if (destination) {
     bundlePath = 'file' in destination ? destination.file : join(destination.folder, defaultBundleName(report.host.hostname, new Date(report.createdAt)));
     try {
-      bundleBytes = await writeZipAtomic(bundlePath, bundleFiles(report, log.entries));
+      bundleBytes = await writeZipAtomic(bundlePath, bundleFiles(prepareBundle(report, log.entries, { level: args.redaction })));
     } catch (error) {
       io.stderr.write(`The bundle could not be written to ${bundlePath}: ${(error as Error).message}. The findings are printed below; run again with --output pointing to a folder with free space.\n`);
       bundlePath = null;

@@ -8,6 +8,7 @@
 // set before the first asynchronous file or DNS call.
 process.env.UV_THREADPOOL_SIZE ??= '16';
 
+import { runDiff, runInspect, runVerify } from './bundle-commands';
 import { runCollect } from './collect-command';
 import { runProbesList } from './probes-command';
 import { EXIT, UsageError } from './usage';
@@ -18,6 +19,9 @@ const HELP = `Usage: triage <command> [options]
 Commands:
   collect     Run the checks on this machine, explain the findings, write a diagnostic bundle
   probes      List the checks Triage runs, with what each one collects
+  inspect     Summarise a bundle: the machine, the user's words, findings, failed checks
+  diff        Show what changed between two bundles of the same machine
+  verify      Check that a bundle is intact (hashes, format)
   version     Print Triage's version
 
 Run "triage <command> --help" for a command's options.`;
@@ -37,6 +41,12 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
         return await runCollect(rest, { ...io, signal: controller.signal });
       case 'probes':
         return runProbesList(rest, io);
+      case 'inspect':
+        return await runInspect(rest, io);
+      case 'diff':
+        return await runDiff(rest, io);
+      case 'verify':
+        return await runVerify(rest, io);
       case 'version':
       case '--version':
         io.stdout.write(`${TRIAGE_VERSION}\n`);

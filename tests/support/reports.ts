@@ -28,7 +28,7 @@ export function reportWith(
   });
   const probes: ProbeEnvelope[] = [
     ...Object.entries(data).map(([id, value]) => envelope(id as ProbeId, 'ok', value as object)),
-    ...Object.entries(options.failed ?? {}).map(([id, status]) => envelope(id as ProbeId, status, null)),
+    ...Object.entries(options.failed ?? {}).map(([id, status]) => envelope(id as ProbeId, status ?? 'error', null)),
   ];
   return { platform: options.platform ?? 'win32', startedAt, finishedAt: startedAt, durationMs: 100, probes };
 }
