@@ -1,0 +1,203 @@
+/**
+ * The outbox: durable before sending, retries with backoff, permanent errors stop, no duplicates
+ * after a lost answer or a crash mid-send, one sender at a time.
+ */
+import { mkdtempSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backoffMs, Outbox, OutboxError, type OutboxEvent } from '../../../main/tickets/outbox';
+import { ConnectorError, type Connector, type TicketReceipt, type TicketSubmission } from '../../../main/tickets/types';
+
+/** A helpdesk in memory whose next answers the test scripts. */
+function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost')[] = []) {
+  const tickets = new Map<string, TicketReceipt>();
+  const calls: string[] = [];
+  const connector: Connector = {
+    kind: 'fake',
+    destination: 'the fake helpdesk',
+    async create(submission: TicketSubmission) {
+      calls.push(`create ${submission.idempotencyKey}`);
+      const step = script.shift() ?? 'ok';
+      if (step instanceof ConnectorError) throw step;
+      const receipt = { id: String(tickets.size + 1), url: `https://helpdesk.example/${tickets.size + 1}` };
+      tickets.set(submission.idempotencyKey, receipt);
+      if (step === 'ok-but-lost') throw new ConnectorError('unknown-outcome', 'The connection dropped after the request was sent.');
+      return receipt;
+    },
+    async findByKey(key: string) {
+      calls.push(`find ${key}`);
+      return tickets.get(key) ?? null;
+    },
+  };
+  return { connector, tickets, calls };
+}
+
+function setup(now = new Date('2026-11-24T10:00:00Z')) {
+  const dir = mkdtempSync(join(tmpdir(), 'triage-outbox-'));
+  const bundlePath = join(dir, 'b.zip');
+  writeFileSync(bundlePath, Buffer.from('PK fake bundle bytes'));
+  let clock = now.getTime();
+  const outbox = new Outbox(join(dir, 'outbox'), { now: () => new Date(clock), retry: { baseMs: 30_000, maxMs: 3_600_000, random: () => 0 } });
+  const enqueue = () =>
+    outbox.enqueue({ subject: 'S', description: 'D', requester: null, category: 'other', priority: 'normal', bundlePath, bundleFileName: 'triage-pc-1.zip' });
+  return { dir, outbox, enqueue, bundlePath, advance: (ms: number) => (clock += ms) };
+}
+
+describe('queueing', () => {
+  it('writes the item completely before anything is sent', async () => {
+    const { outbox, enqueue } = setup();
+    const key = await enqueue();
+    const [item] = await outbox.list();
+    expect(item).toMatchObject({ key, state: { status: 'queued', attempts: 0 }, submission: { idempotencyKey: key, bundle: { fileName: 'triage-pc-1.zip', bytes: 20 } } });
+    expect(item?.submission.bundle.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(readdirSync(join(outbox.dir, key)).sort()).toEqual(['bundle.zip', 'state.json', 'submission.json']);
+  });
+
+  it('refuses to queue past its limits, saying where the report is', async () => {
+    const { dir, enqueue, bundlePath } = setup();
+    const small = new Outbox(join(dir, 'outbox'), { limits: { maxAgeDays: 14, maxItems: 1, maxBytes: 1e9 } });
+    await enqueue();
+    const error = await small.enqueue({ subject: 'S', description: 'D', requester: null, category: 'other', priority: 'low', bundlePath, bundleFileName: 'x.zip' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutboxError);
+    expect((error as OutboxError).message).toMatch(/outbox is full \(1 reports/);
+    expect((error as OutboxError).message).toContain(bundlePath);
+  });
+
+  it('says when the bundle to queue does not exist', async () => {
+    const { outbox } = setup();
+    await expect(outbox.enqueue({ subject: 'S', description: 'D', requester: null, category: 'other', priority: 'low', bundlePath: '/nope.zip', bundleFileName: 'x.zip' })).rejects.toMatchObject({ code: 'missing-bundle' });
+  });
+});
+
+describe('sending', () => {
+  it('sends and records the ticket', async () => {
+    const { outbox, enqueue } = setup();
+    const key = await enqueue();
+    const { connector } = fakeConnector();
+    const events: OutboxEvent['type'][] = [];
+    const [result] = await outbox.send(connector, { onEvent: (e) => events.push(e.type) });
+    expect(result).toMatchObject({ key, status: 'sent', receipt: { id: '1', url: 'https://helpdesk.example/1', connector: 'fake', deduplicated: false } });
+    expect(events).toEqual(['sending', 'sent']);
+    expect(await outbox.send(connector)).toEqual([]); // nothing left to send
+  });
+
+  it('retries transient failures later, with backoff, and honours Retry-After', async () => {
+    const { outbox, enqueue, advance } = setup();
+    await enqueue();
+    const { connector } = fakeConnector([new ConnectorError('network', 'offline'), new ConnectorError('rate-limited', 'slow down', { retryAfterMs: 600_000 })]);
+    const [first] = await outbox.send(connector);
+    expect(first?.status).toBe('queued');
+    const item = (await outbox.list())[0];
+    expect(item?.state.nextAttemptAt).toBe('2026-11-24T10:00:15.000Z'); // 30 s with the maximum jitter taken off
+    expect(await outbox.send(connector)).toEqual([]); // not due yet
+    advance(15_000);
+    const [second] = await outbox.send(connector);
+    expect(second?.error).toMatchObject({ kind: 'rate-limited' });
+    expect((await outbox.list())[0]?.state.nextAttemptAt).toBe('2026-11-24T10:10:15.000Z');
+    advance(600_000);
+    expect((await outbox.send(connector))[0]?.status).toBe('sent');
+  });
+
+  it('stops on a permanent error with a message for IT, until forced', async () => {
+    const { outbox, enqueue } = setup();
+    await enqueue();
+    const { connector } = fakeConnector([new ConnectorError('auth', 'The helpdesk refused the credential. IT must renew it.')]);
+    const [result] = await outbox.send(connector);
+    expect(result).toMatchObject({ status: 'failed', error: { kind: 'auth', message: expect.stringContaining('IT must renew') } });
+    expect(await outbox.send(connector)).toEqual([]);
+    expect((await outbox.send(connector, { force: true }))[0]?.status).toBe('sent');
+  });
+
+  it('looks the ticket up instead of filing it again when the answer was lost', async () => {
+    const { outbox, enqueue, advance } = setup();
+    const key = await enqueue();
+    const { connector, tickets, calls } = fakeConnector(['ok-but-lost']);
+    expect((await outbox.send(connector))[0]?.status).toBe('queued');
+    advance(60_000);
+    const [result] = await outbox.send(connector);
+    expect(result).toMatchObject({ status: 'sent', receipt: { id: '1', deduplicated: true } });
+    expect(tickets.size).toBe(1);
+    expect(calls).toEqual([`create ${key}`, `find ${key}`]);
+  });
+
+  it('looks up first after a crash in the middle of sending', async () => {
+    const { outbox, enqueue } = setup();
+    const key = await enqueue();
+    // The process died after marking the item `sending` (and perhaps after the helpdesk got it).
+    const item = await outbox.read(key);
+    writeFileSync(join(outbox.dir, key, 'state.json'), JSON.stringify({ ...item.state, status: 'sending', attempts: 1 }));
+    const { connector, tickets, calls } = fakeConnector();
+    tickets.set(key, { id: '77', url: null });
+    expect((await outbox.send(connector))[0]).toMatchObject({ status: 'sent', receipt: { id: '77', deduplicated: true } });
+    expect(calls).toEqual([`find ${key}`]);
+  });
+
+  it('gives up on reports older than the limit, and on damaged bundles', async () => {
+    const { outbox, enqueue, advance } = setup();
+    const old = await enqueue();
+    advance(15 * 86_400_000);
+    const damaged = await enqueue();
+    writeFileSync(join(outbox.dir, damaged, 'bundle.zip'), 'tampered');
+    const results = await outbox.send(fakeConnector().connector);
+    expect(results.find((r) => r.key === old)).toMatchObject({ status: 'failed', error: { kind: 'expired' } });
+    expect(results.find((r) => r.key === damaged)).toMatchObject({ status: 'failed', error: { kind: 'damaged' } });
+  });
+});
+
+describe('one sender at a time', () => {
+  it('refuses a second sender while the first is at work', async () => {
+    const { outbox, enqueue } = setup();
+    await enqueue();
+    let release: () => void = () => undefined;
+    const slow: Connector = { ...fakeConnector().connector, create: () => new Promise((resolve) => (release = () => resolve({ id: '1', url: null }))) };
+    const first = outbox.send(slow);
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(outbox.send(slow)).rejects.toMatchObject({ code: 'busy' });
+    release();
+    expect((await first)[0]?.status).toBe('sent');
+  });
+
+  it('takes over the lock of a process that died', async () => {
+    const { outbox, enqueue } = setup();
+    await enqueue();
+    writeFileSync(join(outbox.dir, '.lock'), '999999');
+    expect((await outbox.send(fakeConnector().connector))[0]?.status).toBe('sent');
+  });
+});
+
+describe('housekeeping', () => {
+  it('cleans up old half-queued folders but never a fresh one', async () => {
+    const { outbox, enqueue } = setup(new Date());
+    await enqueue();
+    const stale = join(outbox.dir, '.incoming-00000000-0000-0000-0000-000000000001');
+    const fresh = join(outbox.dir, '.incoming-00000000-0000-0000-0000-000000000002');
+    mkdirSync(stale);
+    mkdirSync(fresh);
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(stale, old, old);
+    await outbox.send(fakeConnector().connector);
+    expect(readdirSync(outbox.dir)).not.toContain('.incoming-00000000-0000-0000-0000-000000000001');
+    expect(readdirSync(outbox.dir)).toContain('.incoming-00000000-0000-0000-0000-000000000002');
+  });
+
+  it('purges sent and failed items, keeps pending ones unless asked', async () => {
+    const { outbox, enqueue } = setup();
+    const sent = await enqueue();
+    await outbox.send(fakeConnector().connector);
+    const pending = await enqueue();
+    expect(await outbox.purge()).toEqual([sent]);
+    expect((await outbox.list()).map((i) => i.key)).toEqual([pending]);
+    expect(await outbox.purge({ key: pending })).toEqual([pending]);
+    await expect(outbox.purge({ key: pending })).rejects.toMatchObject({ code: 'unknown-item' });
+  });
+});
+
+describe('backoff', () => {
+  it('doubles up to the maximum, with jitter of up to half', () => {
+    const policy = { baseMs: 1000, maxMs: 10_000, random: () => 1 };
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffMs(n, policy))).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
+    expect(backoffMs(1, { ...policy, random: () => 0 })).toBe(500);
+    expect(backoffMs(1, policy, 60_000)).toBe(10_000); // Retry-After is capped by the maximum
+  });
+});
