@@ -34,8 +34,12 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.mts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
+      // Node's types are loaded for the contract files the renderer imports types from; its globals
+      // must still never be used here (the page runs sandboxed).
+      'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate', 'module'].map((name) => ({ name, message: 'The renderer runs sandboxed, without Node.' }))],
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {

@@ -34,6 +34,19 @@ run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '
 for (const script of filesUnder(join(root, 'probes'), '.ps1')) {
   cpSync(script, join(dist, relative(root, script)));
 }
+// Sandboxed preloads cannot load other files: bundle the preload with what it imports (not Electron).
+const { build } = await import('esbuild');
+await build({
+  entryPoints: [join(root, 'main', 'electron', 'preload.ts')],
+  outfile: join(dist, 'main', 'electron', 'preload.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['electron'],
+  minify: true,
+  logLevel: 'warning',
+});
 const cli = join(dist, 'main', 'cli', 'triage.js');
 if (existsSync(cli)) chmodSync(cli, 0o755);
 if (existsSync(join(root, 'renderer', 'index.html'))) {

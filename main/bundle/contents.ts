@@ -21,6 +21,12 @@ export function sha256(content: Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+/** A file name that sorts by time and says which machine: triage-<host>-20261124T101500Z.zip */
+export function bundleFileName(hostname: string, at: Date): string {
+  const host = hostname.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 40) || 'host';
+  return `triage-${host}-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.zip`;
+}
+
 export function probeFileName(id: string): string {
   return `probes/${id}.json`;
 }

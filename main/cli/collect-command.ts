@@ -9,7 +9,7 @@ import { ConfigError, parseProbeConfig, type ProbeConfig } from '../../probes/co
 import { SEVERITIES, type Severity } from '../../probes/findings/types';
 import { ALL_PROBES } from '../../probes/index';
 import type { Probe } from '../../probes/types';
-import { bundleFiles } from '../bundle/contents';
+import { bundleFileName, bundleFiles } from '../bundle/contents';
 import { prepareBundle } from '../bundle/prepare';
 import { REDACTION_LEVELS, type RedactionLevel } from '../bundle/redact';
 import { writeZipAtomic } from '../bundle/zip';
@@ -151,12 +151,6 @@ export async function loadConfigFile(path: string | null): Promise<ProbeConfig> 
   }
 }
 
-/** A file name that sorts by time and says which machine: triage-<host>-20261124T101500Z.zip */
-export function defaultBundleName(hostname: string, at: Date): string {
-  const host = hostname.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 40) || 'host';
-  return `triage-${host}-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.zip`;
-}
-
 /**
  * Decides where the bundle goes, before any check runs, so an unwritable path fails fast.
  * Returns a folder (the name is chosen after the run) or a file path.
@@ -222,7 +216,7 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
   let bundlePath: string | null = null;
   let bundleBytes: number | null = null;
   if (destination) {
-    bundlePath = 'file' in destination ? destination.file : join(destination.folder, defaultBundleName(report.host.hostname, new Date(report.createdAt)));
+    bundlePath = 'file' in destination ? destination.file : join(destination.folder, bundleFileName(report.host.hostname, new Date(report.createdAt)));
     try {
       bundleBytes = await writeZipAtomic(bundlePath, bundleFiles(prepareBundle(report, log.entries, { level: args.redaction })));
     } catch (error) {

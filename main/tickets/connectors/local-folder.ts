@@ -34,9 +34,11 @@ export function createLocalFolderConnector(settings: LocalFolderSettings): Conne
       try {
         await mkdir(folder, { recursive: true });
         const name = baseName(submission);
-        await copyFileDurable(submission.bundle.path, join(folder, `${name}.zip`));
+        const saved = join(folder, `${name}.zip`);
+        await copyFileDurable(submission.bundle.path, saved);
         await writeFileDurable(join(folder, `${name}.txt`), `${submission.subject}\n\n${submission.description}\n`, 0o644);
-        return { id: name, url: null };
+        // The "URL" of a saved report is the file itself, which the app can show in its folder.
+        return { id: name, url: saved };
       } catch (error) {
         throw new ConnectorError('config', `The report could not be saved in ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Choose another folder.`, { cause: error });
       }

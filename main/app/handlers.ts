@@ -1,0 +1,261 @@
+/**
+ * What the desktop app does, channel by channel, in plain Node. The Electron corner (main/electron)
+ * only validates IPC and supplies the few things only Electron can do (dialogs, opening URIs, the
+ * utility process); tests wire the real renderer to these same handlers.
+ */
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { findProbe } from '../../probes/index';
+import { bundleFileName, bundleFiles } from '../bundle/contents';
+import { diffReports } from '../bundle/diff';
+import { keyFacts } from '../bundle/facts';
+import { BundleChoiceError, prepareBundle, previewSections, type SectionId } from '../bundle/prepare';
+import { BundleError, readBundle, reportFromBundle } from '../bundle/read';
+import { verifyBundle } from '../bundle/verify';
+import { writeZipAtomic } from '../bundle/zip';
+import { writeFileDurable } from '../fs-durable';
+import type { AppContext, AppLocale, BundleView, Channel, ChannelArgs, ChannelResults, Draft, EventName, EventPayloads, OutboxView, Result, StartRoute } from '../ipc/contract';
+import { draftSchema, LOCALES } from '../ipc/contract';
+import type { LogEntry } from '../log';
+import type { ProblemDescription, Report } from '../report';
+import { createConnector } from '../tickets/connectors';
+import { Outbox, OutboxError } from '../tickets/outbox';
+import { submissionDraft } from '../tickets/submission';
+import { TRIAGE_VERSION } from '../version';
+import { checkLocalBundlePath } from './deep-link';
+import { removableFor, type AppSettings } from './settings';
+import { settingsUri } from './settings-pages';
+import { collectInWorker, CollectionFailed, type StartWorker } from './worker';
+
+/** The few things only the desktop shell can do; tests supply their own. */
+export interface DesktopHost {
+  readonly platform: 'win32' | 'darwin' | 'linux';
+  /** The OS's UI language, e.g. "de-DE". */
+  readonly osLocale: string;
+  openExternal(uri: string): Promise<void>;
+  showItemInFolder(path: string): void;
+  chooseBundle(): Promise<string | null>;
+  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+  readonly startWorker: StartWorker;
+}
+
+export type Handlers = { readonly [C in Channel]: (...args: ChannelArgs<C>) => Promise<ChannelResults[C]> };
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(error: string): Result<T> => ({ ok: false, error });
+
+export function pickLocale(osLocale: string): AppLocale {
+  const language = osLocale.toLowerCase().split(/[-_]/)[0] as AppLocale;
+  return LOCALES.includes(language) ? language : 'en';
+}
+
+function contactDefaults(): AppContext['contactDefaults'] {
+  let name = '';
+  try {
+    name = os.userInfo().username;
+  } catch {
+    // No account name available (some containers): leave it for the user.
+  }
+  return { name, email: '', phone: '' };
+}
+
+export interface HandlerOptions {
+  readonly host: DesktopHost;
+  readonly settings: AppSettings;
+  /** Where drafts, saved reports and the outbox live. */
+  readonly stateDir: string;
+  readonly startRoute?: StartRoute | null;
+}
+
+export function createHandlers({ host, settings, stateDir, startRoute = null }: HandlerOptions): Handlers & { readonly current: () => { report: Report | null } } {
+  let locale: AppLocale = pickLocale(host.osLocale);
+  let last: { report: Report; log: readonly LogEntry[] } | null = null;
+  let running: { cancel: () => void } | null = null;
+  const draftPath = join(stateDir, 'draft.json');
+  const reportsDir = join(stateDir, 'reports');
+  const outbox = new Outbox(join(stateDir, 'outbox'), { limits: settings.outboxLimits });
+  const connector = createConnector(settings.helpdesk);
+  const removable = removableFor(settings);
+
+  const loadDraft = async (): Promise<Draft | null> => {
+    try {
+      const parsed = draftSchema.safeParse(JSON.parse(await readFile(draftPath, 'utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const outboxView = async (): Promise<OutboxView> => {
+    const items = await outbox.list();
+    return {
+      waiting: items.filter((i) => i.state.status === 'queued' || i.state.status === 'sending').length,
+      failed: items.filter((i) => i.state.status === 'failed').length,
+      items: items.map((i) => ({ key: i.key, subject: i.submission.subject, status: i.state.status, createdAt: i.state.createdAt, ticketId: i.state.receipt?.id ?? null, message: i.state.lastError?.message ?? null })),
+    };
+  };
+
+  const context = async (): Promise<AppContext> => ({
+    version: TRIAGE_VERSION,
+    locale,
+    locales: LOCALES,
+    platform: host.platform,
+    productName: settings.productName,
+    supportContact: settings.supportContact,
+    contactDefaults: contactDefaults(),
+    draft: await loadDraft(),
+    redactionLevel: settings.redactionLevel,
+    destination: connector.destination,
+    outbox: await outboxView(),
+    startRoute,
+  });
+
+  const prepare = (exclude: readonly string[]) => {
+    if (!last) throw new BundleChoiceError('Run the checks first: there is nothing to send yet.');
+    return prepareBundle(last.report, last.log, { level: settings.redactionLevel, exclude: exclude as SectionId[], removable });
+  };
+
+  const bundleView = async (path: string): Promise<Result<BundleView>> => {
+    const problem = checkLocalBundlePath(path);
+    if (problem) return fail(`This file cannot be opened: ${problem}.`);
+    try {
+      const bundle = await readBundle(path);
+      const report = reportFromBundle(bundle);
+      return ok({
+        path,
+        schemaVersion: bundle.manifest.schemaVersion,
+        triageVersion: report.triageVersion,
+        createdAt: report.createdAt,
+        host: { hostname: report.host.hostname, osName: report.host.osName, osVersion: report.host.osVersion, platform: report.host.platform },
+        problem: report.problem ? { category: report.problem.category, description: report.problem.description } : null,
+        redaction: bundle.manifest.redaction.level,
+        facts: keyFacts(report),
+        findings: report.findings,
+        probes: report.run.probes.map((p) => ({ id: p.id, title: findProbe(p.id)?.descriptor.title ?? p.id, status: p.status, durationMs: p.durationMs, error: p.error?.message ?? null, data: p.data })),
+        verification: verifyBundle(bundle),
+      });
+    } catch (error) {
+      if (error instanceof BundleError) return fail(error.message);
+      throw error;
+    }
+  };
+
+  return {
+    current: () => ({ report: last?.report ?? null }),
+    'app:context': context,
+    'app:set-locale': async (next) => {
+      locale = next;
+      return context();
+    },
+    'draft:save': async (draft) => {
+      await mkdir(stateDir, { recursive: true, mode: 0o700 });
+      await writeFileDurable(draftPath, JSON.stringify(draft));
+      return null;
+    },
+    'draft:clear': async () => {
+      await rm(draftPath, { force: true });
+      return null;
+    },
+    'check:start': async (problem) => {
+      if (running) return fail('A check is already running.');
+      const description: ProblemDescription = { category: problem.category, description: problem.description, contact: problem.contact.name || problem.contact.email || problem.contact.phone ? problem.contact : null };
+      const job = collectInWorker(
+        host.startWorker,
+        { problem: description, config: settings.probeConfig, disabledProbes: settings.disabledProbes, locale: 'en' },
+        (event) => host.emit('check:progress', event),
+      );
+      running = job;
+      try {
+        const { report, log } = await job.result;
+        last = { report, log };
+        const cancelled = report.run.probes.some((p) => p.error?.code === 'cancelled');
+        return ok({
+          findings: report.findings,
+          probes: report.run.probes.map((p) => ({ id: p.id, title: findProbe(p.id)?.descriptor.title ?? p.id, status: p.status, durationMs: p.durationMs })),
+          durationMs: report.run.durationMs,
+          cancelled,
+        });
+      } catch (error) {
+        if (error instanceof CollectionFailed) return fail(error.message);
+        throw error;
+      } finally {
+        running = null;
+      }
+    },
+    'check:cancel': async () => {
+      running?.cancel();
+      return null;
+    },
+    'consent:preview': async ({ exclude }) => {
+      try {
+        const prepared = prepare(exclude);
+        const sections = previewSections(prepared, { removable });
+        return ok({ level: prepared.redaction.level, sections, totalBytes: [...bundleFiles(prepared).values()].reduce((n, b) => n + b.length, 0) });
+      } catch (error) {
+        if (error instanceof BundleChoiceError) return fail(error.message);
+        throw error;
+      }
+    },
+    'report:send': async ({ exclude }) => {
+      try {
+        const prepared = prepare(exclude);
+        await mkdir(reportsDir, { recursive: true, mode: 0o700 });
+        const fileName = bundleFileName(prepared.report.host.hostname, new Date(prepared.report.createdAt));
+        const bundlePath = join(reportsDir, fileName);
+        await writeZipAtomic(bundlePath, bundleFiles(prepared));
+        const key = await outbox.enqueue({ ...submissionDraft(prepared.report), bundlePath, bundleFileName: fileName });
+        await rm(draftPath, { force: true });
+        const [result] = await outbox.send(connector, { only: key }).catch((error: unknown) => {
+          if (error instanceof OutboxError && error.code === 'busy') return [];
+          throw error;
+        });
+        host.emit('outbox:changed', await outboxView());
+        if (result?.status === 'sent' && result.receipt) {
+          // Local destinations "send" by saving a file the user then passes on.
+          if (connector.kind === 'local-folder' || connector.kind === 'email') return ok({ kind: 'saved', path: result.receipt.url ?? bundlePath, destination: connector.destination });
+          return ok({ kind: 'sent', ticketId: result.receipt.id, ticketUrl: result.receipt.url, destination: connector.destination });
+        }
+        if (result?.status === 'failed') return ok({ kind: 'failed', message: result.error?.message ?? 'The report could not be sent.', bundlePath });
+        return ok({ kind: 'queued', message: result?.error?.message ?? 'The report is queued.', bundlePath });
+      } catch (error) {
+        if (error instanceof BundleChoiceError || error instanceof OutboxError) return fail(error.message);
+        throw error;
+      }
+    },
+    'settings:open': async (page) => {
+      const uri = settingsUri(host.platform, page);
+      if (!uri) return fail('Triage cannot open these settings on this computer; please open them from your system settings.');
+      await host.openExternal(uri);
+      return ok(null);
+    },
+    'outbox:status': outboxView,
+    'outbox:retry': async () => {
+      await outbox.send(connector, { force: true }).catch((error: unknown) => {
+        if (!(error instanceof OutboxError && error.code === 'busy')) throw error;
+      });
+      const view = await outboxView();
+      host.emit('outbox:changed', view);
+      return view;
+    },
+    'bundle:choose': () => host.chooseBundle(),
+    'bundle:open': bundleView,
+    'bundle:diff': async (a, b) => {
+      for (const path of [a, b]) {
+        const problem = checkLocalBundlePath(path);
+        if (problem) return fail(`${path} cannot be opened: ${problem}.`);
+      }
+      try {
+        const [before, after] = await Promise.all([readBundle(a), readBundle(b)]);
+        return ok(diffReports(reportFromBundle(before), reportFromBundle(after)));
+      } catch (error) {
+        if (error instanceof BundleError) return fail(error.message);
+        throw error;
+      }
+    },
+    'path:show': async (path) => {
+      host.showItemInFolder(path);
+      return ok(null);
+    },
+  };
+}

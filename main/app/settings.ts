@@ -1,0 +1,39 @@
+/**
+ * What the desktop app and the CLI are configured with: branding, where reports go, redaction,
+ * probe targets. Managed policy produces these; without policy, the defaults below apply.
+ */
+import type { SectionId } from '../bundle/prepare';
+import type { RedactionLevel } from '../bundle/redact';
+import { DEFAULT_HELPDESK, type HelpdeskSettings } from '../tickets/connectors';
+import { DEFAULT_OUTBOX_LIMITS, type OutboxLimits } from '../tickets/outbox';
+
+export interface AppSettings {
+  readonly productName: string;
+  readonly supportContact: string | null;
+  readonly helpdesk: HelpdeskSettings;
+  readonly redactionLevel: RedactionLevel;
+  /** Sections users may leave out of a report; null means the log and every probe. */
+  readonly removableSections: readonly SectionId[] | null;
+  /** Probe targets and thresholds, validated by parseProbeConfig where used. */
+  readonly probeConfig: unknown;
+  readonly disabledProbes: readonly string[];
+  readonly outboxLimits: OutboxLimits;
+}
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  productName: 'Triage',
+  supportContact: null,
+  helpdesk: DEFAULT_HELPDESK,
+  redactionLevel: 'standard',
+  removableSections: null,
+  probeConfig: {},
+  disabledProbes: [],
+  outboxLimits: DEFAULT_OUTBOX_LIMITS,
+};
+
+export function removableFor(settings: AppSettings): (id: SectionId) => boolean {
+  const allowed = settings.removableSections;
+  if (allowed === null) return (id) => id === 'log' || id.startsWith('probe:');
+  const set = new Set(allowed);
+  return (id) => set.has(id) && id !== 'problem' && id !== 'system';
+}

@@ -1,0 +1,148 @@
+/**
+ * The desktop app: a tray icon with "Get help", one hardened window, triage:// links, a single
+ * instance, and closing to the tray. Everything it does is in main/app/handlers.ts (plain Node);
+ * this file only does what needs Electron.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, nativeImage, protocol, shell, Tray, utilityProcess } from 'electron';
+import { createHandlers, type DesktopHost } from '../app/handlers';
+import { findDeepLink, parseDeepLink, PROTOCOL } from '../app/deep-link';
+import { DEFAULT_SETTINGS } from '../app/settings';
+import { COLLECTOR_MODULE, type WorkerHandle } from '../app/worker';
+import type { EventName, EventPayloads, StartRoute } from '../ipc/contract';
+import { APP_ORIGIN, isAppUrl } from '../ipc/validate';
+import { createRunLog, formatLogEntry } from '../log';
+import { stateDir } from '../paths';
+import { registerIpc } from './ipc';
+import { CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
+
+const RENDERER_DIR = join(__dirname, '..', '..', '..', 'renderer', 'dist');
+const PRELOAD = join(__dirname, 'preload.js');
+const MIME: Readonly<Record<string, string>> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+
+const log = createRunLog((entry) => process.stderr.write(`${formatLogEntry(entry)}\n`));
+let window: BrowserWindow | null = null;
+let tray: Tray | null = null;
+let quitting = false;
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+
+function startWorker(): WorkerHandle {
+  const child = utilityProcess.fork(COLLECTOR_MODULE, [], { serviceName: 'Triage checks' });
+  return {
+    send: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', (m) => listener(m)),
+    onExit: (listener) => child.on('exit', (code) => listener(code)),
+    kill: () => child.kill(),
+  };
+}
+
+/** Serves renderer/dist under app://triage/ with the strict CSP; nothing outside that folder. */
+async function serveRenderer(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const relative = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^([/\\])+/, '');
+  const path = join(RENDERER_DIR, relative);
+  if (!path.startsWith(RENDERER_DIR)) return new Response('Not found', { status: 404 });
+  try {
+    const body = await readFile(path);
+    return new Response(body, { headers: { 'Content-Type': MIME[extname(path)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
+
+function showWindow(route: StartRoute | null): void {
+  if (!window) return;
+  if (route) window.webContents.send('route', route);
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+function handleLink(link: string | null): StartRoute | null {
+  if (!link) return null;
+  const parsed = parseDeepLink(link);
+  if (!parsed.ok) {
+    log.logger.warn('A triage:// link was refused', { reason: parsed.reason });
+    return { screen: 'get-help' };
+  }
+  return parsed.route;
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.setAsDefaultProtocolClient(PROTOCOL);
+  let pendingRoute = handleLink(findDeepLink(process.argv));
+  app.on('second-instance', (_event, argv) => showWindow(handleLink(findDeepLink(argv)) ?? { screen: 'get-help' }));
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const route = handleLink(url);
+    if (window) showWindow(route);
+    else pendingRoute = route;
+  });
+  // No page of ours ever navigates away or opens windows; anything that tries is refused.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (e, url) => {
+      if (!isAppUrl(url)) e.preventDefault();
+    });
+    contents.on('will-redirect', (e, url) => {
+      if (!isAppUrl(url)) e.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  await app.whenReady();
+  protocol.handle('app', serveRenderer);
+  // Our pages need no permission of any kind (camera, notifications, geolocation…).
+  app.on('session-created', (session) => session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false)));
+
+  const host: DesktopHost = {
+    platform: process.platform as DesktopHost['platform'],
+    osLocale: app.getLocale(),
+    openExternal: (uri) => shell.openExternal(uri),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    chooseBundle: async () => {
+      const result = await dialog.showOpenDialog({ title: 'Open a Triage bundle', filters: [{ name: 'Triage bundle', extensions: ['zip'] }], properties: ['openFile'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => window?.webContents.send(event, payload),
+    startWorker,
+  };
+  registerIpc(createHandlers({ host, settings: DEFAULT_SETTINGS, stateDir: stateDir('user'), startRoute: pendingRoute }), log.logger);
+
+  window = new BrowserWindow(windowOptions(PRELOAD, 'Triage'));
+  window.on('close', (event) => {
+    // Closing hides to the tray, so a check in progress or a queued report keeps going.
+    if (!quitting) {
+      event.preventDefault();
+      window?.hide();
+    }
+  });
+  window.once('ready-to-show', () => window?.show());
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+
+  tray = new Tray(nativeImage.createFromPath(join(RENDERER_DIR, 'tray.png')));
+  tray.setToolTip('Triage — Get help');
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Get help', click: () => showWindow({ screen: 'get-help' }) },
+      { label: 'Open a bundle (IT)', click: () => showWindow({ screen: 'technician', bundle: null }) },
+      { type: 'separator' },
+      { label: 'Quit Triage', click: () => app.quit() },
+    ]),
+  );
+  tray.on('click', () => showWindow({ screen: 'get-help' }));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+}
+
+main().catch((error: unknown) => {
+  log.logger.error('Triage could not start', { error: error instanceof Error ? error.stack : String(error) });
+  app.exit(1);
+});

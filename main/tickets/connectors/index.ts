@@ -1,0 +1,26 @@
+/**
+ * Every connector Triage has, chosen by the `kind` of the helpdesk settings (from managed policy,
+ * or a file for the CLI). Nothing configured means the local folder: the report is saved and the
+ * user is told where.
+ */
+import { z } from 'zod';
+import type { Connector } from '../types';
+import { createEmailConnector, emailSettingsSchema } from './email';
+import { createLocalFolderConnector, localFolderSettingsSchema } from './local-folder';
+import { createWebhookConnector, webhookSettingsSchema } from './webhook';
+
+export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema]);
+export type HelpdeskSettings = z.infer<typeof helpdeskSettingsSchema>;
+
+export const DEFAULT_HELPDESK: HelpdeskSettings = { kind: 'local-folder' };
+
+export function createConnector(settings: HelpdeskSettings): Connector {
+  switch (settings.kind) {
+    case 'local-folder':
+      return createLocalFolderConnector(settings);
+    case 'email':
+      return createEmailConnector(settings);
+    case 'webhook':
+      return createWebhookConnector(settings);
+  }
+}

@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AppContext, Draft, OutboxView, ProblemCategory } from '../../../main/ipc/contract';
+import { triage } from '../bridge';
+import { useFocusHeading } from '../components/useFocusHeading';
+import { useI18n, type MessageKey } from '../i18n';
+
+const CATEGORIES: readonly ProblemCategory[] = ['cant-connect', 'slow', 'app-crashes', 'cant-sign-in', 'printing', 'other'];
+/** Saving on every keystroke would write to disk many times a second; this is soon enough. */
+const SAVE_DELAY_MS = 400;
+
+export interface Problem {
+  readonly category: ProblemCategory;
+  readonly description: string;
+  readonly contact: { readonly name: string; readonly email: string; readonly phone: string };
+}
+
+/** Step 1: what is wrong, in the user's words. Everything typed is saved as it is typed. */
+export function Describe({ context, outbox, onStart }: { context: AppContext; outbox: OutboxView; onStart: (problem: Problem) => void }) {
+  const { t } = useI18n();
+  const heading = useFocusHeading<HTMLHeadingElement>();
+  const initial: Draft = context.draft ?? { category: null, description: '', contact: context.contactDefaults };
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [retrying, setRetrying] = useState(false);
+  const [outboxNow, setOutboxNow] = useState(outbox);
+  const timer = useRef<number | undefined>(undefined);
+  const dirty = useRef(false);
+
+  useEffect(() => setOutboxNow(outbox), [outbox]);
+  useEffect(() => {
+    if (!dirty.current) return;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void triage()['draft:save'](draft), SAVE_DELAY_MS);
+    return () => window.clearTimeout(timer.current);
+  }, [draft]);
+
+  const update = (change: Partial<Draft>): void => {
+    dirty.current = true;
+    setDraft((current) => ({ ...current, ...change }));
+  };
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (!draft.category) return setError(t('describe.needCategory'));
+    if (draft.description.trim() === '') return setError(t('describe.needDescription'));
+    void triage()['draft:save'](draft);
+    onStart({ category: draft.category, description: draft.description.trim(), contact: draft.contact });
+  };
+  const retry = async (): Promise<void> => {
+    setRetrying(true);
+    setOutboxNow(await triage()['outbox:retry']());
+    setRetrying(false);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('describe.title')}
+      </h1>
+      <p className="lead">{t('describe.intro')}</p>
+      {context.draft && <p className="notice">{t('describe.restored')}</p>}
+      {(outboxNow.waiting > 0 || outboxNow.failed > 0) && (
+        <div className="notice" role="status">
+          {outboxNow.waiting > 0 && <p>{t('outbox.waiting', { count: outboxNow.waiting })}</p>}
+          {outboxNow.failed > 0 && <p>{t('outbox.failed', { count: outboxNow.failed })}</p>}
+          <button type="button" className="secondary" onClick={() => void retry()} disabled={retrying}>
+            {t('outbox.retry')}
+          </button>
+        </div>
+      )}
+      <fieldset className="categories">
+        <legend>{t('describe.category')}</legend>
+        {CATEGORIES.map((category) => (
+          <label key={category} className={draft.category === category ? 'choice selected' : 'choice'}>
+            <input type="radio" name="category" value={category} checked={draft.category === category} onChange={() => update({ category })} />
+            {t(`category.${category}` as MessageKey)}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor="description">{t('describe.description')}</label>
+      <p id="description-hint" className="hint">
+        {t('describe.descriptionHint')}
+      </p>
+      <textarea id="description" aria-describedby="description-hint" rows={5} value={draft.description} onChange={(e) => update({ description: e.target.value })} />
+      <fieldset className="contact">
+        <legend>{t('describe.contact')}</legend>
+        <div className="fields">
+          <label>
+            {t('describe.name')}
+            <input type="text" autoComplete="name" value={draft.contact.name} onChange={(e) => update({ contact: { ...draft.contact, name: e.target.value } })} />
+          </label>
+          <label>
+            {t('describe.email')}
+            <input type="email" autoComplete="email" value={draft.contact.email} onChange={(e) => update({ contact: { ...draft.contact, email: e.target.value } })} />
+          </label>
+          <label>
+            {t('describe.phone')}
+            <input type="tel" autoComplete="tel" value={draft.contact.phone} onChange={(e) => update({ contact: { ...draft.contact, phone: e.target.value } })} />
+          </label>
+        </div>
+      </fieldset>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('describe.start')}
+        </button>
+      </div>
+    </form>
+  );
+}

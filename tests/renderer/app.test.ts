@@ -1,0 +1,192 @@
+/**
+ * The desktop app's screens, driven as a person would: from "What's going wrong?" to "Sent", and
+ * the technician's bundle view. Real handlers, real probes (in a namespace), real bundles. Every
+ * screen is checked with axe-core and saved as a screenshot in test-results/screenshots/.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBundle } from '../../main/bundle/read';
+import { verifyBundle } from '../../main/bundle/verify';
+import { launchChromium, SCREENSHOTS } from '../support/browser';
+import { createBareNamespace, namespaceSupport, type BareNamespace } from '../support/netns';
+import { axeViolations, startApp, type AppUnderTest } from './harness';
+
+const support = namespaceSupport();
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `app-${name}.png`), fullPage: true });
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+}
+
+describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${support.reason})` : ''}`, () => {
+  let browser: Browser;
+  let ns: BareNamespace;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    ns = createBareNamespace('tapp');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    ns?.remove();
+  });
+
+  describe('the user flow, from "Get help" to "Sent"', () => {
+    let app: AppUnderTest;
+    let savedBundle = '';
+    beforeAll(async () => {
+      const stateDir = mkdtempSync(join(tmpdir(), 'triage-app-'));
+      app = await startApp(browser, { namespace: ns.name, stateDir, settings: { supportContact: 'the IT service desk, ext. 4242', helpdesk: { kind: 'local-folder', folder: join(stateDir, 'saved') } } });
+    });
+    afterAll(async () => app?.close());
+
+    it('1. asks what is wrong, and will not start without a description', async () => {
+      const { page } = app;
+      await page.getByRole('heading', { name: "What's going wrong?" }).waitFor();
+      await shoot(page, '1-describe');
+      await page.getByRole('button', { name: 'Check my computer' }).click();
+      await expect(page.getByRole('alert').innerText()).resolves.toContain('choose what kind of problem');
+      await page.getByLabel("I can't connect").check();
+      await page.getByRole('button', { name: 'Check my computer' }).click();
+      await expect(page.getByRole('alert').innerText()).resolves.toContain('write a few words');
+    });
+
+    it('keeps what the user typed when the app is closed and opened again', async () => {
+      const { page } = app;
+      await page.getByLabel('What happened?').fill('Teams disconnects every few minutes since this morning.');
+      await page.waitForTimeout(700); // the draft is saved shortly after typing stops
+      await page.reload();
+      await page.getByRole('heading', { name: "What's going wrong?" }).waitFor();
+      await expect(page.getByLabel('What happened?').inputValue()).resolves.toBe('Teams disconnects every few minutes since this morning.');
+      await expect(page.getByText('We kept what you wrote last time.').isVisible()).resolves.toBe(true);
+      await expect(page.getByLabel("I can't connect").isChecked()).resolves.toBe(true);
+    });
+
+    it('2. shows live progress per check while checking', async () => {
+      const { page } = app;
+      await page.getByRole('button', { name: 'Check my computer' }).click();
+      await page.getByRole('heading', { name: 'Checking your computer…' }).waitFor();
+      await page.getByRole('progressbar').waitFor();
+      await page.locator('li.check').first().waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, 'app-2-checking.png'), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it('3. explains the findings, most important first, with steps the user can take', async () => {
+      const { page } = app;
+      await page.getByRole('heading', { name: /Here's what we found|No problems found/ }).waitFor({ timeout: 60_000 });
+      const severities = await page.locator('article.finding').evaluateAll((cards) => cards.map((c) => c.className.replace('finding ', '')));
+      const order = ['critical', 'warning', 'info', 'ok'];
+      expect([...severities].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(severities);
+      await shoot(page, '3-results');
+      const settingsButton = page.getByRole('button', { name: 'Open the settings' }).first();
+      if (await settingsButton.count()) {
+        await settingsButton.click();
+        expect(app.opened.some((uri) => uri.startsWith('ms-settings:') || uri.startsWith('windowsdefender:'))).toBe(true);
+      }
+    });
+
+    it('4. shows exactly what will be sent, with redactions marked, and lets the user leave sections out', async () => {
+      const { page } = app;
+      await page.getByRole('button', { name: 'Review what will be sent' }).click();
+      await page.getByRole('heading', { name: 'Review what will be sent' }).waitFor();
+      await expect(page.getByText('Always included').count()).resolves.toBeGreaterThanOrEqual(2);
+      const log = page.getByRole('checkbox', { name: /Triage's own log/ });
+      await log.uncheck();
+      await page.getByText('Left out').first().waitFor();
+      // "This computer" holds the user name, which standard redaction replaces with a marked placeholder.
+      await page.locator('li.section', { hasText: 'This computer and this check' }).getByText('Show what will be sent').click();
+      await expect(page.locator('mark', { hasText: '[user-1]' }).count()).resolves.toBeGreaterThan(0);
+      await shoot(page, '4-review');
+    });
+
+    it('5. sends (here: saves, as no helpdesk is configured) and says where the report is', async () => {
+      const { page } = app;
+      await page.getByRole('button', { name: 'Send to IT' }).click();
+      await page.getByRole('heading', { name: 'Your report was saved' }).waitFor({ timeout: 30_000 });
+      const where = await page.getByText(/^Saved as: /).innerText();
+      savedBundle = where.replace(/^Saved as: /, '').trim();
+      expect(existsSync(savedBundle)).toBe(true);
+      const bundle = await parseBundle(readFileSync(savedBundle));
+      expect(verifyBundle(bundle).problems).toEqual([]);
+      expect(bundle.manifest.excluded).toContain('log');
+      expect(bundle.manifest.problem?.description).toContain('Teams disconnects');
+      await expect(page.getByText('the IT service desk, ext. 4242').count()).resolves.toBeGreaterThan(0);
+      await shoot(page, '5-sent');
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('heading', { name: "What's going wrong?" }).waitFor();
+      await expect(page.getByLabel('What happened?').inputValue()).resolves.toBe('');
+    });
+
+    it('6. lets a technician open the bundle, search its data and compare two bundles', async () => {
+      const { page } = app;
+      await page.getByRole('button', { name: 'For IT: open a bundle' }).click();
+      await page.getByRole('heading', { name: 'Open a bundle' }).waitFor();
+      await shoot(page, '6-technician-open');
+      app.chooser.push(savedBundle);
+      await page.getByRole('button', { name: 'Choose a bundle…' }).click();
+      await page.getByText('Intact: every file matches its checksum.').waitFor();
+      await shoot(page, '6-technician-findings');
+      await page.getByRole('tab', { name: 'System' }).click();
+      await shoot(page, '6-technician-system');
+      await page.getByRole('tab', { name: 'System' }).press('ArrowRight');
+      await expect(page.getByRole('tab', { name: 'Checks' }).getAttribute('aria-selected')).resolves.toBe('true');
+      await page.getByLabel('Search the data').fill('hardware.cpu');
+      await expect(page.locator('.checks-table tbody tr').count()).resolves.toBe(1);
+      await shoot(page, '6-technician-checks');
+      await page.getByRole('tab', { name: 'Compare' }).click();
+      app.chooser.push(savedBundle);
+      await page.getByRole('button', { name: 'Choose a bundle to compare…' }).click();
+      await page.getByRole('heading', { name: 'New findings' }).waitFor();
+      await shoot(page, '6-technician-compare');
+    });
+
+    it('says clearly what is wrong with a hostile bundle, and shows nothing from it', async () => {
+      const { page } = app;
+      await page.getByRole('button', { name: 'Close this bundle' }).click();
+      const hostile = join(app.stateDir, 'hostile.zip');
+      writeFileSync(hostile, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100, 0x41)]));
+      app.chooser.push(hostile);
+      await page.getByRole('button', { name: 'Choose a bundle…' }).click();
+      await expect(page.getByRole('alert').innerText()).resolves.toMatch(/not a readable zip|damaged/);
+      await shoot(page, '6-technician-hostile');
+    });
+  });
+
+  it('can be used from the keyboard alone', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'triage-app-'));
+    const app = await startApp(browser, { namespace: ns.name, stateDir, settings: { helpdesk: { kind: 'local-folder', folder: join(stateDir, 'saved') } } });
+    const { page } = app;
+    await page.getByRole('heading', { name: "What's going wrong?" }).waitFor();
+    // Focus starts on the heading; Tab walks the form in order.
+    const focused = async (): Promise<string> => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('type') ?? ''} ${(document.activeElement as HTMLInputElement | null)?.value ?? ''}`.trim());
+    let guard = 0;
+    while (!(await focused()).startsWith('INPUT radio') && guard++ < 10) await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await expect(page.getByLabel("I can't connect").isChecked()).resolves.toBe(true);
+    while (!(await focused()).startsWith('TEXTAREA') && guard++ < 20) await page.keyboard.press('Tab');
+    await page.keyboard.type('The network is down.');
+    while (!(await focused()).includes('Check my computer') && guard++ < 40) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Check my computer') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /Here's what we found|No problems found/ }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-keyboard-results.png') });
+    await app.close();
+  });
+
+  it('speaks German when asked, and follows a dark OS theme', async () => {
+    const app = await startApp(browser, { namespace: ns.name, colorScheme: 'dark', locale: 'de-DE' });
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Was funktioniert nicht?' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('de');
+    await shoot(page, 'de-dark-describe');
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.getByRole('heading', { name: "What's going wrong?" }).waitFor();
+    await shoot(page, 'en-dark-describe');
+    await app.close();
+  });
+});
