@@ -5,8 +5,9 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultBundleName, exitCodeFor, loadConfigFile, parseCollectArgs, resolveOutput, selectProbes } from '../../../main/cli/collect-command';
+import { exitCodeFor, loadConfigFile, parseCollectArgs, resolveOutput, selectProbes } from '../../../main/cli/collect-command';
 import { UsageError } from '../../../main/cli/usage';
+import { bundleFileName } from '../../../main/bundle/contents';
 import type { Report } from '../../../main/report';
 import type { RenderedFinding, Severity } from '../../../probes/findings/types';
 import { ALL_PROBES } from '../../../probes/index';
@@ -70,8 +71,8 @@ describe('where the bundle goes', () => {
   });
 
   it('names bundles after the machine and the time, safely', () => {
-    expect(defaultBundleName('PC-042.corp', new Date('2026-11-24T10:15:00.123Z'))).toBe('triage-PC-042-corp-20261124T101500Z.zip');
-    expect(defaultBundleName('../../etc', new Date('2026-11-24T10:15:00Z'))).toBe('triage-------etc-20261124T101500Z.zip');
+    expect(bundleFileName('PC-042.corp', new Date('2026-11-24T10:15:00.123Z'))).toBe('triage-PC-042-corp-20261124T101500Z.zip');
+    expect(bundleFileName('../../etc', new Date('2026-11-24T10:15:00Z'))).toBe('triage-------etc-20261124T101500Z.zip');
   });
 });
 
