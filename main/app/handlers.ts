@@ -66,9 +66,11 @@ export interface HandlerOptions {
   /** Where drafts, saved reports and the outbox live. */
   readonly stateDir: string;
   readonly startRoute?: StartRoute | null;
+  /** Problems with managed policy values (ignored, defaults used), shown to IT. */
+  readonly policyWarnings?: readonly string[];
 }
 
-export function createHandlers({ host, settings, stateDir, startRoute = null }: HandlerOptions): Handlers & { readonly current: () => { report: Report | null } } {
+export function createHandlers({ host, settings, stateDir, startRoute = null, policyWarnings = [] }: HandlerOptions): Handlers & { readonly current: () => { report: Report | null } } {
   let locale: AppLocale = pickLocale(host.osLocale);
   let last: { report: Report; log: readonly LogEntry[] } | null = null;
   let running: { cancel: () => void } | null = null;
@@ -109,6 +111,7 @@ export function createHandlers({ host, settings, stateDir, startRoute = null }: 
     destination: connector.destination,
     outbox: await outboxView(),
     startRoute,
+    policyWarnings,
   });
 
   const prepare = (exclude: readonly string[]) => {

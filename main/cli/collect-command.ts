@@ -14,6 +14,7 @@ import { prepareBundle } from '../bundle/prepare';
 import { REDACTION_LEVELS, type RedactionLevel } from '../bundle/redact';
 import { writeZipAtomic } from '../bundle/zip';
 import { collectReport } from '../collect';
+import { loadPolicy } from '../policy/load';
 import { createRunLog, formatLogEntry } from '../log';
 import type { Report } from '../report';
 import { barProgress, lineProgress } from './progress';
@@ -48,11 +49,14 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad co
 export interface CollectArgs {
   readonly output: string | null;
   readonly probes: readonly Probe[];
+  /** What --probes/--skip said, for checking against checks turned off by policy. */
+  readonly probesNamed: string | undefined;
   readonly configPath: string | null;
   readonly probeTimeoutMs: number | undefined;
   readonly commandTimeoutMs: number | undefined;
   readonly failOn: Severity | 'never';
-  readonly redaction: RedactionLevel;
+  /** --redact, or null to use the policy's level. */
+  readonly redaction: RedactionLevel | null;
   readonly json: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
@@ -112,10 +116,11 @@ export function parseCollectArgs(argv: readonly string[]): CollectArgs {
   if (failOn !== 'never' && !SEVERITIES.includes(failOn as Severity)) {
     throw new UsageError(`--fail-on must be critical, warning, info or never, not "${failOn}".`);
   }
-  const redaction = values.redact ?? 'standard';
-  if (!REDACTION_LEVELS.includes(redaction as RedactionLevel)) throw new UsageError(`--redact must be off, standard or strict, not "${redaction}".`);
+  const redaction = values.redact ?? null;
+  if (redaction !== null && !REDACTION_LEVELS.includes(redaction as RedactionLevel)) throw new UsageError(`--redact must be off, standard or strict, not "${redaction}".`);
   return {
-    redaction: redaction as RedactionLevel,
+    redaction: redaction as RedactionLevel | null,
+    probesNamed: values.probes,
     output: values['no-bundle'] ? null : (values.output ?? '.'),
     probes: selectProbes(values.probes, values.skip),
     configPath: values.config ?? null,
@@ -127,6 +132,16 @@ export function parseCollectArgs(argv: readonly string[]): CollectArgs {
     verbose: values.verbose ?? false,
     help: values.help ?? false,
   };
+}
+
+/** The probe targets policy sets; each was checked alone, so a problem here is rare and not fatal. */
+function policyProbeConfig(input: unknown, stderr: NodeJS.WriteStream): ProbeConfig {
+  try {
+    return parseProbeConfig(input, 'probe targets from policy');
+  } catch (error) {
+    stderr.write(`triage: policy: ${(error as Error).message}; the default targets apply.\n`);
+    return parseProbeConfig({});
+  }
 }
 
 export async function loadConfigFile(path: string | null): Promise<ProbeConfig> {
@@ -194,13 +209,25 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
     io.stdout.write(`${COLLECT_HELP}\n`);
     return EXIT.ok;
   }
-  const config = await loadConfigFile(args.configPath);
+  const policy = await loadPolicy();
+  for (const warning of policy.warnings) io.stderr.write(`triage: policy: ${warning}\n`);
+  const disabled = new Set(policy.settings.disabledProbes);
+  const blocked = args.probesNamed?.split(',').map((s) => s.trim()).filter((id) => disabled.has(id)) ?? [];
+  if (blocked.length) throw new UsageError(`${blocked.join(', ')} ${blocked.length > 1 ? 'are' : 'is'} turned off by your organisation's policy (DisabledProbes).`);
+  const probes = args.probes.filter((p) => !disabled.has(p.descriptor.id));
+  if (probes.length === 0) throw new UsageError('Every selected check is turned off by policy (DisabledProbes).');
+  const redaction = args.redaction ?? policy.settings.redactionLevel;
+  if (REDACTION_LEVELS.indexOf(redaction) < REDACTION_LEVELS.indexOf(policy.settings.redactionLevel)) {
+    throw new UsageError(`--redact ${redaction} is less strict than your organisation's policy (RedactionLevel ${policy.settings.redactionLevel}).`);
+  }
+  // --config replaces the policy's probe targets; without it, policy (or the defaults) apply.
+  const config = args.configPath === null ? policyProbeConfig(policy.settings.probeConfig, io.stderr) : await loadConfigFile(args.configPath);
   const destination = args.output === null ? null : await resolveOutput(args.output);
   const log = createRunLog(args.verbose ? (entry) => io.stderr.write(`${formatLogEntry(entry)}\n`) : undefined);
   const progress = args.quiet || args.verbose ? undefined : io.stderr.isTTY ? barProgress(io.stderr) : lineProgress((line) => io.stderr.write(`${line}\n`));
 
   const report = await collectReport({
-    probes: args.probes,
+    probes,
     config,
     log,
     probeTimeoutMs: args.probeTimeoutMs,
@@ -218,7 +245,7 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
   if (destination) {
     bundlePath = 'file' in destination ? destination.file : join(destination.folder, bundleFileName(report.host.hostname, new Date(report.createdAt)));
     try {
-      bundleBytes = await writeZipAtomic(bundlePath, bundleFiles(prepareBundle(report, log.entries, { level: args.redaction })));
+      bundleBytes = await writeZipAtomic(bundlePath, bundleFiles(prepareBundle(report, log.entries, { level: redaction })));
     } catch (error) {
       io.stderr.write(`The bundle could not be written to ${bundlePath}: ${(error as Error).message}. The findings are printed below; run again with --output pointing to a folder with free space.\n`);
       bundlePath = null;

@@ -10,6 +10,7 @@ process.env.UV_THREADPOOL_SIZE ??= '16';
 
 import { runDiff, runInspect, runVerify } from './bundle-commands';
 import { runCollect } from './collect-command';
+import { runPolicy } from './policy-command';
 import { runProbesList } from './probes-command';
 import { EXIT, UsageError } from './usage';
 import { TRIAGE_VERSION } from '../version';
@@ -22,6 +23,7 @@ Commands:
   inspect     Summarise a bundle: the machine, the user's words, findings, failed checks
   diff        Show what changed between two bundles of the same machine
   verify      Check that a bundle is intact (hashes, format)
+  policy      Show the settings in force here (managed policy over defaults) and any invalid value
   version     Print Triage's version
 
 Run "triage <command> --help" for a command's options.`;
@@ -47,6 +49,8 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
         return await runDiff(rest, io);
       case 'verify':
         return await runVerify(rest, io);
+      case 'policy':
+        return await runPolicy(rest, io);
       case 'version':
       case '--version':
         io.stdout.write(`${TRIAGE_VERSION}\n`);

@@ -8,11 +8,11 @@ import { extname, join, normalize } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, nativeImage, protocol, shell, Tray, utilityProcess } from 'electron';
 import { createHandlers, type DesktopHost } from '../app/handlers';
 import { findDeepLink, parseDeepLink, PROTOCOL } from '../app/deep-link';
-import { DEFAULT_SETTINGS } from '../app/settings';
 import { COLLECTOR_MODULE, type WorkerHandle } from '../app/worker';
 import type { EventName, EventPayloads, StartRoute } from '../ipc/contract';
 import { APP_ORIGIN, isAppUrl } from '../ipc/validate';
 import { createRunLog, formatLogEntry } from '../log';
+import { loadPolicy } from '../policy/load';
 import { stateDir } from '../paths';
 import { registerIpc } from './ipc';
 import { CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
@@ -113,9 +113,11 @@ async function main(): Promise<void> {
     emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => window?.webContents.send(event, payload),
     startWorker,
   };
-  registerIpc(createHandlers({ host, settings: DEFAULT_SETTINGS, stateDir: stateDir('user'), startRoute: pendingRoute }), log.logger);
+  const policy = await loadPolicy();
+  for (const warning of policy.warnings) log.logger.warn(`Policy: ${warning}`);
+  registerIpc(createHandlers({ host, settings: policy.settings, policyWarnings: policy.warnings, stateDir: stateDir('user'), startRoute: pendingRoute }), log.logger);
 
-  window = new BrowserWindow(windowOptions(PRELOAD, 'Triage'));
+  window = new BrowserWindow(windowOptions(PRELOAD, policy.settings.productName));
   window.on('close', (event) => {
     // Closing hides to the tray, so a check in progress or a queued report keeps going.
     if (!quitting) {
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   tray = new Tray(nativeImage.createFromPath(join(RENDERER_DIR, 'tray.png')));
-  tray.setToolTip('Triage — Get help');
+  tray.setToolTip(`${policy.settings.productName} — Get help`);
   tray.setContextMenu(
     Menu.buildFromTemplate([
       { label: 'Get help', click: () => showWindow({ screen: 'get-help' }) },

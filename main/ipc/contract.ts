@@ -71,6 +71,8 @@ export interface AppContext {
   readonly outbox: OutboxView;
   /** The screen a deep link asked for at start, if any. */
   readonly startRoute: StartRoute | null;
+  /** Managed policy values that were invalid (and ignored), for IT. */
+  readonly policyWarnings: readonly string[];
 }
 
 export type StartRoute = { readonly screen: 'get-help' } | { readonly screen: 'technician'; readonly bundle: string | null };

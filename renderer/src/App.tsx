@@ -174,7 +174,7 @@ export function App() {
           />
         )}
         {screen.name === 'sent' && <Sent outcome={screen.outcome} supportContact={context.supportContact} onDone={() => void restart()} />}
-        {screen.name === 'technician' && <Technician initialPath={screen.bundle} />}
+        {screen.name === 'technician' && <Technician initialPath={screen.bundle} policyWarnings={context.policyWarnings} />}
       </main>
     </I18nContext.Provider>
   );

@@ -134,6 +134,7 @@ export const de: Messages = {
   'tech.noChanges': 'Keine',
   'tech.differentMachine': 'Diese Bundles stammen von verschiedenen Computern.',
   'tech.evidence': 'Belege',
+  'tech.policyWarnings': 'Einige verwaltete Richtlinienwerte dieses Computers sind ungültig; Triage ignoriert sie und verwendet die Standardwerte:',
   'tech.close': 'Bundle schließen',
 
   'error.generic': 'Etwas ist schiefgegangen: {message}',

@@ -160,7 +160,7 @@ function Compare({ bundle }: { bundle: BundleView }) {
 }
 
 /** The technician's view: open a bundle (dialog, drop, or link), read findings, facts, raw data, and compare. */
-export function Technician({ initialPath }: { initialPath: string | null }) {
+export function Technician({ initialPath, policyWarnings }: { initialPath: string | null; policyWarnings: readonly string[] }) {
   const { t } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [bundle, setBundle] = useState<BundleView | null>(null);
@@ -224,6 +224,16 @@ export function Technician({ initialPath }: { initialPath: string | null }) {
         <p role="alert" className="error">
           {error}
         </p>
+      )}
+      {!bundle && policyWarnings.length > 0 && (
+        <div className="notice">
+          <p>{t('tech.policyWarnings')}</p>
+          <ul>
+            {policyWarnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {bundle && (
         <>

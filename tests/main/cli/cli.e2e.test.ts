@@ -69,6 +69,25 @@ describe.skipIf(support.skip)(`triage on this machine${support.skip ? ` (skipped
     expect(result.stderr).toMatch(message);
   });
 
+  it('follows managed policy: checks turned off, stricter redaction, and says which values are invalid', () => {
+    const policyFile = join(out, 'policy.json');
+    writeFileSync(policyFile, JSON.stringify({ DisabledProbes: ['hardware.cpu'], RedactionLevel: 'strict', OutboxMaxItems: 'lots' }));
+    const env = { ...process.env, TRIAGE_POLICY_FILE: policyFile };
+    const policy = ns.run(process.execPath, [CLI, 'policy'], { env });
+    expect(policy.status).toBe(1);
+    expect(policy.stdout).toMatch(/DisabledProbes\s+\["hardware.cpu"\]/);
+    expect(policy.stdout).toMatch(/OutboxMaxItems = "lots" is not valid/);
+    const collect = ns.run(process.execPath, [CLI, 'collect', '--json', '-o', join(out, 'policy.zip'), '--fail-on', 'never'], { env });
+    expect(collect.status, collect.stderr).toBe(0);
+    const result = JSON.parse(collect.stdout) as { probes: { id: string }[] };
+    expect(result.probes.map((p) => p.id)).not.toContain('hardware.cpu');
+    expect(collect.stderr).toMatch(/policy: .*OutboxMaxItems/);
+    const refused = ns.run(process.execPath, [CLI, 'collect', '--redact', 'off', '--no-bundle'], { env });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/less strict than your organisation's policy/);
+    expect(ns.run(process.execPath, [CLI, 'collect', '--probes', 'hardware.cpu', '--no-bundle'], { env }).stderr).toMatch(/turned off by your organisation's policy/);
+  });
+
   it('says why a damaged bundle cannot be read (exit 3 for inspect, 1 for verify)', () => {
     const damaged = join(out, 'damaged.zip');
     writeFileSync(damaged, readFileSync(join(out, 'a.zip')).subarray(0, 200));

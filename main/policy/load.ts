@@ -1,0 +1,16 @@
+/**
+ * The effective settings on this machine: managed policy (read.ts) applied over the defaults
+ * (apply.ts). Never throws; every problem is a warning.
+ */
+import { applyPolicy, type PolicyResult } from './apply';
+import { readPolicySources, systemPolicyIO, type PolicyIO, type PolicySource } from './read';
+
+export interface LoadedPolicy extends PolicyResult {
+  readonly sources: readonly PolicySource[];
+}
+
+export async function loadPolicy(platform: NodeJS.Platform = process.platform, io: PolicyIO = systemPolicyIO, env: NodeJS.ProcessEnv = process.env): Promise<LoadedPolicy> {
+  const { sources, warnings } = await readPolicySources(platform, io, env);
+  const result = applyPolicy(sources);
+  return { ...result, warnings: [...warnings, ...result.warnings], sources };
+}
