@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The real renderer (renderer/dist) in Debian's Chromium, its `window.triage` bridge wired to the
  * real main-side handlers running here in Node: every call goes through the same contract
@@ -89,7 +90,7 @@ export async function startApp(
       const bridge: Record<string, unknown> = {};
       for (const channel of channels) bridge[channel] = (...args: unknown[]) => invoke(channel, args);
       bridge.on = (event: string, listener: (payload: unknown) => void) => {
-        if (!events.includes(event)) throw new Error(`Unknown event ${event}`);
+        if (!(events as readonly string[]).includes(event)) throw new Error(`Unknown event ${event}`);
         const set = listeners.get(event) ?? new Set();
         set.add(listener);
         listeners.set(event, set);
