@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The desktop app's screens, driven as a person would: from "What's going wrong?" to "Sent", and
  * the technician's bundle view. Real handlers, real probes (in a namespace), real bundles. Every

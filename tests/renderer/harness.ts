@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The real renderer (renderer/dist) in Debian's Chromium, its `window.triage` bridge wired to the
  * real main-side handlers running here in Node: every call goes through the same contract
