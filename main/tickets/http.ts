@@ -77,7 +77,8 @@ export async function send(request: HttpRequest, context: ConnectorContext): Pro
   const changesState = request.method !== 'GET';
   let response: Response;
   try {
-    response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal, redirect: 'manual' });
+    // Bytes are valid fetch bodies at run time; the cast bridges the DOM and Node typings of BodyInit.
+    response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body as RequestInit['body'], signal, redirect: 'manual' });
   } catch (error) {
     if (context.signal.aborted) throw new ConnectorError('network', `Sending to ${request.service} was cancelled.`, { cause: error });
     const code = causeCode(error);
