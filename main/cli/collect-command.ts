@@ -16,6 +16,7 @@ import { writeZipAtomic } from '../bundle/zip';
 import { collectReport } from '../collect';
 import { loadPolicy } from '../policy/load';
 import { createRunLog, formatLogEntry } from '../log';
+import { currentScope, logFileSink, logsDir } from '../log-file';
 import type { Report } from '../report';
 import { barProgress, lineProgress } from './progress';
 import { printFindings } from './summary';
@@ -223,7 +224,11 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
   // --config replaces the policy's probe targets; without it, policy (or the defaults) apply.
   const config = args.configPath === null ? policyProbeConfig(policy.settings.probeConfig, io.stderr) : await loadConfigFile(args.configPath);
   const destination = args.output === null ? null : await resolveOutput(args.output);
-  const log = createRunLog(args.verbose ? (entry) => io.stderr.write(`${formatLogEntry(entry)}\n`) : undefined);
+  const toFile = logFileSink(logsDir(currentScope()), 'triage-cli', (message) => io.stderr.write(`triage: ${message}\n`));
+  const log = createRunLog((entry) => {
+    toFile(entry);
+    if (args.verbose) io.stderr.write(`${formatLogEntry(entry)}\n`);
+  });
   const progress = args.quiet || args.verbose ? undefined : io.stderr.isTTY ? barProgress(io.stderr) : lineProgress((line) => io.stderr.write(`${line}\n`));
 
   const report = await collectReport({

@@ -1,3 +1,6 @@
+// Headless runs use the same probes as the CLI; see main/cli/triage.ts for why this matters.
+process.env.UV_THREADPOOL_SIZE ??= '16';
+
 /**
  * The desktop app: a tray icon with "Get help", one hardened window, triage:// links, a single
  * instance, and closing to the tray. Everything it does is in main/app/handlers.ts (plain Node);
@@ -7,11 +10,13 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, nativeImage, protocol, shell, Tray, utilityProcess } from 'electron';
 import { createHandlers, type DesktopHost } from '../app/handlers';
+import { main as runCli } from '../cli/triage';
 import { findDeepLink, parseDeepLink, PROTOCOL } from '../app/deep-link';
 import { COLLECTOR_MODULE, type WorkerHandle } from '../app/worker';
 import type { EventName, EventPayloads, StartRoute } from '../ipc/contract';
 import { APP_ORIGIN, isAppUrl } from '../ipc/validate';
 import { createRunLog, formatLogEntry } from '../log';
+import { currentScope, logFileSink, logsDir } from '../log-file';
 import { loadPolicy } from '../policy/load';
 import { stateDir } from '../paths';
 import { registerIpc } from './ipc';
@@ -21,7 +26,11 @@ const RENDERER_DIR = join(__dirname, '..', '..', '..', 'renderer', 'dist');
 const PRELOAD = join(__dirname, 'preload.js');
 const MIME: Readonly<Record<string, string>> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
-const log = createRunLog((entry) => process.stderr.write(`${formatLogEntry(entry)}\n`));
+const toFile = logFileSink(logsDir(currentScope()), 'triage-app');
+const log = createRunLog((entry) => {
+  toFile(entry);
+  process.stderr.write(`${formatLogEntry(entry)}\n`);
+});
 let window: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let quitting = false;
@@ -70,7 +79,17 @@ function handleLink(link: string | null): StartRoute | null {
   return parsed.route;
 }
 
+/**
+ * `Triage --headless <command> …` runs the CLI inside the installed app, with no window: how scripts
+ * and Intune remediation use Triage, since the hardened build cannot run as plain Node.
+ */
+async function headless(args: readonly string[]): Promise<void> {
+  app.exit(await runCli(args));
+}
+
 async function main(): Promise<void> {
+  const headlessAt = process.argv.indexOf('--headless');
+  if (headlessAt >= 0) return headless(process.argv.slice(headlessAt + 1));
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;

@@ -1,0 +1,92 @@
+/**
+ * The app's start-up with Electron mocked: one instance only, links registered, navigation and new
+ * windows refused, and `--headless` running the CLI with no window at all.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => void;
+
+function electronMock(lock: boolean) {
+  const listeners = new Map<string, Listener>();
+  const app = {
+    requestSingleInstanceLock: vi.fn(() => lock),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    setAsDefaultProtocolClient: vi.fn(),
+    on: vi.fn((event: string, listener: Listener) => listeners.set(event, listener)),
+    // Never ready: these tests stop before windows exist.
+    whenReady: vi.fn(() => new Promise(() => undefined)),
+    getLocale: () => 'en-US',
+  };
+  return {
+    listeners,
+    module: {
+      app,
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      BrowserWindow: vi.fn(),
+      dialog: {},
+      Menu: { buildFromTemplate: vi.fn() },
+      nativeImage: { createFromPath: vi.fn() },
+      shell: {},
+      Tray: vi.fn(),
+      utilityProcess: { fork: vi.fn() },
+      ipcMain: { handle: vi.fn() },
+    },
+  };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('starting the desktop app', () => {
+  const argv = process.argv;
+  beforeEach(() => vi.resetModules());
+  afterEach(() => {
+    process.argv = argv;
+    vi.doUnmock('electron');
+  });
+
+  it('quits at once when another instance is running (which gets the link instead)', async () => {
+    const electron = electronMock(false);
+    vi.doMock('electron', () => electron.module);
+    process.argv = ['triage'];
+    await import('../../../main/electron/app');
+    await flush();
+    expect(electron.module.app.quit).toHaveBeenCalled();
+    expect(electron.module.BrowserWindow).not.toHaveBeenCalled();
+  });
+
+  it('registers triage:// and refuses navigation away from its pages and new windows', async () => {
+    const electron = electronMock(true);
+    vi.doMock('electron', () => electron.module);
+    process.argv = ['triage'];
+    await import('../../../main/electron/app');
+    await flush();
+    expect(electron.module.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('triage');
+    expect(electron.listeners.has('second-instance')).toBe(true);
+    const contentsListeners = new Map<string, Listener>();
+    let openHandler: (() => { action: string }) | undefined;
+    electron.listeners.get('web-contents-created')?.({}, { on: (e: string, l: Listener) => contentsListeners.set(e, l), setWindowOpenHandler: (h: () => { action: string }) => (openHandler = h) });
+    const navigate = (url: string) => {
+      const event = { preventDefault: vi.fn() };
+      contentsListeners.get('will-navigate')?.(event, url);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(navigate('https://evil.example/')).toBe(true);
+    expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate('app://triage/index.html')).toBe(false);
+    expect(openHandler?.()).toEqual({ action: 'deny' });
+  });
+
+  it('runs the CLI without any window with --headless, and exits with its code', async () => {
+    const electron = electronMock(true);
+    vi.doMock('electron', () => electron.module);
+    process.argv = ['Triage.exe', '--headless', 'version'];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    await import('../../../main/electron/app');
+    await flush();
+    write.mockRestore();
+    expect(electron.module.app.exit).toHaveBeenCalledWith(0);
+    expect(electron.module.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(electron.module.BrowserWindow).not.toHaveBeenCalled();
+  });
+});
