@@ -49,7 +49,7 @@ describe('starting the desktop app', () => {
     const electron = electronMock(false);
     vi.doMock('electron', () => electron.module);
     process.argv = ['triage'];
-    await import('../../../main/electron/app');
+    await import('../../../main/electron/app.js');
     await flush();
     expect(electron.module.app.quit).toHaveBeenCalled();
     expect(electron.module.BrowserWindow).not.toHaveBeenCalled();
@@ -59,7 +59,7 @@ describe('starting the desktop app', () => {
     const electron = electronMock(true);
     vi.doMock('electron', () => electron.module);
     process.argv = ['triage'];
-    await import('../../../main/electron/app');
+    await import('../../../main/electron/app.js');
     await flush();
     expect(electron.module.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('triage');
     expect(electron.listeners.has('second-instance')).toBe(true);
@@ -82,7 +82,7 @@ describe('starting the desktop app', () => {
     vi.doMock('electron', () => electron.module);
     process.argv = ['Triage.exe', '--headless', 'version'];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    await import('../../../main/electron/app');
+    await import('../../../main/electron/app.js');
     await flush();
     write.mockRestore();
     expect(electron.module.app.exit).toHaveBeenCalledWith(0);

@@ -9,7 +9,7 @@ vi.mock('electron', () => ({ ipcMain: { handle } }));
 
 describe('windows', () => {
   it('are isolated, sandboxed and without Node', async () => {
-    const { windowOptions, CONTENT_SECURITY_POLICY } = await import('../../../main/electron/window-options');
+    const { windowOptions, CONTENT_SECURITY_POLICY } = await import('../../../main/electron/window-options.js');
     const prefs = windowOptions('/app/preload.js', 'Triage').webPreferences;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webviewTag: false, webSecurity: true, allowRunningInsecureContent: false, preload: '/app/preload.js' });
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
@@ -23,8 +23,8 @@ describe('the IPC entry point', () => {
   beforeEach(() => handle.mockReset());
 
   it('registers every channel once, checks the sender and the arguments, then calls the handler', async () => {
-    const { registerIpc } = await import('../../../main/electron/ipc');
-    const { CHANNELS } = await import('../../../main/ipc/contract');
+    const { registerIpc } = await import('../../../main/electron/ipc.js');
+    const { CHANNELS } = await import('../../../main/ipc/contract.js');
     const calls: unknown[][] = [];
     const handlers = Object.fromEntries(CHANNELS.map((c) => [c, async (...args: unknown[]) => (calls.push([c, ...args]), 'result')]));
     const warnings: string[] = [];
