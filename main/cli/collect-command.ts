@@ -19,6 +19,7 @@ import { createRunLog, formatLogEntry } from '../log';
 import { currentScope, logFileSink, logsDir } from '../log-file';
 import type { Report } from '../report';
 import { barProgress, lineProgress } from './progress';
+import { submitBundle } from './ticket-commands';
 import { printFindings } from './summary';
 import { EXIT, parseInteger, UsageError } from './usage';
 
@@ -35,6 +36,8 @@ Options:
       --config FILE        Probe targets and thresholds as JSON (see docs/configuration.md)
       --timeout MS         Budget of every check, in ms (default: each check's own, 5000–15000)
       --command-timeout MS Budget of one command inside a check, in ms (default 10000)
+      --submit             File the bundle as a ticket afterwards (see "triage submit --help")
+      --helpdesk FILE      With --submit: where tickets go (JSON), instead of policy
       --redact LEVEL       What to hide in the bundle: off | standard (default) | strict
                            (secrets are removed at every level; see docs/bundle-format.md)
       --fail-on LEVEL      Exit 1 when a finding is at least this severe:
@@ -62,6 +65,8 @@ export interface CollectArgs {
   readonly quiet: boolean;
   readonly verbose: boolean;
   readonly help: boolean;
+  readonly submit: boolean;
+  readonly helpdesk: string | undefined;
 }
 
 /** Resolves `--probes`/`--skip` items (ids or whole areas) to probes, or says which are unknown. */
@@ -103,6 +108,8 @@ export function parseCollectArgs(argv: readonly string[]): CollectArgs {
         'command-timeout': { type: 'string' },
         'fail-on': { type: 'string' },
         redact: { type: 'string' },
+        submit: { type: 'boolean' },
+        helpdesk: { type: 'string' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean', short: 'v' },
@@ -113,6 +120,8 @@ export function parseCollectArgs(argv: readonly string[]): CollectArgs {
     throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage collect --help" for the options.`);
   }
   if (values.output !== undefined && values['no-bundle']) throw new UsageError('--output and --no-bundle cannot be used together.');
+  if (values.submit && values['no-bundle']) throw new UsageError('--submit needs a bundle; it cannot be used with --no-bundle.');
+  if (values.helpdesk !== undefined && !values.submit) throw new UsageError('--helpdesk only applies with --submit.');
   const failOn = values['fail-on'] ?? 'warning';
   if (failOn !== 'never' && !SEVERITIES.includes(failOn as Severity)) {
     throw new UsageError(`--fail-on must be critical, warning, info or never, not "${failOn}".`);
@@ -132,6 +141,8 @@ export function parseCollectArgs(argv: readonly string[]): CollectArgs {
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
     help: values.help ?? false,
+    submit: values.submit ?? false,
+    helpdesk: values.helpdesk,
   };
 }
 
@@ -277,6 +288,11 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
   } else {
     printFindings(report, io.stdout);
     if (bundlePath) io.stdout.write(`\nBundle written to ${bundlePath} (${Math.round((bundleBytes ?? 0) / 1024)} KB).\n`);
+  }
+  if (args.submit && bundlePath) {
+    // With --json, stdout must stay one JSON document: the ticket result goes to stderr.
+    const submitted = await submitBundle(bundlePath, args.helpdesk, args.json ? { stdout: io.stderr, stderr: io.stderr } : io);
+    if (submitted === EXIT.failed) return EXIT.failed;
   }
   return exitCode;
 }

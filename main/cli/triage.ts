@@ -12,6 +12,7 @@ import { runDiff, runInspect, runVerify } from './bundle-commands';
 import { runCollect } from './collect-command';
 import { runPolicy } from './policy-command';
 import { runProbesList } from './probes-command';
+import { runOutbox, runSubmit } from './ticket-commands';
 import { EXIT, UsageError } from './usage';
 import { TRIAGE_VERSION } from '../version';
 
@@ -23,6 +24,8 @@ Commands:
   inspect     Summarise a bundle: the machine, the user's words, findings, failed checks
   diff        Show what changed between two bundles of the same machine
   verify      Check that a bundle is intact (hashes, format)
+  submit      File a bundle as a ticket in the helpdesk (queued safely when offline)
+  outbox      List, retry or purge the reports waiting to be sent
   policy      Show the settings in force here (managed policy over defaults) and any invalid value
   version     Print Triage's version
 
@@ -51,6 +54,10 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
         return await runVerify(rest, io);
       case 'policy':
         return await runPolicy(rest, io);
+      case 'submit':
+        return await runSubmit(rest, io);
+      case 'outbox':
+        return await runOutbox(rest, io);
       case 'version':
       case '--version':
         io.stdout.write(`${TRIAGE_VERSION}\n`);
