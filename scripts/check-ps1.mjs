@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 
 const root = join(import.meta.dirname, '..');
-const folders = ['probes', 'scripts', 'main', 'docs'].map((f) => join(root, f));
+const folders = ['probes', 'scripts', 'main', 'docs', 'deploy'].map((f) => join(root, f));
 
 function filesUnder(dir) {
   let names;
