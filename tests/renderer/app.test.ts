@@ -27,6 +27,9 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
   beforeAll(async () => {
     browser = await launchChromium();
     ns = createBareNamespace('tapp');
+    // Every packet inside the namespace is held for 1.5 s, as on a bad network: the checks that talk
+    // to the network then take long enough for the "checking" screen to be seen and photographed.
+    ns.run('tc', ['qdisc', 'add', 'dev', 'lo', 'root', 'netem', 'delay', '1500ms']);
   });
   afterAll(async () => {
     await browser?.close();
