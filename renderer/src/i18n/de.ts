@@ -135,6 +135,7 @@ export const de: Messages = {
   'tech.differentMachine': 'Diese Bundles stammen von verschiedenen Computern.',
   'tech.evidence': 'Belege',
   'tech.policyWarnings': 'Einige verwaltete Richtlinienwerte dieses Computers sind ungültig; Triage ignoriert sie und verwendet die Standardwerte:',
+  'tech.noFindings': 'Triage hat auf diesem Computer keine Probleme gefunden.',
   'tech.close': 'Bundle schließen',
 
   'error.generic': 'Etwas ist schiefgegangen: {message}',

@@ -136,6 +136,7 @@ export const en = {
   'tech.differentMachine': 'These bundles come from different computers.',
   'tech.evidence': 'Evidence',
   'tech.policyWarnings': 'Some of this computer\'s managed policy values are invalid; Triage ignores them and uses its defaults:',
+  'tech.noFindings': 'Triage found no problems on this computer.',
   'tech.close': 'Close this bundle',
 
   'error.generic': 'Something went wrong: {message}',

@@ -259,6 +259,7 @@ export function Technician({ initialPath, policyWarnings }: { initialPath: strin
           )}
           <Tabs tab={tab} onChange={setTab} />
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0} className="panel">
+            {tab === 'findings' && bundle.findings.length === 0 && <p>{t('tech.noFindings')}</p>}
             {tab === 'findings' && bundle.findings.map((f, i) => <FindingCard key={`${f.id}-${i}`} finding={f} technician />)}
             {tab === 'system' && (
               <dl className="facts">
