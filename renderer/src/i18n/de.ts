@@ -82,6 +82,8 @@ export const de: Messages = {
   'review.level.off': 'einfach',
   'review.level.standard': 'normal',
   'review.level.strict': 'streng',
+  'review.group.main': 'Wird immer gesendet',
+  'review.group.log': 'Protokoll von Triage',
   'review.include': 'Mitsenden',
   'review.required': 'Wird immer gesendet',
   'review.redactions': '{count} Angabe(n) verborgen',

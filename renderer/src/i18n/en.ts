@@ -83,6 +83,8 @@ export const en = {
   'review.level.off': 'basic',
   'review.level.standard': 'standard',
   'review.level.strict': 'strict',
+  'review.group.main': 'Always sent',
+  'review.group.log': 'Triage\'s log',
   'review.include': 'Include',
   'review.required': 'Always included',
   'review.redactions': '{count} value(s) hidden',
