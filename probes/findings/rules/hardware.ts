@@ -1,4 +1,243 @@
 /** Finding rules over the hardware probes. Thresholds are named constants with the reason for their value. */
-import type { FindingRule } from '../types';
+import { probeData } from '../../report';
+import type { Finding, FindingRule } from '../types';
 
-export const hardwareRules: readonly FindingRule[] = [];
+const GB = 1024 ** 3;
+/** Windows needs several GB free for updates, the page file and temporary files; under 5 % or 2 GB things start failing. */
+const SYSTEM_CRITICAL_PERCENT = 5;
+const SYSTEM_CRITICAL_BYTES = 2 * GB;
+/** Under 10 % (or 10 GB on the system volume) there is no room for the next feature update. */
+const LOW_PERCENT = 10;
+const SYSTEM_LOW_BYTES = 10 * GB;
+/** Office, Teams and a browser together need about 8 GB to run without swapping. */
+const SMALL_MEMORY_BYTES = 7.5 * GB;
+/** Swap in use beyond half of RAM means the working set does not fit: everything is slow. */
+const HEAVY_SWAP_RATIO = 0.5;
+/** Windows: hard faults at this rate mean the disk is serving memory. */
+const HEAVY_HARD_FAULTS = 1000;
+/** Batteries are usually replaced under warranty below 80 %; under 60 % the laptop barely lasts a meeting. */
+const BATTERY_WORN_PERCENT = 60;
+const BATTERY_AGEING_PERCENT = 80;
+/** On AC but not charging while under this charge: a charger, cable or battery fault. */
+const NOT_CHARGING_BELOW = 90;
+/** A CPU this busy makes everything feel slow. */
+const CPU_BUSY_PERCENT = 90;
+/** A graphics driver older than three years misses fixes for display, docking and video-call problems. */
+const OLD_DRIVER_DAYS = 3 * 365;
+
+const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+type Volume = { system: boolean; totalBytes: number; freeBytes: number };
+const freePercent = (v: Volume): number => (v.totalBytes > 0 ? (v.freeBytes / v.totalBytes) * 100 : 100);
+/** The system volume is almost full: the critical case. */
+const systemAlmostFull = (v: Volume): boolean => v.system && v.totalBytes > 0 && (freePercent(v) < SYSTEM_CRITICAL_PERCENT || v.freeBytes < SYSTEM_CRITICAL_BYTES);
+/** Any volume low on space, short of the critical case. */
+const lowOnSpace = (v: Volume): boolean => v.totalBytes > 0 && !systemAlmostFull(v) && (freePercent(v) < LOW_PERCENT || (v.system && v.freeBytes < SYSTEM_LOW_BYTES));
+
+const diskSpace: FindingRule = {
+  id: 'hardware.disk-almost-full',
+  area: 'hardware',
+  inputs: ['hardware.disks'],
+  evaluate(run) {
+    const disks = probeData(run, 'hardware.disks');
+    if (!disks) return [];
+    return disks.volumes
+      .filter(systemAlmostFull)
+      .map(
+        (v): Finding => ({
+          id: 'hardware.disk-almost-full',
+          severity: 'critical',
+          area: 'hardware',
+          params: { volume: v.mount, freeGb: round(v.freeBytes / GB), freePercent: round(100 - v.usedPercent) },
+          evidence: [{ probe: 'hardware.disks', field: 'volumes[].freeBytes', value: v.freeBytes }],
+          settings: 'storage',
+        }),
+      );
+  },
+};
+
+const diskLow: FindingRule = {
+  id: 'hardware.disk-space-low',
+  area: 'hardware',
+  inputs: ['hardware.disks'],
+  evaluate(run) {
+    const disks = probeData(run, 'hardware.disks');
+    if (!disks) return [];
+    return disks.volumes
+      .filter(lowOnSpace)
+      .map(
+        (v): Finding => ({
+          id: 'hardware.disk-space-low',
+          severity: 'warning',
+          area: 'hardware',
+          params: { volume: v.mount, freeGb: round(v.freeBytes / GB), freePercent: round(100 - v.usedPercent) },
+          evidence: [{ probe: 'hardware.disks', field: 'volumes[].freeBytes', value: v.freeBytes }],
+          settings: 'storage',
+        }),
+      );
+  },
+};
+
+const diskFailing: FindingRule = {
+  id: 'hardware.disk-failing',
+  area: 'hardware',
+  inputs: ['hardware.disks'],
+  evaluate(run) {
+    const disks = probeData(run, 'hardware.disks');
+    if (!disks) return [];
+    return disks.physicalDisks
+      .filter((d) => d.health === 'failing' || d.predictedFailure === true || d.health === 'warning')
+      .map(
+        (d): Finding => ({
+          id: 'hardware.disk-failing',
+          severity: 'critical',
+          area: 'hardware',
+          params: { disk: d.model ?? d.name },
+          evidence: [
+            { probe: 'hardware.disks', field: 'physicalDisks[].health', value: d.health },
+            { probe: 'hardware.disks', field: 'physicalDisks[].predictedFailure', value: d.predictedFailure },
+          ],
+        }),
+      );
+  },
+};
+
+const memoryPressure: FindingRule = {
+  id: 'hardware.memory-pressure',
+  area: 'hardware',
+  inputs: ['hardware.memory'],
+  evaluate(run) {
+    const memory = probeData(run, 'hardware.memory');
+    if (!memory || memory.pressure !== 'high') return [];
+    return [
+      {
+        id: 'hardware.memory-pressure',
+        severity: 'warning',
+        area: 'hardware',
+        params: { usedPercent: memory.usedPercent, totalGb: round(memory.totalBytes / GB, 0) },
+        evidence: [
+          { probe: 'hardware.memory', field: 'pressure', value: memory.pressure },
+          { probe: 'hardware.memory', field: 'pressureSource', value: memory.pressureSource },
+        ],
+      },
+    ];
+  },
+};
+
+const memorySmall: FindingRule = {
+  id: 'hardware.memory-small',
+  area: 'hardware',
+  inputs: ['hardware.memory'],
+  evaluate(run) {
+    const memory = probeData(run, 'hardware.memory');
+    if (!memory || memory.totalBytes <= 0 || memory.totalBytes >= SMALL_MEMORY_BYTES) return [];
+    return [{ id: 'hardware.memory-small', severity: 'info', area: 'hardware', params: { totalGb: round(memory.totalBytes / GB, 0) }, evidence: [{ probe: 'hardware.memory', field: 'totalBytes', value: memory.totalBytes }] }];
+  },
+};
+
+const heavySwapping: FindingRule = {
+  id: 'hardware.heavy-swapping',
+  area: 'hardware',
+  inputs: ['hardware.memory'],
+  evaluate(run) {
+    const memory = probeData(run, 'hardware.memory');
+    if (!memory) return [];
+    const swapRatio = memory.swapUsedBytes !== null && memory.totalBytes > 0 ? memory.swapUsedBytes / memory.totalBytes : 0;
+    const faults = memory.hardFaultsPerSecond ?? 0;
+    if (swapRatio < HEAVY_SWAP_RATIO && faults < HEAVY_HARD_FAULTS) return [];
+    return [
+      {
+        id: 'hardware.heavy-swapping',
+        severity: 'warning',
+        area: 'hardware',
+        params: { swapGb: round((memory.swapUsedBytes ?? 0) / GB) },
+        evidence: [
+          { probe: 'hardware.memory', field: 'swapUsedBytes', value: memory.swapUsedBytes },
+          { probe: 'hardware.memory', field: 'hardFaultsPerSecond', value: memory.hardFaultsPerSecond },
+        ],
+      },
+    ];
+  },
+};
+
+const batteryWorn: FindingRule = {
+  id: 'hardware.battery-worn',
+  area: 'hardware',
+  inputs: ['hardware.battery'],
+  evaluate(run) {
+    const battery = probeData(run, 'hardware.battery');
+    if (!battery?.present || battery.healthPercent === null || battery.healthPercent >= BATTERY_AGEING_PERCENT) return [];
+    return [
+      {
+        id: 'hardware.battery-worn',
+        severity: battery.healthPercent < BATTERY_WORN_PERCENT ? 'warning' : 'info',
+        area: 'hardware',
+        params: { health: battery.healthPercent, cycles: battery.cycleCount ?? 'unknown' },
+        evidence: [
+          { probe: 'hardware.battery', field: 'healthPercent', value: battery.healthPercent },
+          { probe: 'hardware.battery', field: 'cycleCount', value: battery.cycleCount },
+        ],
+      },
+    ];
+  },
+};
+
+const batteryNotCharging: FindingRule = {
+  id: 'hardware.battery-not-charging',
+  area: 'hardware',
+  inputs: ['hardware.battery'],
+  evaluate(run) {
+    const battery = probeData(run, 'hardware.battery');
+    if (!battery?.present || battery.onAc !== true || battery.charging !== false || battery.percent === null || battery.percent >= NOT_CHARGING_BELOW) return [];
+    return [
+      {
+        id: 'hardware.battery-not-charging',
+        severity: 'warning',
+        area: 'hardware',
+        params: { percent: battery.percent },
+        evidence: [
+          { probe: 'hardware.battery', field: 'onAc', value: battery.onAc },
+          { probe: 'hardware.battery', field: 'charging', value: battery.charging },
+          { probe: 'hardware.battery', field: 'percent', value: battery.percent },
+        ],
+        settings: 'power',
+      },
+    ];
+  },
+};
+
+const cpuBusy: FindingRule = {
+  id: 'hardware.cpu-busy',
+  area: 'hardware',
+  inputs: ['hardware.cpu'],
+  evaluate(run) {
+    const cpu = probeData(run, 'hardware.cpu');
+    if (!cpu || cpu.loadPercent === null || cpu.loadPercent < CPU_BUSY_PERCENT) return [];
+    return [{ id: 'hardware.cpu-busy', severity: 'warning', area: 'hardware', params: { load: cpu.loadPercent }, evidence: [{ probe: 'hardware.cpu', field: 'loadPercent', value: cpu.loadPercent }] }];
+  },
+};
+
+const oldGpuDriver: FindingRule = {
+  id: 'hardware.gpu-driver-old',
+  area: 'hardware',
+  inputs: ['hardware.display'],
+  evaluate(run) {
+    const display = probeData(run, 'hardware.display');
+    if (!display) return [];
+    const now = Date.parse(run.startedAt);
+    return display.gpus
+      .filter((g) => g.driverDate !== null && (now - Date.parse(g.driverDate)) / 86_400_000 > OLD_DRIVER_DAYS)
+      .map(
+        (g): Finding => ({
+          id: 'hardware.gpu-driver-old',
+          severity: 'info',
+          area: 'hardware',
+          params: { gpu: g.name, years: Math.floor((now - Date.parse(g.driverDate ?? '')) / (365 * 86_400_000)), date: (g.driverDate ?? '').slice(0, 10) },
+          evidence: [{ probe: 'hardware.display', field: 'gpus[].driverDate', value: g.driverDate }],
+          settings: 'updates',
+        }),
+      );
+  },
+};
+
+export const hardwareRules: readonly FindingRule[] = [diskSpace, diskLow, diskFailing, memoryPressure, memorySmall, heavySwapping, batteryWorn, batteryNotCharging, cpuBusy, oldGpuDriver];

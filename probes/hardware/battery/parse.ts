@@ -1,0 +1,119 @@
+/**
+ * Pure parsers for hardware.battery. "No battery" is data (present: false), not a failure.
+ */
+import { asArray, asBoolean, asInteger, asNumber, asString, prop, round } from '../../util/parse';
+
+export interface BatteryData {
+  present: boolean;
+  percent: number | null;
+  charging: boolean | null;
+  onAc: boolean | null;
+  designCapacityMwh: number | null;
+  fullChargeCapacityMwh: number | null;
+  /** Full-charge capacity as a share of the design capacity: 100 when new, lower as it wears. */
+  healthPercent: number | null;
+  cycleCount: number | null;
+  /** The OS's own word for the battery's condition, when it has one ("Good", "Service Recommended"). */
+  condition: string | null;
+}
+
+export const NO_BATTERY: BatteryData = { present: false, percent: null, charging: null, onAc: null, designCapacityMwh: null, fullChargeCapacityMwh: null, healthPercent: null, cycleCount: null, condition: null };
+
+export function healthPercent(full: number | null, design: number | null): number | null {
+  if (full === null || design === null || design <= 0) return null;
+  // Some batteries report more than their design when new; more than 100 % says nothing useful.
+  return Math.min(100, round((full / design) * 100));
+}
+
+/** A sysfs uevent file: POWER_SUPPLY_KEY=value lines. */
+export function parseUevent(text: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const match = /^POWER_SUPPLY_([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (match?.[1] && match[2] !== undefined) values.set(match[1], match[2]);
+  }
+  return values;
+}
+
+/**
+ * Linux power_supply devices (already read): the first battery, and whether any mains supply is
+ * online. Energy is µWh; batteries that report charge (µAh) are converted with their design voltage.
+ */
+export function linuxBattery(devices: readonly Map<string, string>[]): BatteryData {
+  const battery = devices.find((d) => d.get('TYPE') === 'Battery' && d.get('SCOPE') !== 'Device');
+  const mains = devices.filter((d) => d.get('TYPE') === 'Mains' || d.get('TYPE') === 'USB');
+  const onAc = mains.length ? mains.some((d) => d.get('ONLINE') === '1') : null;
+  if (!battery || battery.get('PRESENT') === '0') return { ...NO_BATTERY, onAc };
+  const volts = (asNumber(battery.get('VOLTAGE_MIN_DESIGN')) ?? 0) / 1_000_000;
+  const mwh = (energy: string, charge: string): number | null => {
+    const e = asNumber(battery.get(energy));
+    if (e !== null) return Math.round(e / 1000);
+    const c = asNumber(battery.get(charge));
+    return c !== null && volts > 0 ? Math.round((c / 1000) * volts) : null;
+  };
+  const design = mwh('ENERGY_FULL_DESIGN', 'CHARGE_FULL_DESIGN');
+  const full = mwh('ENERGY_FULL', 'CHARGE_FULL');
+  const status = battery.get('STATUS');
+  return {
+    present: true,
+    percent: asNumber(battery.get('CAPACITY')),
+    charging: status === undefined || status === 'Unknown' ? null : status === 'Charging',
+    onAc: onAc ?? (status === 'Charging' || status === 'Full' || status === 'Not charging' ? true : status === 'Discharging' ? false : null),
+    designCapacityMwh: design,
+    fullChargeCapacityMwh: full,
+    healthPercent: healthPercent(full, design),
+    cycleCount: asInteger(battery.get('CYCLE_COUNT')) || null,
+    condition: asString(battery.get('HEALTH')),
+  };
+}
+
+/** Win32_Battery.BatteryStatus: 1 discharging, 2 on AC, 3 fully charged, 6–9 charging. */
+const CHARGING_STATUSES = new Set([6, 7, 8, 9]);
+const ON_AC_STATUSES = new Set([2, 3, 6, 7, 8, 9, 11]);
+
+/** JSON printed by hardware-battery.ps1. */
+export function windowsBattery(json: unknown): BatteryData {
+  const battery = asArray(prop(json, 'batteries'))[0];
+  if (!battery) return NO_BATTERY;
+  const statusCode = asInteger(prop(battery, 'batteryStatus'));
+  const wmiStatus = prop(json, 'status');
+  const design = asInteger(prop(json, 'designedCapacity'));
+  const full = asInteger(prop(json, 'fullChargedCapacity'));
+  const powerOnline = asBoolean(prop(wmiStatus, 'powerOnline'));
+  const charging = asBoolean(prop(wmiStatus, 'charging'));
+  return {
+    present: true,
+    percent: asNumber(prop(battery, 'estimatedChargeRemaining')),
+    charging: charging ?? (statusCode === null ? null : CHARGING_STATUSES.has(statusCode)),
+    onAc: powerOnline ?? (statusCode === null ? null : ON_AC_STATUSES.has(statusCode)),
+    designCapacityMwh: design,
+    fullChargeCapacityMwh: full,
+    healthPercent: healthPercent(full, design),
+    cycleCount: asInteger(prop(json, 'cycleCount')) || null,
+    condition: null,
+  };
+}
+
+/** macOS `system_profiler SPPowerDataType -json`. */
+export function macosBattery(json: unknown): BatteryData {
+  const entries = asArray(prop(json, 'SPPowerDataType'));
+  const battery = entries.find((e) => asString(prop(e, '_name')) === 'spbattery_information');
+  const ac = entries.find((e) => asString(prop(e, '_name')) === 'sppower_ac_charger_information');
+  if (!battery) return NO_BATTERY;
+  const charge = prop(battery, 'sppower_battery_charge_info');
+  const health = prop(battery, 'sppower_battery_health_info');
+  const yes = (value: unknown): boolean | null => (value === 'TRUE' || value === 'yes' ? true : value === 'FALSE' || value === 'no' ? false : null);
+  // "sppower_battery_health_maximum_capacity" : "87%" — Apple's own full-charge ÷ design figure.
+  const maximum = asNumber(asString(prop(health, 'sppower_battery_health_maximum_capacity'))?.replace('%', ''));
+  return {
+    present: true,
+    percent: asNumber(prop(charge, 'sppower_battery_state_of_charge')),
+    charging: yes(prop(charge, 'sppower_battery_is_charging')),
+    onAc: ac ? yes(prop(ac, 'sppower_battery_charger_connected')) : null,
+    designCapacityMwh: null,
+    fullChargeCapacityMwh: null,
+    healthPercent: maximum,
+    cycleCount: asInteger(prop(health, 'sppower_battery_cycle_count')),
+    condition: asString(prop(health, 'sppower_battery_health')),
+  };
+}
