@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { disksProbe } from '../../../probes/hardware/disks';
 import { parseFindmnt, parseLsblk } from '../../../probes/hardware/disks/parse';
 import type { Platform } from '../../../probes/types';
+import type { DisksData } from '../../../probes/hardware/disks';
 import { runOnFixture } from '../../support/fixtures';
 
-const cases: { platform: Platform; scenario: string; status: string; check: (data: import('../../../probes/hardware/disks').DisksData) => void }[] = [
+const cases: { platform: Platform; scenario: string; status: string; check: (data: DisksData) => void }[] = [
   {
     platform: 'linux',
     scenario: 'debian12-kvm',
@@ -49,7 +50,7 @@ describe('hardware.disks on real-output fixtures', () => {
   it.each(cases)('$platform $scenario', async ({ platform, scenario, status, check }) => {
     const envelope = await runOnFixture(disksProbe, platform, scenario);
     expect(envelope.status).toBe(status);
-    check(envelope.data as import('../../../probes/hardware/disks').DisksData);
+    check(envelope.data as DisksData);
   });
 
   it('says why health is unknown on Linux without smartctl', async () => {
