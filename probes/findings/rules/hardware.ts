@@ -9,19 +9,34 @@ const SYSTEM_CRITICAL_BYTES = 2 * GB;
 /** Under 10 % (or 10 GB on the system volume) there is no room for the next feature update. */
 const LOW_PERCENT = 10;
 const SYSTEM_LOW_BYTES = 10 * GB;
-/** Office, Teams and a browser together need about 8 GB to run without swapping. */
-const SMALL_MEMORY_BYTES = 7.5 * GB;
+/**
+ * Office, Teams and a browser together need about 8 GB. An "8 GB" machine shows less than 8 GiB to
+ * the OS (firmware and integrated graphics reserve up to about 1 GiB), so the line sits at 6.5 GiB:
+ * 4 and 6 GB machines are flagged, 8 GB ones never are.
+ */
+const SMALL_MEMORY_BYTES = 6.5 * GB;
 /** Swap in use beyond half of RAM means the working set does not fit: everything is slow. */
 const HEAVY_SWAP_RATIO = 0.5;
-/** Windows: hard faults at this rate mean the disk is serving memory. */
-const HEAVY_HARD_FAULTS = 1000;
+/**
+ * Windows Memory\\Page Reads/sec: each read brings in several pages, so some reads a second are
+ * normal (programs starting), but hundreds mean the disk is serving memory (a sustained 1 000 pages
+ * a second is the classic paging alarm, at roughly 4–8 pages per read).
+ */
+const HEAVY_HARD_FAULTS = 250;
 /** Batteries are usually replaced under warranty below 80 %; under 60 % the laptop barely lasts a meeting. */
 const BATTERY_WORN_PERCENT = 60;
 const BATTERY_AGEING_PERCENT = 80;
-/** On AC but not charging while under this charge: a charger, cable or battery fault. */
-const NOT_CHARGING_BELOW = 90;
-/** A CPU this busy makes everything feel slow. */
-const CPU_BUSY_PERCENT = 90;
+/**
+ * On AC but not charging while under this charge: a charger, cable or battery fault. Charge limits
+ * hold batteries at 55–80 % on purpose (Lenovo conservation mode, Dell "primarily AC", macOS optimised
+ * charging, ThinkPad thresholds), so only a battery below all of those is suspicious.
+ */
+const NOT_CHARGING_BELOW = 50;
+/**
+ * A CPU this busy makes everything feel slow. The sample is short and taken while Triage itself runs,
+ * so the line is high enough that Triage's own work cannot reach it on a healthy machine.
+ */
+const CPU_BUSY_PERCENT = 95;
 /** A graphics driver older than three years misses fixes for display, docking and video-call problems. */
 const OLD_DRIVER_DAYS = 3 * 365;
 
@@ -90,7 +105,8 @@ const diskFailing: FindingRule = {
       .map(
         (d): Finding => ({
           id: 'hardware.disk-failing',
-          severity: 'critical',
+          // "warning" is the OS saying the disk is wearing out; failing or predicted failure means data is at risk now.
+          severity: d.health === 'failing' || d.predictedFailure === true ? 'critical' : 'warning',
           area: 'hardware',
           params: { disk: d.model ?? d.name },
           evidence: [
@@ -114,10 +130,11 @@ const memoryPressure: FindingRule = {
         id: 'hardware.memory-pressure',
         severity: 'warning',
         area: 'hardware',
-        params: { usedPercent: memory.usedPercent, totalGb: round(memory.totalBytes / GB, 0) },
+        params: { totalGb: round(memory.totalBytes / GB, 0) },
         evidence: [
           { probe: 'hardware.memory', field: 'pressure', value: memory.pressure },
           { probe: 'hardware.memory', field: 'pressureSource', value: memory.pressureSource },
+          { probe: 'hardware.memory', field: 'usedPercent', value: memory.usedPercent },
         ],
       },
     ];
@@ -150,7 +167,7 @@ const heavySwapping: FindingRule = {
         id: 'hardware.heavy-swapping',
         severity: 'warning',
         area: 'hardware',
-        params: { swapGb: round((memory.swapUsedBytes ?? 0) / GB) },
+        params: {},
         evidence: [
           { probe: 'hardware.memory', field: 'swapUsedBytes', value: memory.swapUsedBytes },
           { probe: 'hardware.memory', field: 'hardFaultsPerSecond', value: memory.hardFaultsPerSecond },
@@ -223,7 +240,8 @@ const oldGpuDriver: FindingRule = {
   inputs: ['hardware.display'],
   evaluate(run) {
     const display = probeData(run, 'hardware.display');
-    if (!display) return [];
+    // Only Windows records driver dates, and only there is a driver update something IT deploys.
+    if (!display || run.platform !== 'win32') return [];
     const now = Date.parse(run.startedAt);
     return display.gpus
       .filter((g) => g.driverDate !== null && (now - Date.parse(g.driverDate)) / 86_400_000 > OLD_DRIVER_DAYS)

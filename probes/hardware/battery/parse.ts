@@ -36,12 +36,24 @@ export function parseUevent(text: string): Map<string, string> {
 }
 
 /**
+ * A power supply's type. Older kernels do not print POWER_SUPPLY_TYPE in uevent (it is only in the
+ * `type` file), so it is inferred: a supply with a charge level is a battery, one that is only
+ * online or offline is a mains adapter.
+ */
+function supplyType(device: ReadonlyMap<string, string>): string | undefined {
+  const type = device.get('TYPE');
+  if (type !== undefined) return type;
+  if (['CAPACITY', 'ENERGY_FULL', 'CHARGE_FULL', 'ENERGY_NOW', 'CHARGE_NOW'].some((key) => device.has(key))) return 'Battery';
+  return device.has('ONLINE') ? 'Mains' : undefined;
+}
+
+/**
  * Linux power_supply devices (already read): the first battery, and whether any mains supply is
  * online. Energy is µWh; batteries that report charge (µAh) are converted with their design voltage.
  */
 export function linuxBattery(devices: readonly Map<string, string>[]): BatteryData {
-  const battery = devices.find((d) => d.get('TYPE') === 'Battery' && d.get('SCOPE') !== 'Device');
-  const mains = devices.filter((d) => d.get('TYPE') === 'Mains' || d.get('TYPE') === 'USB');
+  const battery = devices.find((d) => supplyType(d) === 'Battery' && d.get('SCOPE') !== 'Device');
+  const mains = devices.filter((d) => supplyType(d) === 'Mains' || supplyType(d) === 'USB');
   const onAc = mains.length ? mains.some((d) => d.get('ONLINE') === '1') : null;
   if (!battery || battery.get('PRESENT') === '0') return { ...NO_BATTERY, onAc };
   const volts = (asNumber(battery.get('VOLTAGE_MIN_DESIGN')) ?? 0) / 1_000_000;
@@ -67,8 +79,12 @@ export function linuxBattery(devices: readonly Map<string, string>[]): BatteryDa
   };
 }
 
-/** Win32_Battery.BatteryStatus: 1 discharging, 2 on AC, 3 fully charged, 6–9 charging. */
+/**
+ * Win32_Battery.BatteryStatus: 1 discharging, 2 on AC, 3 fully charged, 6–9 charging. Code 2 means
+ * "on AC, not necessarily charging" (Microsoft's words), so it says nothing about charging.
+ */
 const CHARGING_STATUSES = new Set([6, 7, 8, 9]);
+const NOT_CHARGING_STATUSES = new Set([1, 3, 4, 5]);
 const ON_AC_STATUSES = new Set([2, 3, 6, 7, 8, 9, 11]);
 
 /** JSON printed by hardware-battery.ps1. */
@@ -84,7 +100,7 @@ export function windowsBattery(json: unknown): BatteryData {
   return {
     present: true,
     percent: asNumber(prop(battery, 'estimatedChargeRemaining')),
-    charging: charging ?? (statusCode === null ? null : CHARGING_STATUSES.has(statusCode)),
+    charging: charging ?? (statusCode === null ? null : CHARGING_STATUSES.has(statusCode) ? true : NOT_CHARGING_STATUSES.has(statusCode) ? false : null),
     onAc: powerOnline ?? (statusCode === null ? null : ON_AC_STATUSES.has(statusCode)),
     designCapacityMwh: design,
     fullChargeCapacityMwh: full,

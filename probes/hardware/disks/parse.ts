@@ -112,6 +112,7 @@ export function windowsDisks(json: unknown): DisksData {
 /** macOS `system_profiler SPStorageDataType -json`: each volume names its physical drive. */
 export function macosDisks(json: unknown): DisksData {
   const entries = asArray(prop(json, 'SPStorageDataType'));
+  const hasDataVolume = entries.some((e) => asString(prop(e, 'mount_point')) === '/System/Volumes/Data');
   const drives = new Map<string, PhysicalDisk>();
   const volumes: Volume[] = [];
   for (const entry of entries) {
@@ -120,10 +121,12 @@ export function macosDisks(json: unknown): DisksData {
     const deviceName = asString(prop(drive, 'device_name'));
     if (deviceName && !drives.has(deviceName)) {
       const smart = asString(prop(drive, 'smart_status'));
+      const medium = asString(prop(drive, 'medium_type'));
       drives.set(deviceName, {
         name: deviceName,
-        model: asString(prop(drive, 'media_name')),
-        mediaType: asString(prop(drive, 'medium_type')) === 'ssd' ? 'ssd' : asString(prop(drive, 'medium_type')) === 'rotational' ? 'hdd' : 'unknown',
+        // device_name is the drive's model ("APPLE SSD AP0256Z"); media_name is APFS's own label.
+        model: deviceName,
+        mediaType: medium === 'ssd' ? 'ssd' : medium === 'rotational' ? 'hdd' : 'unknown',
         bus: asString(prop(drive, 'protocol')),
         sizeBytes: null,
         // "Verified" is healthy; "Failing" is SMART's failure prediction; "Not Supported" says nothing.
@@ -131,9 +134,11 @@ export function macosDisks(json: unknown): DisksData {
         predictedFailure: smart === 'Failing' ? true : smart === 'Verified' ? false : null,
       });
     }
-    if (!mount) continue;
-    // On APFS the user's files live on the Data volume; "/" is the sealed system snapshot.
-    volumes.push(volume(mount, asString(prop(entry, '_name')), asString(prop(entry, 'file_system')), asInteger(prop(entry, 'size_in_bytes')) ?? 0, asInteger(prop(entry, 'free_space_in_bytes')) ?? 0, mount === '/System/Volumes/Data' || (mount === '/' && !entries.some((e) => asString(prop(e, 'mount_point')) === '/System/Volumes/Data'))));
+    // On APFS the user's files live on the Data volume and "/" is a sealed snapshot sharing its space:
+    // listing both would count the same free space twice.
+    if (!mount || (mount === '/' && hasDataVolume)) continue;
+    const system = mount === '/System/Volumes/Data' || mount === '/';
+    volumes.push(volume(mount, asString(prop(entry, '_name')), asString(prop(entry, 'file_system')), asInteger(prop(entry, 'size_in_bytes')) ?? 0, asInteger(prop(entry, 'free_space_in_bytes')) ?? 0, system));
   }
   return { volumes, physicalDisks: [...drives.values()] };
 }

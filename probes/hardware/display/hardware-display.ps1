@@ -1,43 +1,49 @@
-# hardware.display: graphics adapters (driver version and date) and monitor names.
-# Prints one JSON object. Dates as ISO 8601; monitor names decoded from WmiMonitorID's UInt16 arrays.
+# hardware.display: graphics adapters (driver version and date, current mode) and the monitors Windows sees.
+# Prints one JSON object. Dates as ISO 8601. Monitor names stay WmiMonitorID's UInt16 arrays and
+# VideoOutputTechnology stays a number: the parser decodes both, so nothing here is translated text.
 param($TriageArgs)
 $ErrorActionPreference = 'Stop'
 $errors = @()
 
+# Display adapters' driver keys hold the real memory size (AdapterRAM is a UInt32 and wraps at 4 GB).
+$classKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Class\{4d36e968-e325-11ce-bfc1-08002be10318}'
+$driverKeys = @()
+try {
+    $driverKeys = @(Get-ChildItem -Path $classKey -ErrorAction Stop | ForEach-Object { Get-ItemProperty -Path $_.PSPath -ErrorAction SilentlyContinue })
+} catch {
+    $driverKeys = @()
+}
+
 $adapters = @(Get-CimInstance -ClassName Win32_VideoController | ForEach-Object {
+    $controller = $_
     $memory = $null
-    # AdapterRAM is a UInt32 (wraps at 4 GB); the driver's registry key has the real size.
-    try {
-        $key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Class\{4d36e968-e325-11ce-bfc1-08002be10318}'
-        $entry = Get-ChildItem $key -ErrorAction Stop | Where-Object { (Get-ItemProperty $_.PSPath -ErrorAction SilentlyContinue).MatchingDeviceId -eq $_.PNPDeviceID } | Select-Object -First 1
-        if ($entry) { $memory = (Get-ItemProperty $entry.PSPath).'HardwareInformation.qwMemorySize' }
-    } catch { $memory = $null }
-    if (-not $memory) { $memory = $_.AdapterRAM }
+    $key = $driverKeys | Where-Object { $_.MatchingDeviceId -and $controller.PNPDeviceID -like ('{0}*' -f $_.MatchingDeviceId) } | Select-Object -First 1
+    if ($key) { $memory = $key.'HardwareInformation.qwMemorySize' }
+    if (-not $memory) { $memory = $controller.AdapterRAM }
     [ordered]@{
-        name                 = $_.Name
-        vendor               = $_.AdapterCompatibility
-        driverVersion        = $_.DriverVersion
-        driverDate           = if ($_.DriverDate) { $_.DriverDate.ToUniversalTime().ToString('o') } else { $null }
+        name                 = $controller.Name
+        vendor               = $controller.AdapterCompatibility
+        driverVersion        = $controller.DriverVersion
+        driverDate           = if ($controller.DriverDate) { $controller.DriverDate.ToUniversalTime().ToString('o') } else { $null }
         memoryBytes          = $memory
-        horizontalResolution = $_.CurrentHorizontalResolution
-        verticalResolution   = $_.CurrentVerticalResolution
-        refreshRate          = $_.CurrentRefreshRate
+        horizontalResolution = $controller.CurrentHorizontalResolution
+        verticalResolution   = $controller.CurrentVerticalResolution
+        refreshRate          = $controller.CurrentRefreshRate
     }
 })
 
 $monitors = @()
 try {
-    $monitors = @(Get-CimInstance -Namespace 'root\wmi' -ClassName WmiMonitorID | ForEach-Object {
-        $name = ($_.UserFriendlyName | Where-Object { $_ -ne 0 } | ForEach-Object { [char]$_ }) -join ''
-        # Laptop panels report VideoOutputTechnology 0x80000000 (internal) in WmiMonitorConnectionParams.
-        [ordered]@{ name = $name; instance = $_.InstanceName; internal = $null }
-    })
     $connections = @(Get-CimInstance -Namespace 'root\wmi' -ClassName WmiMonitorConnectionParams -ErrorAction SilentlyContinue)
-    foreach ($monitor in $monitors) {
-        $connection = $connections | Where-Object { $_.InstanceName -eq $monitor.instance } | Select-Object -First 1
-        if ($connection) { $monitor.internal = ([uint32]$connection.VideoOutputTechnology -eq [uint32]2147483648) }
-        $monitor.Remove('instance')
-    }
+    $monitors = @(Get-CimInstance -Namespace 'root\wmi' -ClassName WmiMonitorID | ForEach-Object {
+        $instance = $_.InstanceName
+        $connection = $connections | Where-Object { $_.InstanceName -eq $instance } | Select-Object -First 1
+        [ordered]@{
+            name                  = @($_.UserFriendlyName)
+            manufacturer          = @($_.ManufacturerName)
+            videoOutputTechnology = if ($connection) { [int64]$connection.VideoOutputTechnology } else { $null }
+        }
+    })
 } catch {
     $errors += @{ part = 'monitors'; message = $_.Exception.Message }
 }

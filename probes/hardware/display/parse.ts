@@ -51,27 +51,65 @@ export function fromSystemInformation(graphics: unknown): DisplayData {
   };
 }
 
-/** JSON printed by hardware-display.ps1 (Win32_VideoController, root\wmi WmiMonitorID). */
+/**
+ * WmiMonitorID names are arrays of UInt16 character codes padded with zeros (Microsoft documents
+ * them as uint16[]); this turns one into text, or null when it is empty.
+ */
+export function decodeWmiString(value: unknown): string | null {
+  if (typeof value === 'string') return asString(value);
+  const codes = asArray(value as unknown[])
+    .map((c) => asInteger(c))
+    .filter((c): c is number => c !== null && c > 0 && c < 0x10000);
+  return asString(String.fromCharCode(...codes));
+}
+
+/**
+ * WmiMonitorConnectionParams.VideoOutputTechnology (D3DKMDT_VIDEO_OUTPUT_TECHNOLOGY): INTERNAL
+ * (0x80000000), LVDS (6), DisplayPort embedded (11) and UDI embedded (13) are a laptop's own panel.
+ */
+const INTERNAL_OUTPUTS = new Set([0x80000000, 6, 11, 13]);
+
+function isInternal(technology: number | null): boolean | null {
+  // OTHER is -1, which arrives as 4294967295 once Windows hands it over as a uint32.
+  if (technology === null || technology < 0 || technology === 0xffffffff) return null;
+  return INTERNAL_OUTPUTS.has(technology);
+}
+
+/**
+ * JSON printed by hardware-display.ps1 (Win32_VideoController, root\wmi WmiMonitorID and
+ * WmiMonitorConnectionParams). Windows gives the current mode per adapter, not per screen, so a
+ * screen's resolution is only known when there is one screen on one adapter.
+ */
 export function windowsDisplay(json: unknown): DisplayData {
+  const adapters = asArray(prop(json, 'adapters'));
   const monitors = asArray(prop(json, 'monitors'));
+  const active = adapters.filter((a) => (asInteger(prop(a, 'horizontalResolution')) ?? 0) > 0 && (asInteger(prop(a, 'verticalResolution')) ?? 0) > 0);
+  const mode = (a: unknown): Pick<Display, 'resolution' | 'refreshHz'> => ({
+    resolution: `${asInteger(prop(a, 'horizontalResolution'))}x${asInteger(prop(a, 'verticalResolution'))}`,
+    // CurrentRefreshRate 0 or 1 means "the hardware's default": not a rate.
+    refreshHz: (asNumber(prop(a, 'refreshRate')) ?? 0) > 1 ? asNumber(prop(a, 'refreshRate')) : null,
+  });
+  const single = monitors.length === 1 && active.length === 1 ? active[0] : undefined;
+  const displays: Display[] =
+    monitors.length > 0
+      ? monitors.map((m) => ({
+          name: decodeWmiString(prop(m, 'name')) ?? decodeWmiString(prop(m, 'manufacturer')),
+          ...(single ? mode(single) : { resolution: null, refreshHz: null }),
+          primary: monitors.length === 1 ? true : null,
+          internal: isInternal(asInteger(prop(m, 'videoOutputTechnology'))),
+        }))
+      : // No WmiMonitorID instances (some VMs, remote sessions, old drivers): one screen per active adapter.
+        active.map((a) => ({ name: null, ...mode(a), primary: active.length === 1 ? true : null, internal: null }));
   return {
-    gpus: asArray(prop(json, 'adapters')).map((a) => ({
+    gpus: adapters.map((a) => ({
       name: asString(prop(a, 'name')) ?? 'Unknown graphics adapter',
       vendor: asString(prop(a, 'vendor')),
       driverVersion: asString(prop(a, 'driverVersion')),
       driverDate: asString(prop(a, 'driverDate')),
-      // AdapterRAM is a uint32 and wraps past 4 GB; qwMemorySize from the registry does not.
+      // AdapterRAM is a uint32 and wraps past 4 GB; the script prefers qwMemorySize from the registry.
       memoryBytes: asNumber(prop(a, 'memoryBytes')),
     })),
-    displays: asArray(prop(json, 'adapters'))
-      .filter((a) => asInteger(prop(a, 'horizontalResolution')))
-      .map((a, index) => ({
-        name: asString(prop(monitors[index], 'name')),
-        resolution: `${asInteger(prop(a, 'horizontalResolution'))}x${asInteger(prop(a, 'verticalResolution'))}`,
-        refreshHz: asNumber(prop(a, 'refreshRate')),
-        primary: index === 0,
-        internal: asBoolean(prop(monitors[index], 'internal')),
-      })),
+    displays,
   };
 }
 

@@ -26,6 +26,7 @@ $pageFiles = @(Get-CimInstance -ClassName Win32_PageFileUsage -ErrorAction Silen
             availableBytes   = $perf.AvailableBytes
             committedBytes   = $perf.CommittedBytes
             commitLimit      = $perf.CommitLimit
+            pageReadsPerSec  = $perf.PageReadsPersec
             pagesInputPerSec = $perf.PagesInputPersec
         }
     } else { $null }

@@ -19,7 +19,7 @@ async function collectLinux(ctx: ProbeContext) {
 
 async function collectDarwin(ctx: ProbeContext) {
   const [sysctl, vmStat] = await Promise.all([
-    ctx.exec('sysctl', ['-n', 'hw.memsize', 'vm.swapusage', 'kern.memorystatus_vm_pressure_level', 'hw.pagesize']),
+    ctx.exec('sysctl', ['-n', 'hw.memsize', 'vm.swapusage', 'kern.memorystatus_vm_pressure_level']),
     ctx.exec('vm_stat', []),
   ]);
   return { data: darwinMemory(sysctl.stdout, vmStat.stdout) };
@@ -39,16 +39,18 @@ export const memoryProbe = defineProbe<MemoryData>({
     timeoutMs: 5_000,
     fields: {
       totalBytes: { type: 'integer', unit: 'bytes', description: 'Physical memory the OS can use.' },
-      availableBytes: { type: 'integer', unit: 'bytes', description: 'Memory available to programs without swapping.' },
-      usedPercent: { type: 'number', unit: 'percent', description: 'Share of memory in use (not available).' },
+      availableBytes: { type: 'integer', nullable: true, unit: 'bytes', description: 'Memory available to programs without swapping.' },
+      usedPercent: { type: 'number', nullable: true, unit: 'percent', description: 'Share of memory in use (not available).' },
       swapTotalBytes: { type: 'integer', nullable: true, unit: 'bytes', description: 'Size of swap or page files.' },
       swapUsedBytes: { type: 'integer', nullable: true, unit: 'bytes', description: 'Swap or page file in use.' },
       commitBytes: { type: 'integer', nullable: true, unit: 'bytes', description: 'Memory promised to programs (commit charge).' },
       commitLimitBytes: { type: 'integer', nullable: true, unit: 'bytes', description: 'The most that can be promised (RAM plus page files).' },
       pressure: { type: 'string', nullable: true, enum: ['normal', 'elevated', 'high'], description: 'How short of memory the system is.' },
       pressureSource: { type: 'string', nullable: true, enum: ['psi', 'available', 'commit', 'macos-level'], description: 'The signal the pressure level came from.' },
+      psiSomeAvg10: { type: 'number', nullable: true, unit: 'percent', description: 'Linux PSI: share of the last 10 seconds in which some task waited for memory.' },
       psiSomeAvg60: { type: 'number', nullable: true, unit: 'percent', description: 'Linux PSI: share of the last minute in which some task waited for memory.' },
-      hardFaultsPerSecond: { type: 'number', nullable: true, unit: 'per second', description: 'Windows: pages read from disk per second to resolve page faults.' },
+      macosPressureLevel: { type: 'integer', nullable: true, description: 'macOS kern.memorystatus_vm_pressure_level: 1 normal, 2 warning, 4 critical (what Activity Monitor shows).' },
+      hardFaultsPerSecond: { type: 'number', nullable: true, unit: 'per second', description: 'Windows: disk reads per second to resolve hard page faults (Memory\\Page Reads/sec).' },
     },
   },
   collectors: { linux: collectLinux, darwin: collectDarwin, win32: collectWindows },

@@ -7,8 +7,9 @@ export type MemoryPressure = 'normal' | 'elevated' | 'high';
 
 export interface MemoryData {
   totalBytes: number;
-  availableBytes: number;
-  usedPercent: number;
+  /** Null when the OS did not say (Windows without its Memory counters or Win32_OperatingSystem values). */
+  availableBytes: number | null;
+  usedPercent: number | null;
   swapTotalBytes: number | null;
   swapUsedBytes: number | null;
   commitBytes: number | null;
@@ -16,9 +17,13 @@ export interface MemoryData {
   pressure: MemoryPressure | null;
   /** Which signal the pressure level came from. */
   pressureSource: 'psi' | 'available' | 'commit' | 'macos-level' | null;
+  /** Linux PSI: share of the last 10 s in which some task waited for memory (percent). */
+  psiSomeAvg10: number | null;
   /** Linux PSI: share of the last 60 s in which some task waited for memory (percent). */
   psiSomeAvg60: number | null;
-  /** Windows: pages read from disk to resolve hard page faults, per second. */
+  /** macOS kern.memorystatus_vm_pressure_level as the kernel gives it: 1 normal, 2 warning, 4 critical. */
+  macosPressureLevel: number | null;
+  /** Windows: reads from disk per second to resolve hard page faults (Memory\\Page Reads/sec). */
   hardFaultsPerSecond: number | null;
 }
 
@@ -34,14 +39,20 @@ const AVAILABLE_HIGH = 0.05;
 const COMMIT_ELEVATED = 0.85;
 const COMMIT_HIGH = 0.95;
 
-function worst(levels: (MemoryPressure | null)[]): MemoryPressure | null {
-  if (levels.includes('high')) return 'high';
-  if (levels.includes('elevated')) return 'elevated';
-  return levels.includes('normal') ? 'normal' : null;
+type Source = NonNullable<MemoryData['pressureSource']>;
+const RANK: Readonly<Record<MemoryPressure, number>> = { normal: 0, elevated: 1, high: 2 };
+
+/** The worst of several signals, and which signal it came from (the first listed wins a tie). */
+function worst(signals: readonly [Source, MemoryPressure | null][]): { pressure: MemoryPressure | null; source: Source | null } {
+  let best: { pressure: MemoryPressure | null; source: Source | null } = { pressure: null, source: null };
+  for (const [source, level] of signals) {
+    if (level !== null && (best.pressure === null || RANK[level] > RANK[best.pressure])) best = { pressure: level, source };
+  }
+  return best;
 }
 
-export function pressureFromAvailable(available: number, total: number): MemoryPressure | null {
-  if (total <= 0) return null;
+export function pressureFromAvailable(available: number | null, total: number): MemoryPressure | null {
+  if (available === null || total <= 0) return null;
   const ratio = available / total;
   return ratio < AVAILABLE_HIGH ? 'high' : ratio < AVAILABLE_ELEVATED ? 'elevated' : 'normal';
 }
@@ -66,10 +77,18 @@ export function parseMeminfo(text: string): Map<string, number> {
   return values;
 }
 
-/** /proc/pressure/memory: `some avg10=0.00 avg60=0.00 avg300=0.00 total=0`. */
-export function parsePsi(text: string): number | null {
-  const match = /^some .*avg60=([\d.]+)/m.exec(text);
-  return match?.[1] ? asNumber(match[1]) : null;
+/** /proc/pressure/memory: `some avg10=0.00 avg60=0.00 avg300=0.00 total=0` (the "some" line). */
+export function parsePsi(text: string): { avg10: number | null; avg60: number | null } | null {
+  const line = /^some (.*)$/m.exec(text)?.[1];
+  if (!line) return null;
+  const value = (key: string): number | null => asNumber(new RegExp(`${key}=([\\d.]+)`).exec(line)?.[1]);
+  const result = { avg10: value('avg10'), avg60: value('avg60') };
+  return result.avg60 === null ? null : result;
+}
+
+/** Share of memory in use, when available memory is known. */
+function usedPercent(available: number | null, total: number): number | null {
+  return available === null || total <= 0 ? null : round((1 - available / total) * 100);
 }
 
 export function linuxMemory(meminfo: string, psi: string | null): MemoryData {
@@ -78,19 +97,25 @@ export function linuxMemory(meminfo: string, psi: string | null): MemoryData {
   // Kernels before 3.14 lack MemAvailable; free + page cache is the old approximation.
   const available = m.get('MemAvailable') ?? (m.get('MemFree') ?? 0) + (m.get('Cached') ?? 0) + (m.get('Buffers') ?? 0);
   const swapTotal = m.get('SwapTotal') ?? null;
-  const psiAvg60 = psi === null ? null : parsePsi(psi);
-  const byAvailable = pressureFromAvailable(available, total);
+  const psiValues = psi === null ? null : parsePsi(psi);
+  const psiAvg60 = psiValues?.avg60 ?? null;
+  const judged = worst([
+    ['psi', psiAvg60 === null ? null : pressureFromPsi(psiAvg60)],
+    ['available', pressureFromAvailable(available, total)],
+  ]);
   return {
     totalBytes: total,
     availableBytes: available,
-    usedPercent: total > 0 ? round((1 - available / total) * 100) : 0,
+    usedPercent: usedPercent(available, total),
     swapTotalBytes: swapTotal,
     swapUsedBytes: swapTotal === null ? null : swapTotal - (m.get('SwapFree') ?? 0),
     commitBytes: m.get('Committed_AS') ?? null,
     commitLimitBytes: m.get('CommitLimit') ?? null,
-    pressure: worst([psiAvg60 === null ? null : pressureFromPsi(psiAvg60), byAvailable]),
-    pressureSource: psiAvg60 !== null ? 'psi' : byAvailable ? 'available' : null,
+    pressure: judged.pressure,
+    pressureSource: judged.source,
+    psiSomeAvg10: psiValues?.avg10 ?? null,
     psiSomeAvg60: psiAvg60,
+    macosPressureLevel: null,
     hardFaultsPerSecond: null,
   };
 }
@@ -100,41 +125,53 @@ export function windowsMemory(json: unknown): MemoryData {
   const os = prop(json, 'os');
   const perf = prop(json, 'perf');
   const total = (asNumber(prop(os, 'totalVisibleMemoryKb')) ?? 0) * 1024;
-  const available = asNumber(prop(perf, 'availableBytes')) ?? (asNumber(prop(os, 'freePhysicalMemoryKb')) ?? 0) * 1024;
+  const freeKb = asNumber(prop(os, 'freePhysicalMemoryKb'));
+  const available = asNumber(prop(perf, 'availableBytes')) ?? (freeKb === null ? null : freeKb * 1024);
   const commit = asNumber(prop(perf, 'committedBytes'));
   const limit = asNumber(prop(perf, 'commitLimit'));
   const pageFiles = asArray(prop(json, 'pageFiles'));
   const swapTotal = pageFiles.length ? pageFiles.reduce<number>((sum, p) => sum + (asNumber(prop(p, 'allocatedMb')) ?? 0) * 1024 * 1024, 0) : null;
   const swapUsed = pageFiles.length ? pageFiles.reduce<number>((sum, p) => sum + (asNumber(prop(p, 'currentUsageMb')) ?? 0) * 1024 * 1024, 0) : null;
-  const byCommit = commit !== null && limit !== null ? pressureFromCommit(commit, limit) : null;
+  const judged = worst([
+    ['commit', commit !== null && limit !== null ? pressureFromCommit(commit, limit) : null],
+    ['available', pressureFromAvailable(available, total)],
+  ]);
   return {
     totalBytes: total,
     availableBytes: available,
-    usedPercent: total > 0 ? round((1 - available / total) * 100) : 0,
+    usedPercent: usedPercent(available, total),
     swapTotalBytes: swapTotal,
     swapUsedBytes: swapUsed,
     commitBytes: commit,
     commitLimitBytes: limit,
-    pressure: worst([byCommit, pressureFromAvailable(available, total)]),
-    pressureSource: byCommit !== null ? 'commit' : total > 0 ? 'available' : null,
+    pressure: judged.pressure,
+    pressureSource: judged.source,
+    psiSomeAvg10: null,
     psiSomeAvg60: null,
-    hardFaultsPerSecond: asNumber(prop(perf, 'pagesInputPerSec')),
+    macosPressureLevel: null,
+    // Page Reads/sec counts disk reads for hard faults; older script output only had Pages Input/sec.
+    hardFaultsPerSecond: asNumber(prop(perf, 'pageReadsPerSec')) ?? asNumber(prop(perf, 'pagesInputPerSec')),
   };
 }
 
-/** macOS `sysctl -n hw.memsize vm.swapusage kern.memorystatus_vm_pressure_level hw.pagesize`. */
-export function parseDarwinSysctl(text: string): { total: number | null; swapTotal: number | null; swapUsed: number | null; level: number | null; pageSize: number | null } {
-  const [memsize = '', swap = '', level = '', pageSize = ''] = text.split('\n').map((l) => l.trim());
-  // "total = 2048.00M  used = 731.75M  free = 1316.25M  (encrypted)"
-  const mb = (name: string): number | null => {
-    const match = new RegExp(`${name} = ([\\d.]+)M`).exec(swap);
-    return match?.[1] ? Math.round(Number(match[1]) * 1024 * 1024) : null;
+/** macOS `sysctl -n hw.memsize vm.swapusage kern.memorystatus_vm_pressure_level`: one value per line. */
+export function parseDarwinSysctl(text: string): { total: number | null; swapTotal: number | null; swapUsed: number | null; level: number | null } {
+  const [memsize = '', swap = '', level = ''] = text.split('\n').map((l) => l.trim());
+  // "total = 13312.00M  used = 11625.69M  free = 1686.31M  (encrypted)"; large swap may be shown in G.
+  const bytes = (name: string): number | null => {
+    const match = new RegExp(`${name} = ([\\d.]+)([MG])`).exec(swap);
+    return match?.[1] ? Math.round(Number(match[1]) * 1024 ** (match[2] === 'G' ? 3 : 2)) : null;
   };
-  return { total: asInteger(memsize), swapTotal: mb('total'), swapUsed: mb('used'), level: asInteger(level), pageSize: asInteger(pageSize) };
+  return { total: asInteger(memsize), swapTotal: bytes('total'), swapUsed: bytes('used'), level: asInteger(level) };
 }
 
-/** macOS `vm_stat`: available ≈ free + inactive + speculative + purgeable pages. */
-export function parseVmStat(text: string, pageSize: number): number | null {
+/**
+ * macOS `vm_stat`: available ≈ free + inactive + speculative + purgeable pages. The page size comes
+ * from its own header ("page size of 16384 bytes": 16 KB on Apple silicon, 4 KB on Intel).
+ */
+export function parseVmStat(text: string): number | null {
+  const pageSize = asInteger(/page size of (\d+) bytes/.exec(text)?.[1]);
+  if (pageSize === null || pageSize <= 0) return null;
   const pages = (name: string): number => {
     const match = new RegExp(`^${name}:\\s+(\\d+)\\.?$`, 'm').exec(text);
     return match?.[1] ? Number(match[1]) : 0;
@@ -146,20 +183,22 @@ export function parseVmStat(text: string, pageSize: number): number | null {
 export function darwinMemory(sysctl: string, vmStat: string): MemoryData {
   const s = parseDarwinSysctl(sysctl);
   const total = s.total ?? 0;
-  const available = parseVmStat(vmStat, s.pageSize ?? 16384) ?? 0;
+  const available = parseVmStat(vmStat);
   // kern.memorystatus_vm_pressure_level: 1 normal, 2 warning, 4 critical (what Activity Monitor shows).
   const level: MemoryPressure | null = s.level === 1 ? 'normal' : s.level === 2 ? 'elevated' : s.level === 4 ? 'high' : null;
   return {
     totalBytes: total,
     availableBytes: available,
-    usedPercent: total > 0 ? round((1 - available / total) * 100) : 0,
+    usedPercent: usedPercent(available, total),
     swapTotalBytes: s.swapTotal,
     swapUsedBytes: s.swapUsed,
     commitBytes: null,
     commitLimitBytes: null,
     pressure: level ?? pressureFromAvailable(available, total),
-    pressureSource: level ? 'macos-level' : total > 0 ? 'available' : null,
+    pressureSource: level ? 'macos-level' : pressureFromAvailable(available, total) ? 'available' : null,
+    psiSomeAvg10: null,
     psiSomeAvg60: null,
+    macosPressureLevel: s.level,
     hardFaultsPerSecond: null,
   };
 }

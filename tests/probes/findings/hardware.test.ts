@@ -16,7 +16,7 @@ const rule = (id: string) => {
   if (!found) throw new Error(`no rule ${id}`);
   return found;
 };
-const run = (id: string, data: ReportData) => rule(id).evaluate(reportWith(data));
+const run = (id: string, data: ReportData, platform: 'win32' | 'darwin' | 'linux' = 'win32') => rule(id).evaluate(reportWith(data, { platform }));
 
 const volume = (mount: string, totalGb: number, freeGb: number, system: boolean) => ({
   mount,
@@ -38,7 +38,9 @@ const memory = (over: Partial<MemoryData> = {}): MemoryData => ({
   commitLimitBytes: null,
   pressure: 'normal',
   pressureSource: 'available',
+  psiSomeAvg10: null,
   psiSomeAvg60: null,
+  macosPressureLevel: null,
   hardFaultsPerSecond: null,
   ...over,
 });
@@ -77,7 +79,11 @@ describe('disk health', () => {
 
   it('is critical when a disk is failing or predicted to fail', () => {
     expect(run('hardware.disk-failing', { 'hardware.disks': disks([], [disk('healthy', true)]) })).toEqual([expect.objectContaining({ severity: 'critical', params: { disk: 'ST1000DM010' } })]);
-    expect(run('hardware.disk-failing', { 'hardware.disks': disks([], [disk('warning', null)]) })).toHaveLength(1);
+    expect(run('hardware.disk-failing', { 'hardware.disks': disks([], [disk('failing', null)]) })[0]?.severity).toBe('critical');
+  });
+
+  it('warns when the OS says a disk is wearing out', () => {
+    expect(run('hardware.disk-failing', { 'hardware.disks': disks([], [disk('warning', null)]) })).toEqual([expect.objectContaining({ severity: 'warning' })]);
   });
 
   it('stays silent for healthy and unknown disks', () => {
@@ -86,14 +92,19 @@ describe('disk health', () => {
 });
 
 describe('memory', () => {
-  it('warns under high pressure only', () => {
-    expect(run('hardware.memory-pressure', { 'hardware.memory': memory({ pressure: 'high', usedPercent: 96 }) })).toEqual([expect.objectContaining({ severity: 'warning', params: { usedPercent: 96, totalGb: 16 } })]);
+  it('warns under high pressure only, with the signal as evidence', () => {
+    const [finding] = run('hardware.memory-pressure', { 'hardware.memory': memory({ pressure: 'high', pressureSource: 'commit', usedPercent: 96 }) });
+    expect(finding).toMatchObject({ severity: 'warning', params: { totalGb: 16 } });
+    expect(finding?.evidence).toContainEqual({ probe: 'hardware.memory', field: 'pressureSource', value: 'commit' });
     expect(run('hardware.memory-pressure', { 'hardware.memory': memory({ pressure: 'elevated' }) })).toEqual([]);
+    expect(run('hardware.memory-pressure', { 'hardware.memory': memory({ pressure: null, availableBytes: null, usedPercent: null }) })).toEqual([]);
   });
 
-  it('notes small memory, not 8 GB or more', () => {
+  it('notes 4 and 6 GB machines, never an 8 GB one that shows a little less', () => {
     expect(run('hardware.memory-small', { 'hardware.memory': memory({ totalBytes: 4 * GB }) })).toEqual([expect.objectContaining({ severity: 'info', params: { totalGb: 4 } })]);
-    expect(run('hardware.memory-small', { 'hardware.memory': memory({ totalBytes: 7.8 * GB }) })).toEqual([]);
+    expect(run('hardware.memory-small', { 'hardware.memory': memory({ totalBytes: 5.9 * GB }) })).toHaveLength(1);
+    // 8 GB with 1 GB reserved for integrated graphics.
+    expect(run('hardware.memory-small', { 'hardware.memory': memory({ totalBytes: 6.9 * GB }) })).toEqual([]);
   });
 
   it('warns about heavy swapping, from swap use or hard faults', () => {
@@ -111,18 +122,20 @@ describe('battery', () => {
     expect(run('hardware.battery-worn', { 'hardware.battery': battery({ present: false, healthPercent: null }) })).toEqual([]);
   });
 
-  it('warns when plugged in but not charging a battery that is not full', () => {
-    expect(run('hardware.battery-not-charging', { 'hardware.battery': battery({ onAc: true, charging: false, percent: 73 }) })).toEqual([expect.objectContaining({ params: { percent: 73 }, settings: 'power' })]);
-    expect(run('hardware.battery-not-charging', { 'hardware.battery': battery({ onAc: true, charging: false, percent: 98 }) })).toEqual([]);
+  it('warns when plugged in but not charging a battery that is below any charge limit', () => {
+    expect(run('hardware.battery-not-charging', { 'hardware.battery': battery({ onAc: true, charging: false, percent: 32 }) })).toEqual([expect.objectContaining({ severity: 'warning', params: { percent: 32 }, settings: 'power' })]);
+    // Held at 60 % or 80 % by a charge limit (conservation mode, optimised charging): normal.
+    expect(run('hardware.battery-not-charging', { 'hardware.battery': battery({ onAc: true, charging: false, percent: 60 }) })).toEqual([]);
+    expect(run('hardware.battery-not-charging', { 'hardware.battery': battery({ onAc: true, charging: null, percent: 32 }) })).toEqual([]);
     expect(run('hardware.battery-not-charging', { 'hardware.battery': battery({ onAc: false, charging: false, percent: 40 }) })).toEqual([]);
     expect(run('hardware.battery-not-charging', { 'hardware.battery': battery({ onAc: true, charging: true, percent: 40 }) })).toEqual([]);
   });
 });
 
 describe('processor and graphics', () => {
-  it('warns when the CPU is at 90 % or more', () => {
+  it('warns when the CPU is at 95 % or more', () => {
     expect(run('hardware.cpu-busy', { 'hardware.cpu': cpu(97) })).toEqual([expect.objectContaining({ params: { load: 97 } })]);
-    expect(run('hardware.cpu-busy', { 'hardware.cpu': cpu(45) })).toEqual([]);
+    expect(run('hardware.cpu-busy', { 'hardware.cpu': cpu(90) })).toEqual([]);
     expect(run('hardware.cpu-busy', { 'hardware.cpu': cpu(null) })).toEqual([]);
   });
 
@@ -131,5 +144,6 @@ describe('processor and graphics', () => {
     expect(run('hardware.gpu-driver-old', { 'hardware.display': display('2020-01-20T00:00:00Z') })).toEqual([expect.objectContaining({ severity: 'info', params: { gpu: 'Intel UHD 620', years: 6, date: '2020-01-20' } })]);
     expect(run('hardware.gpu-driver-old', { 'hardware.display': display('2025-06-01T00:00:00Z') })).toEqual([]);
     expect(run('hardware.gpu-driver-old', { 'hardware.display': display(null) })).toEqual([]);
+    expect(run('hardware.gpu-driver-old', { 'hardware.display': display('2018-08-16T00:00:00Z') }, 'linux')).toEqual([]);
   });
 });

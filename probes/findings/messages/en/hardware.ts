@@ -22,7 +22,7 @@ export const hardwareMessagesEn: MessageCatalog = {
   },
   'hardware.memory-pressure': {
     title: 'Your computer is running out of memory',
-    explanation: '{usedPercent} % of its {totalGb} GB of memory is in use, so programs wait for the disk and everything feels slow.',
+    explanation: 'Almost all of its {totalGb} GB of memory is in use, so programs have to wait for the disk and everything feels slow.',
     userSteps: ['Close programs and browser tabs you are not using.', 'Restart the computer if it has been on for a long time.'],
     itSteps: ['Look at the top memory users in the bundle (os.processes); consider more memory for this user\'s workload.'],
   },
@@ -34,7 +34,7 @@ export const hardwareMessagesEn: MessageCatalog = {
   },
   'hardware.heavy-swapping': {
     title: 'The computer is using the disk as memory',
-    explanation: 'Memory is so full that {swapGb} GB has been moved to the disk. Switching between programs will be slow.',
+    explanation: 'Memory is so full that the computer keeps moving data between memory and the disk. Switching between programs will be slow.',
     userSteps: ['Close programs you are not using, then restart the computer.'],
     itSteps: ['Find the processes using the most memory (os.processes) and check for leaks; consider more memory.'],
   },
