@@ -1,0 +1,25 @@
+# os.reboot-pending: the registry signals Windows and ConfigMgr use to say a restart is needed.
+# Prints one JSON object of booleans; no translated text involved.
+param($TriageArgs)
+$ErrorActionPreference = 'Stop'
+
+function Test-Key([string]$Path) { Test-Path -LiteralPath $Path }
+
+$renames = (Get-ItemProperty 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager' -Name PendingFileRenameOperations -ErrorAction SilentlyContinue).PendingFileRenameOperations
+$active = (Get-ItemProperty 'HKLM:\SYSTEM\CurrentControlSet\Control\ComputerName\ActiveComputerName' -ErrorAction SilentlyContinue).ComputerName
+$pendingName = (Get-ItemProperty 'HKLM:\SYSTEM\CurrentControlSet\Control\ComputerName\ComputerName' -ErrorAction SilentlyContinue).ComputerName
+$configMgr = $null
+try {
+    # Present only where the ConfigMgr client is installed.
+    $configMgr = (Invoke-CimMethod -Namespace 'root\ccm\ClientSDK' -ClassName CCM_ClientUtilities -MethodName DetermineIfRebootPending -ErrorAction Stop).RebootPending
+} catch {
+    $configMgr = $null
+}
+
+[ordered]@{
+    cbsRebootPending            = Test-Key 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending'
+    windowsUpdateRebootRequired = Test-Key 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired'
+    pendingFileRenames          = [bool]($renames | Where-Object { $_ })
+    computerRenamePending       = ($active -and $pendingName -and ($active -ne $pendingName))
+    configMgrRebootPending      = $configMgr
+} | ConvertTo-Json -Compress
