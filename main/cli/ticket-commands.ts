@@ -2,7 +2,8 @@
  * `triage submit` and `triage outbox …`: file a bundle as a ticket, see and manage what waits.
  *
  * Where tickets go: the TRIAGE_HELPDESK environment variable (JSON, for scripts and CI), then
- * `--helpdesk FILE`, then managed policy, then the local folder.
+ * `--helpdesk FILE`, then managed policy, then the local folder. A secret written as
+ * `credential:NAME` comes from the app's credential store or TRIAGE_CREDENTIAL_NAME (credentials.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { currentScope } from '../log-file';
 import { stateDir } from '../paths';
 import { loadPolicy } from '../policy/load';
 import { createConnector, helpdeskSettingsSchema, type HelpdeskSettings } from '../tickets/connectors';
+import { CredentialError, resolveWithInstalled } from '../tickets/credentials';
 import { Outbox, OutboxError, type OutboxEvent, type SendResult } from '../tickets/outbox';
 import { submissionDraft } from '../tickets/submission';
 import type { Connector } from '../tickets/types';
@@ -23,6 +25,16 @@ interface IO {
 }
 
 export async function helpdeskFrom(file: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ settings: HelpdeskSettings; source: string; outboxLimits: ConstructorParameters<typeof Outbox>[1] }> {
+  const found = await helpdeskSettingsFrom(file, env);
+  try {
+    return { ...found, settings: await resolveWithInstalled(found.settings, env) };
+  } catch (error) {
+    if (error instanceof CredentialError) throw new UsageError(`${found.source}: ${error.message}`);
+    throw error;
+  }
+}
+
+async function helpdeskSettingsFrom(file: string | undefined, env: NodeJS.ProcessEnv): Promise<{ settings: HelpdeskSettings; source: string; outboxLimits: ConstructorParameters<typeof Outbox>[1] }> {
   const policy = await loadPolicy();
   const parse = (text: string, source: string): HelpdeskSettings => {
     let json: unknown;

@@ -10,6 +10,7 @@ process.env.UV_THREADPOOL_SIZE ??= '16';
 
 import { runDiff, runInspect, runVerify } from './bundle-commands';
 import { runCollect } from './collect-command';
+import { runCredential } from './credential-command';
 import { runPolicy } from './policy-command';
 import { runProbesList } from './probes-command';
 import { runOutbox, runSubmit } from './ticket-commands';
@@ -26,6 +27,7 @@ Commands:
   verify      Check that a bundle is intact (hashes, format)
   submit      File a bundle as a ticket in the helpdesk (queued safely when offline)
   outbox      List, retry or purge the reports waiting to be sent
+  credential  Keep a helpdesk secret in the system's key store (installed app only)
   policy      Show the settings in force here (managed policy over defaults) and any invalid value
   version     Print Triage's version
 
@@ -58,6 +60,8 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
         return await runSubmit(rest, io);
       case 'outbox':
         return await runOutbox(rest, io);
+      case 'credential':
+        return await runCredential(rest, { ...io, stdin: process.stdin });
       case 'version':
       case '--version':
         io.stdout.write(`${TRIAGE_VERSION}\n`);

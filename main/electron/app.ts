@@ -19,7 +19,11 @@ import { createRunLog, formatLogEntry } from '../log';
 import { currentScope, logFileSink, logsDir } from '../log-file';
 import { loadPolicy } from '../policy/load';
 import { stateDir } from '../paths';
+import type { AppSettings } from '../app/settings';
+import { DEFAULT_HELPDESK } from '../tickets/connectors';
+import { CredentialError, installCredentialStore, resolveWithInstalled } from '../tickets/credentials';
 import { registerIpc } from './ipc';
+import { appCredentialStore } from './safe-storage';
 import { CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
 
 const RENDERER_DIR = join(__dirname, '..', '..', '..', 'renderer', 'dist');
@@ -84,7 +88,22 @@ function handleLink(link: string | null): StartRoute | null {
  * and Intune remediation use Triage, since the hardened build cannot run as plain Node.
  */
 async function headless(args: readonly string[]): Promise<void> {
+  // safeStorage (the credential store) works only once the app is ready; no window is created.
+  await app.whenReady();
+  installCredentialStore(appCredentialStore());
   app.exit(await runCli(args));
+}
+
+/** The helpdesk settings with `credential:NAME` secrets filled in; the local folder when one is missing. */
+async function helpdeskWithCredentials(settings: AppSettings, warnings: string[]): Promise<AppSettings> {
+  try {
+    return { ...settings, helpdesk: await resolveWithInstalled(settings.helpdesk) };
+  } catch (error) {
+    if (!(error instanceof CredentialError)) throw error;
+    // Reports are then saved on this computer (and the user told where) rather than lost.
+    warnings.push(`${error.message} Until then, reports are saved in a local folder.`);
+    return { ...settings, helpdesk: DEFAULT_HELPDESK };
+  }
 }
 
 async function main(): Promise<void> {
@@ -133,8 +152,11 @@ async function main(): Promise<void> {
     startWorker,
   };
   const policy = await loadPolicy();
-  for (const warning of policy.warnings) log.logger.warn(`Policy: ${warning}`);
-  registerIpc(createHandlers({ host, settings: policy.settings, policyWarnings: policy.warnings, stateDir: stateDir('user'), startRoute: pendingRoute }), log.logger);
+  installCredentialStore(appCredentialStore());
+  const warnings = [...policy.warnings];
+  const settings = await helpdeskWithCredentials(policy.settings, warnings);
+  for (const warning of warnings) log.logger.warn(`Policy: ${warning}`);
+  registerIpc(createHandlers({ host, settings, policyWarnings: warnings, stateDir: stateDir('user'), startRoute: pendingRoute }), log.logger);
 
   window = new BrowserWindow(windowOptions(PRELOAD, policy.settings.productName));
   window.on('close', (event) => {

@@ -85,7 +85,7 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Helpdesk',
     kind: 'text',
     title: 'Helpdesk connection (JSON)',
-    description: 'Direct connection to a helpdesk, as JSON with a "kind" and its settings, e.g. {"kind":"request-tracker","url":"https://rt.contoso.com","queue":"Triage","token":"…"}. The settings of each kind are in docs/helpdesks.md. Use a least-privilege account: policy values are readable by local users.',
+    description: 'Direct connection to a helpdesk, as JSON with a "kind" and its settings, e.g. {"kind":"request-tracker","url":"https://rt.contoso.com","queue":"Triage","token":"…"}. The settings of each kind are in docs/helpdesks.md. Use a least-privilege account: policy values are readable by local users, so write a secret as "credential:NAME" and store it per user with `Triage --headless credential set NAME` (kept in the OS key store).',
     defaultText: 'not set',
     since: '0.1.0',
     schema: text(8000),

@@ -2,6 +2,7 @@
  * The app's start-up with Electron mocked: one instance only, links registered, navigation and new
  * windows refused, and `--headless` running the CLI with no window at all.
  */
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => void;
@@ -14,8 +15,8 @@ function electronMock(lock: boolean) {
     exit: vi.fn(),
     setAsDefaultProtocolClient: vi.fn(),
     on: vi.fn((event: string, listener: Listener) => listeners.set(event, listener)),
-    // Never ready: these tests stop before windows exist.
-    whenReady: vi.fn(() => new Promise(() => undefined)),
+    // Ready only for headless runs: the other tests stop before windows exist.
+    whenReady: vi.fn(() => (process.argv.includes('--headless') ? Promise.resolve() : new Promise(() => undefined))),
     getLocale: () => 'en-US',
   };
   return {
@@ -31,6 +32,7 @@ function electronMock(lock: boolean) {
       Tray: vi.fn(),
       utilityProcess: { fork: vi.fn() },
       ipcMain: { handle: vi.fn() },
+      safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text' },
     },
   };
 }
@@ -88,5 +90,21 @@ describe('starting the desktop app', () => {
     expect(electron.module.app.exit).toHaveBeenCalledWith(0);
     expect(electron.module.app.requestSingleInstanceLock).not.toHaveBeenCalled();
     expect(electron.module.BrowserWindow).not.toHaveBeenCalled();
+  });
+
+  it('stores no credential in headless mode when the only key store is the key built into the app', async () => {
+    const electron = electronMock(true);
+    vi.doMock('electron', () => electron.module);
+    process.argv = ['Triage', '--headless', 'credential', 'set', 'rt-token'];
+    const stdin = vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from(['secret-value-123\n']) as unknown as typeof process.stdin);
+    const errors: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => errors.push(String(text)) > 0);
+    await import('../../../main/electron/app.js');
+    await flush();
+    write.mockRestore();
+    stdin.mockRestore();
+    expect(electron.module.app.exit).toHaveBeenCalledWith(3);
+    expect(errors.join('')).toMatch(/no secure key store/);
+    expect(errors.join('')).not.toContain('secret-value-123');
   });
 });
