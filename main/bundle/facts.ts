@@ -24,6 +24,19 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
 
+const SUPPORT_TEXT = {
+  supported: (endsOn: string | null) => `supported${endsOn ? ` until ${endsOn}` : ''}`,
+  'ending-soon': (endsOn: string | null) => `support ends ${endsOn ?? 'soon'}`,
+  unsupported: (endsOn: string | null) => `OUT OF SUPPORT${endsOn ? ` since ${endsOn}` : ''}`,
+  unknown: () => 'unknown',
+} as const;
+
+export function formatDuration(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  return days > 0 ? `${days} d ${hours} h` : `${hours} h ${Math.floor((seconds % 3600) / 60)} min`;
+}
+
 export function keyFacts(report: Report): Fact[] {
   const facts: Fact[] = [];
   const add = (label: string, value: string | null | undefined): void => {
@@ -34,5 +47,19 @@ export function keyFacts(report: Report): Fact[] {
   add('System', `${PLATFORM_LABEL[report.host.platform]} — ${report.host.osName} ${report.host.osVersion} (${report.host.architecture})`);
   const cpu = probeData(report.run, 'hardware.cpu');
   if (cpu) add('Processor', `${cpu.model}, ${cpu.logicalCores} logical cores${cpu.loadPercent === null ? '' : `, ${cpu.loadPercent}% busy`}${cpu.virtualMachine ? ' (virtual machine)' : ''}`);
+  const info = probeData(report.run, 'os.info');
+  if (info) add('Support', SUPPORT_TEXT[info.supportStatus](info.supportEndsOn));
+  const uptime = probeData(report.run, 'os.uptime');
+  if (uptime) add('Up since', `${uptime.bootTime} (${formatDuration(uptime.uptimeSeconds)})${uptime.fastStartupEnabled ? ', Fast Startup on' : ''}`);
+  const reboot = probeData(report.run, 'os.reboot-pending');
+  if (reboot?.pending) add('Restart pending', reboot.reasons.map((r) => r.description).join('; ') || 'yes');
+  const updates = probeData(report.run, 'os.updates');
+  if (updates) add('Updates', `${updates.lastInstalledAt ? `last installed ${updates.lastInstalledAt.slice(0, 10)}` : 'no installation on record'}${updates.pendingCount ? `, ${updates.pendingCount} waiting` : ''}`);
+  const memory = probeData(report.run, 'hardware.memory');
+  if (memory) add('Memory', `${formatBytes(memory.totalBytes)}${memory.usedPercent === null ? '' : `, ${memory.usedPercent}% in use`}${memory.pressure && memory.pressure !== 'normal' ? ` (${memory.pressure} pressure)` : ''}`);
+  const system = probeData(report.run, 'hardware.disks')?.volumes.find((v) => v.system);
+  if (system) add('System disk', `${formatBytes(system.freeBytes)} free of ${formatBytes(system.totalBytes)}`);
+  const battery = probeData(report.run, 'hardware.battery');
+  if (battery?.present) add('Battery', [battery.percent === null ? null : `${battery.percent}%`, battery.healthPercent === null ? null : `health ${battery.healthPercent}%`, battery.onAc ? 'on power' : null].filter(Boolean).join(', '));
   return facts;
 }

@@ -149,8 +149,12 @@ export class Redactor {
     if (this.knownPattern) return this.knownPattern;
     const lookup = new Map<string, string>();
     for (const [kind, byValue] of this.placeholders) {
-      if (kind === 'path') continue; // a whole path is replaced where it stands, not inside other text
-      for (const [value, placeholder] of byValue) if (value.length >= MIN_KNOWN_VALUE_LENGTH) lookup.set(value.toLowerCase(), placeholder);
+      for (const [value, placeholder] of byValue) {
+        // A root ("/", "C:\\") says nothing about anyone and would mangle every path in the text;
+        // a named path ("/Volumes/Projects", "D:\\Clients") goes wherever it appears, e.g. in a finding.
+        if (kind === 'path' && !/[A-Za-z0-9]{2}/.test(value)) continue;
+        if (value.length >= MIN_KNOWN_VALUE_LENGTH) lookup.set(value.toLowerCase(), placeholder);
+      }
     }
     if (lookup.size === 0) return null;
     const alternatives = [...lookup.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
