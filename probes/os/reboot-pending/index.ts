@@ -55,7 +55,7 @@ export const rebootPendingProbe = defineProbe<RebootPendingData>({
     timeoutMs: 5_000,
     fields: {
       pending: { type: 'boolean', description: 'A restart is needed.' },
-      reasons: { type: 'object[]', description: 'Why.' },
+      reasons: { type: 'object[]', description: 'Each signal that says a restart is needed, with what it means.' },
       'reasons[].code': { type: 'string', enum: ['cbs', 'windows-update', 'file-rename', 'computer-rename', 'configmgr', 'packages', 'kernel-updated', 'needs-restarting', 'os-update'], description: 'The signal that said so.' },
       'reasons[].description': { type: 'string', description: 'What it means.' },
     },
