@@ -167,6 +167,8 @@ export function App() {
               const next = new Set(screen.excluded);
               if (include) next.delete(id);
               else next.add(id);
+              // The box follows the click at once; the preview of the new choice follows from main.
+              setScreen({ ...screen, excluded: next });
               void preview(screen.results, next);
             }}
             onSend={() => void send(screen.excluded)}

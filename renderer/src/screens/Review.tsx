@@ -77,7 +77,8 @@ export function Review({
         </div>
         {included && (
           <details
-            open={open.has(section.id)}
+            /* The browser owns the open state: were React to set it, a re-render arriving between the
+               click and the toggle event (a new preview after a checkbox) would close it again. */
             onToggle={(e) => {
               const isOpen = (e.target as HTMLDetailsElement).open;
               setOpen((current) => {
