@@ -295,6 +295,10 @@ export class Outbox {
       emit({ type: 'sent', key: item.key, receipt, deduplicated });
       return state;
     };
+    // Set once the create request may have left: from then on, whatever fails, the helpdesk may have
+    // acted (a ticket created, then the attachment check or the answer lost), so the next attempt
+    // looks the key up first.
+    let mayHaveReached = false;
     try {
       // The last attempt may have reached the helpdesk: ask before creating another ticket.
       if (base.status === 'sending' || base.outcomeUnknown) {
@@ -303,6 +307,7 @@ export class Outbox {
       }
       await this.writeState(item.key, { ...base, status: 'sending', attempts: base.attempts + 1, lastAttemptAt: now.toISOString() });
       emit({ type: 'sending', key: item.key, attempt: base.attempts + 1 });
+      mayHaveReached = true;
       const receipt = await connector.create(item.submission, context);
       return await sent(receipt, false);
     } catch (error) {
@@ -310,7 +315,7 @@ export class Outbox {
         error instanceof ConnectorError ? error : new ConnectorError('unknown-outcome', `Sending failed unexpectedly: ${(error as Error).message}`, { cause: error });
       const attempts = base.attempts + 1;
       if (failure.permanent) {
-        const state: OutboxState = { ...base, attempts, status: 'failed', lastAttemptAt: now.toISOString(), nextAttemptAt: null, outcomeUnknown: false, lastError: { kind: failure.kind, message: failure.message } };
+        const state: OutboxState = { ...base, attempts, status: 'failed', lastAttemptAt: now.toISOString(), nextAttemptAt: null, outcomeUnknown: base.outcomeUnknown || mayHaveReached, lastError: { kind: failure.kind, message: failure.message } };
         await this.writeState(item.key, state);
         emit({ type: 'failed', key: item.key, message: failure.message });
         return state;
@@ -323,7 +328,7 @@ export class Outbox {
         lastAttemptAt: now.toISOString(),
         nextAttemptAt: at,
         // Once unknown, stays unknown until a lookup settles it.
-        outcomeUnknown: base.outcomeUnknown || base.status === 'sending' || failure.kind === 'unknown-outcome',
+        outcomeUnknown: base.outcomeUnknown || base.status === 'sending' || mayHaveReached,
         lastError: { kind: failure.kind, message: failure.message },
       };
       await this.writeState(item.key, state);

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import type { Connector } from '../types';
 import { createEmailConnector, emailSettingsSchema } from './email';
 import { createLocalFolderConnector, localFolderSettingsSchema } from './local-folder';
+import { createRequestTrackerConnector, requestTrackerSettingsSchema } from './request-tracker';
 import { createWebhookConnector, webhookSettingsSchema } from './webhook';
 
-export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema]);
+export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema]);
 export type HelpdeskSettings = z.infer<typeof helpdeskSettingsSchema>;
 
 export const DEFAULT_HELPDESK: HelpdeskSettings = { kind: 'local-folder' };
@@ -22,5 +23,7 @@ export function createConnector(settings: HelpdeskSettings): Connector {
       return createEmailConnector(settings);
     case 'webhook':
       return createWebhookConnector(settings);
+    case 'request-tracker':
+      return createRequestTrackerConnector(settings);
   }
 }

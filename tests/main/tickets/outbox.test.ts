@@ -10,7 +10,7 @@ import { backoffMs, Outbox, OutboxError, type OutboxEvent } from '../../../main/
 import { ConnectorError, type Connector, type TicketReceipt, type TicketSubmission } from '../../../main/tickets/types';
 
 /** A helpdesk in memory whose next answers the test scripts. */
-function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost')[] = []) {
+function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost' | 'ok-then-server-error')[] = []) {
   const tickets = new Map<string, TicketReceipt>();
   const calls: string[] = [];
   const connector: Connector = {
@@ -23,6 +23,8 @@ function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost')[] = []) {
       const receipt = { id: String(tickets.size + 1), url: `https://helpdesk.example/${tickets.size + 1}` };
       tickets.set(submission.idempotencyKey, receipt);
       if (step === 'ok-but-lost') throw new ConnectorError('unknown-outcome', 'The connection dropped after the request was sent.');
+      // Created, then a follow-up request (e.g. checking the attachment) failed: looks transient.
+      if (step === 'ok-then-server-error') throw new ConnectorError('server', 'The helpdesk answered 503 to the follow-up request.');
       return receipt;
     },
     async findByKey(key: string) {
@@ -117,6 +119,17 @@ describe('sending', () => {
     advance(60_000);
     const [result] = await outbox.send(connector);
     expect(result).toMatchObject({ status: 'sent', receipt: { id: '1', deduplicated: true } });
+    expect(tickets.size).toBe(1);
+    expect(calls).toEqual([`create ${key}`, `find ${key}`]);
+  });
+
+  it('looks the ticket up when a request after the create failed, even with an ordinary server error', async () => {
+    const { outbox, enqueue, advance } = setup();
+    const key = await enqueue();
+    const { connector, tickets, calls } = fakeConnector(['ok-then-server-error']);
+    expect((await outbox.send(connector))[0]?.status).toBe('queued');
+    advance(60_000);
+    expect((await outbox.send(connector))[0]).toMatchObject({ status: 'sent', receipt: { deduplicated: true } });
     expect(tickets.size).toBe(1);
     expect(calls).toEqual([`create ${key}`, `find ${key}`]);
   });
