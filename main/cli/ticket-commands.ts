@@ -58,8 +58,11 @@ async function helpdeskSettingsFrom(file: string | undefined, env: NodeJS.Proces
   return { settings: policy.settings.helpdesk, source: policy.sources.length ? 'managed policy' : 'the default (local folder)', outboxLimits: limits };
 }
 
-export function outboxFor(options: ConstructorParameters<typeof Outbox>[1] = {}): Outbox {
-  return new Outbox(join(stateDir(currentScope()), 'outbox'), options);
+export function outboxFor(options: ConstructorParameters<typeof Outbox>[1] = {}, env: NodeJS.ProcessEnv = process.env): Outbox {
+  // For fault drills and tests against a local helpdesk that answers in milliseconds.
+  const settle = env.TRIAGE_OUTBOX_SETTLE_MS;
+  const settleMs = settle !== undefined && /^\d+$/.test(settle) ? Number(settle) : undefined;
+  return new Outbox(join(stateDir(currentScope()), 'outbox'), { ...options, ...(settleMs === undefined ? {} : { settleMs }) });
 }
 
 function describeResult(result: SendResult, connector: Connector): string {

@@ -32,7 +32,7 @@ export interface OutboxState {
   readonly nextAttemptAt: string | null;
   /** Set when the last attempt may or may not have reached the helpdesk: look up before resending. */
   readonly outcomeUnknown: boolean;
-  readonly lastError: { readonly kind: ConnectorErrorKind | 'expired' | 'damaged'; readonly message: string } | null;
+  readonly lastError: { readonly kind: ConnectorErrorKind | 'expired' | 'damaged' | 'settling'; readonly message: string } | null;
   readonly receipt: (TicketReceipt & { readonly connector: string; readonly deduplicated: boolean }) | null;
   readonly sentAt: string | null;
 }
@@ -118,13 +118,23 @@ export interface OutboxOptions {
   readonly now?: () => Date;
   /** Budget of one request to the helpdesk. */
   readonly requestTimeoutMs?: number;
+  /**
+   * How long after an attempt whose outcome is unknown (the sender died, or the answer was lost) to
+   * wait before looking the ticket up. A helpdesk may still be working on a request its client no
+   * longer waits for (a large upload, a slow server); looking up too early finds nothing and files
+   * the report twice. Default 2 minutes, longer than helpdesks take to answer a create.
+   */
+  readonly settleMs?: number;
 }
+
+export const DEFAULT_SETTLE_MS = 120_000;
 
 export class Outbox {
   private readonly limits: OutboxLimits;
   private readonly retry: RetryPolicy;
   private readonly now: () => Date;
   private readonly requestTimeoutMs: number;
+  private readonly settleMs: number;
 
   constructor(
     readonly dir: string,
@@ -134,6 +144,7 @@ export class Outbox {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.now = options.now ?? (() => new Date());
     this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+    this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
   }
 
   private itemDir(key: string): string {
@@ -261,6 +272,12 @@ export class Outbox {
         const due = item.state.status === 'queued' || item.state.status === 'sending' || (options.force === true && item.state.status === 'failed');
         if (!due) continue;
         if (!options.force && item.state.status === 'queued' && item.state.nextAttemptAt && Date.parse(item.state.nextAttemptAt) > this.now().getTime()) continue;
+        if (this.unsettled(item.state)) {
+          // Not even `force` skips this: the lookup would miss a ticket still being created.
+          const message = `The last attempt may still be arriving at the helpdesk; Triage waits ${Math.round(this.settleMs / 1000)} s after it before checking, so that the report is never filed twice.`;
+          results.push({ key: item.key, status: 'queued', receipt: null, error: { kind: 'settling', message } });
+          continue;
+        }
         const state = await this.sendOne(item, connector, options.signal ?? new AbortController().signal, options.onEvent ?? (() => undefined));
         results.push({ key: item.key, status: state.status, receipt: state.receipt, error: state.lastError });
       }
@@ -268,6 +285,11 @@ export class Outbox {
       await unlock();
     }
     return results;
+  }
+
+  private unsettled(state: OutboxState): boolean {
+    if (!(state.status === 'sending' || state.outcomeUnknown) || !state.lastAttemptAt) return false;
+    return this.now().getTime() - Date.parse(state.lastAttemptAt) < this.settleMs;
   }
 
   private async sendOne(item: OutboxItem, connector: Connector, signal: AbortSignal, emit: (event: OutboxEvent) => void): Promise<OutboxState> {
@@ -295,10 +317,6 @@ export class Outbox {
       emit({ type: 'sent', key: item.key, receipt, deduplicated });
       return state;
     };
-    // Set once the create request may have left: from then on, whatever fails, the helpdesk may have
-    // acted (a ticket created, then the attachment check or the answer lost), so the next attempt
-    // looks the key up first.
-    let mayHaveReached = false;
     try {
       // The last attempt may have reached the helpdesk: ask before creating another ticket.
       if (base.status === 'sending' || base.outcomeUnknown) {
@@ -307,7 +325,6 @@ export class Outbox {
       }
       await this.writeState(item.key, { ...base, status: 'sending', attempts: base.attempts + 1, lastAttemptAt: now.toISOString() });
       emit({ type: 'sending', key: item.key, attempt: base.attempts + 1 });
-      mayHaveReached = true;
       const receipt = await connector.create(item.submission, context);
       return await sent(receipt, false);
     } catch (error) {
@@ -315,12 +332,13 @@ export class Outbox {
         error instanceof ConnectorError ? error : new ConnectorError('unknown-outcome', `Sending failed unexpectedly: ${(error as Error).message}`, { cause: error });
       const attempts = base.attempts + 1;
       if (failure.permanent) {
-        const state: OutboxState = { ...base, attempts, status: 'failed', lastAttemptAt: now.toISOString(), nextAttemptAt: null, outcomeUnknown: base.outcomeUnknown || mayHaveReached, lastError: { kind: failure.kind, message: failure.message } };
+        const state: OutboxState = { ...base, attempts, status: 'failed', lastAttemptAt: now.toISOString(), nextAttemptAt: null, outcomeUnknown: base.outcomeUnknown || failure.kind === 'unknown-outcome', lastError: { kind: failure.kind, message: failure.message } };
         await this.writeState(item.key, state);
         emit({ type: 'failed', key: item.key, message: failure.message });
         return state;
       }
-      const at = new Date(this.now().getTime() + backoffMs(attempts, this.retry, failure.options.retryAfterMs)).toISOString();
+      const waitMs = Math.max(backoffMs(attempts, this.retry, failure.options.retryAfterMs), failure.kind === 'unknown-outcome' ? this.settleMs : 0);
+      const at = new Date(this.now().getTime() + waitMs).toISOString();
       const state: OutboxState = {
         ...base,
         attempts,
@@ -328,7 +346,7 @@ export class Outbox {
         lastAttemptAt: now.toISOString(),
         nextAttemptAt: at,
         // Once unknown, stays unknown until a lookup settles it.
-        outcomeUnknown: base.outcomeUnknown || base.status === 'sending' || mayHaveReached,
+        outcomeUnknown: base.outcomeUnknown || base.status === 'sending' || failure.kind === 'unknown-outcome',
         lastError: { kind: failure.kind, message: failure.message },
       };
       await this.writeState(item.key, state);

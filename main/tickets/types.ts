@@ -87,6 +87,11 @@ export interface Connector {
   readonly kind: string;
   /** Where tickets go, for people: "Request Tracker at https://rt.example.org, queue Triage". */
   readonly destination: string;
+  /**
+   * Files the ticket with the bundle. Once the helpdesk may hold a ticket (the create request has
+   * left), every failure must be thrown as `unknown-outcome` (or a permanent kind), never as a plain
+   * transient one: the outbox then looks the key up before trying again instead of filing twice.
+   */
   create(submission: TicketSubmission, context: ConnectorContext): Promise<TicketReceipt>;
   /**
    * The ticket filed earlier for this key, or null if there is none. Connectors whose helpdesk

@@ -65,10 +65,14 @@ export function createRequestTrackerConnector(settings: RequestTrackerSettings):
       if (typeof created.id !== 'number' && typeof created.id !== 'string') throw new ConnectorError('bad-response', `${service} created something but did not say its ticket id.`);
       const ticket = receipt(created.id);
       // RT may accept the ticket and silently drop an attachment over its size limit.
-      const attachments = json<{ items?: { Filename?: unknown; ContentLength?: unknown }[] }>(
-        await send({ method: 'GET', url: `${base}/REST/2.0/ticket/${encodeURIComponent(ticket.id)}/attachments?fields=Filename,ContentLength&per_page=100`, service, headers }, context),
-        service,
-      );
+      let attachments: { items?: { Filename?: unknown; ContentLength?: unknown }[] };
+      try {
+        attachments = json(await send({ method: 'GET', url: `${base}/REST/2.0/ticket/${encodeURIComponent(ticket.id)}/attachments?fields=Filename,ContentLength&per_page=100`, service, headers }, context), service);
+      } catch (error) {
+        // The ticket exists: a retry must find it, not file another.
+        const reason = error instanceof ConnectorError ? error.message : String(error);
+        throw new ConnectorError('unknown-outcome', `Request Tracker created ticket #${ticket.id}, but checking its attachment failed: ${reason}`, { cause: error });
+      }
       const arrived = (attachments.items ?? []).some((a) => a.Filename === submission.bundle.fileName && Number(a.ContentLength) >= submission.bundle.bytes);
       if (!arrived) {
         throw new ConnectorError(

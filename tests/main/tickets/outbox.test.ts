@@ -10,7 +10,7 @@ import { backoffMs, Outbox, OutboxError, type OutboxEvent } from '../../../main/
 import { ConnectorError, type Connector, type TicketReceipt, type TicketSubmission } from '../../../main/tickets/types';
 
 /** A helpdesk in memory whose next answers the test scripts. */
-function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost' | 'ok-then-server-error')[] = []) {
+function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost')[] = []) {
   const tickets = new Map<string, TicketReceipt>();
   const calls: string[] = [];
   const connector: Connector = {
@@ -23,8 +23,6 @@ function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost' | 'ok-then
       const receipt = { id: String(tickets.size + 1), url: `https://helpdesk.example/${tickets.size + 1}` };
       tickets.set(submission.idempotencyKey, receipt);
       if (step === 'ok-but-lost') throw new ConnectorError('unknown-outcome', 'The connection dropped after the request was sent.');
-      // Created, then a follow-up request (e.g. checking the attachment) failed: looks transient.
-      if (step === 'ok-then-server-error') throw new ConnectorError('server', 'The helpdesk answered 503 to the follow-up request.');
       return receipt;
     },
     async findByKey(key: string) {
@@ -40,7 +38,7 @@ function setup(now = new Date('2026-11-24T10:00:00Z')) {
   const bundlePath = join(dir, 'b.zip');
   writeFileSync(bundlePath, Buffer.from('PK fake bundle bytes'));
   let clock = now.getTime();
-  const outbox = new Outbox(join(dir, 'outbox'), { now: () => new Date(clock), retry: { baseMs: 30_000, maxMs: 3_600_000, random: () => 0 } });
+  const outbox = new Outbox(join(dir, 'outbox'), { now: () => new Date(clock), settleMs: 60_000, retry: { baseMs: 30_000, maxMs: 3_600_000, random: () => 0 } });
   const enqueue = () =>
     outbox.enqueue({ subject: 'S', description: 'D', requester: null, category: 'other', priority: 'normal', bundlePath, bundleFileName: 'triage-pc-1.zip' });
   return { dir, outbox, enqueue, bundlePath, advance: (ms: number) => (clock += ms) };
@@ -123,15 +121,18 @@ describe('sending', () => {
     expect(calls).toEqual([`create ${key}`, `find ${key}`]);
   });
 
-  it('looks the ticket up when a request after the create failed, even with an ordinary server error', async () => {
+  it('waits for a lost attempt to settle before looking it up, even when told to retry now', async () => {
     const { outbox, enqueue, advance } = setup();
     const key = await enqueue();
-    const { connector, tickets, calls } = fakeConnector(['ok-then-server-error']);
-    expect((await outbox.send(connector))[0]?.status).toBe('queued');
-    advance(60_000);
-    expect((await outbox.send(connector))[0]).toMatchObject({ status: 'sent', receipt: { deduplicated: true } });
+    const { connector, tickets, calls } = fakeConnector(['ok-but-lost']);
+    await outbox.send(connector);
+    advance(20_000);
+    // The helpdesk may still be creating the ticket: a lookup now could miss it and file it twice.
+    expect(await outbox.send(connector, { force: true })).toEqual([{ key, status: 'queued', receipt: null, error: { kind: 'settling', message: expect.stringMatching(/never filed twice/) } }]);
+    expect(calls).toEqual([`create ${key}`]);
+    advance(40_000);
+    expect((await outbox.send(connector, { force: true }))[0]).toMatchObject({ status: 'sent', receipt: { deduplicated: true } });
     expect(tickets.size).toBe(1);
-    expect(calls).toEqual([`create ${key}`, `find ${key}`]);
   });
 
   it('looks up first after a crash in the middle of sending', async () => {
