@@ -91,4 +91,96 @@ const systemResolverFailing: FindingRule = {
   },
 };
 
-export const networkServicesRules: readonly FindingRule[] = [dnsAllDead, dnsServerDead, dnsSlow, dnsLying, dnsFailing, systemResolverFailing];
+/** Calls and meetings degrade from about 5 % loss (Microsoft Teams asks for under 1 %). */
+const TARGET_LOSS_PERCENT = 5;
+/** Teams and remote desktops suffer past about 250 ms round trip; 300 ms feels like a satellite link. */
+const TARGET_LATENCY_MS = 250;
+
+const captivePortal: FindingRule = {
+  id: 'network.captive-portal',
+  area: 'network',
+  inputs: ['network.connectivity'],
+  evaluate(run) {
+    const c = probeData(run, 'network.connectivity');
+    if (c?.check.outcome !== 'captive-portal') return [];
+    const host = ((): string => {
+      try {
+        return c.check.location ? new URL(c.check.location, c.check.url).host : '';
+      } catch {
+        return '';
+      }
+    })();
+    return [{ id: 'network.captive-portal', severity: 'warning', area: 'network', params: { portal: host || 'a login page' }, evidence: [{ probe: 'network.connectivity', field: 'check.outcome', value: 'captive-portal' }], settings: 'wifi' }];
+  },
+};
+
+const proxyUnreachable: FindingRule = {
+  id: 'network.proxy-unreachable',
+  area: 'network',
+  inputs: ['network.connectivity'],
+  evaluate(run) {
+    const c = probeData(run, 'network.connectivity');
+    if (!c?.proxy.server || c.proxy.reachable !== false) return [];
+    // Everything that uses the proxy fails: critical.
+    return [{ id: 'network.proxy-unreachable', severity: 'critical', area: 'network', params: { proxy: c.proxy.server }, evidence: [{ probe: 'network.connectivity', field: 'proxy.reachable', value: false }], settings: 'proxy' }];
+  },
+};
+
+const pacUnreachable: FindingRule = {
+  id: 'network.pac-unreachable',
+  area: 'network',
+  inputs: ['network.connectivity'],
+  evaluate(run) {
+    const c = probeData(run, 'network.connectivity');
+    if (!c?.proxy.pacUrl || c.proxy.pacReachable !== false) return [];
+    // Browsers then fall back to a direct connection or a cached script: some sites fail, not all.
+    return [{ id: 'network.pac-unreachable', severity: 'warning', area: 'network', params: { pacUrl: c.proxy.pacUrl }, evidence: [{ probe: 'network.connectivity', field: 'proxy.pacReachable', value: false }], settings: 'proxy' }];
+  },
+};
+
+/** The check URL's answer, unless a cause found elsewhere explains it better (a dead proxy, DNS answering nothing). */
+function unexplainedCheck(run: Parameters<FindingRule['evaluate']>[0], outcome: 'failed' | 'unexpected') {
+  const c = probeData(run, 'network.connectivity');
+  if (c?.check.outcome !== outcome) return null;
+  if (c.proxy.server && c.proxy.reachable === false) return null;
+  const dns = probeData(run, 'network.dns');
+  if (dns && dns.servers.length > 0 && dns.servers.every((s) => s.verdict === 'dead')) return null;
+  return c;
+}
+
+const noInternet: FindingRule = {
+  id: 'network.no-internet',
+  area: 'network',
+  inputs: ['network.connectivity', 'network.dns'],
+  evaluate(run) {
+    const c = unexplainedCheck(run, 'failed');
+    // Nothing answers at all: critical.
+    return c ? [{ id: 'network.no-internet', severity: 'critical', area: 'network', params: { url: c.check.url, error: c.check.error ?? '' }, evidence: [{ probe: 'network.connectivity', field: 'check.outcome', value: 'failed' }], settings: 'network' }] : [];
+  },
+};
+
+const internetFiltered: FindingRule = {
+  id: 'network.internet-filtered',
+  area: 'network',
+  inputs: ['network.connectivity', 'network.dns'],
+  evaluate(run) {
+    const c = unexplainedCheck(run, 'unexpected');
+    // Something answers, but not with the expected page: a filter, a block page or a broken proxy.
+    return c ? [{ id: 'network.internet-filtered', severity: 'warning', area: 'network', params: { url: c.check.url, status: c.check.status ?? 0 }, evidence: [{ probe: 'network.connectivity', field: 'check.status', value: c.check.status }] }] : [];
+  },
+};
+
+const targetQuality: FindingRule = {
+  id: 'network.target-poor',
+  area: 'network',
+  inputs: ['network.connectivity'],
+  evaluate(run) {
+    const c = probeData(run, 'network.connectivity');
+    if (!c) return [];
+    return c.targets
+      .filter((t) => t.alive && (t.lossPercent >= TARGET_LOSS_PERCENT || (t.avgMs ?? 0) >= TARGET_LATENCY_MS))
+      .map((t): Finding => ({ id: 'network.target-poor', severity: 'warning', area: 'network', params: { host: t.host, lossPercent: Math.round(t.lossPercent), avgMs: Math.round(t.avgMs ?? 0) }, evidence: [{ probe: 'network.connectivity', field: 'targets[].lossPercent', value: t.lossPercent }, { probe: 'network.connectivity', field: 'targets[].avgMs', value: t.avgMs }] }));
+  },
+};
+
+export const networkServicesRules: readonly FindingRule[] = [dnsAllDead, dnsServerDead, dnsSlow, dnsLying, dnsFailing, systemResolverFailing, captivePortal, proxyUnreachable, pacUnreachable, noInternet, internetFiltered, targetQuality];

@@ -1,12 +1,103 @@
 /**
- * network.connectivity — PLACEHOLDER: to be replaced by the real probe (same export names).
+ * network.connectivity — can this computer reach the internet the way its applications do: the
+ * check URL (through the proxy when one is configured), captive-portal detection, the proxy and its
+ * PAC file, and loss and latency to the configured targets.
  */
-import { defineProbe } from '../../types';
+import { join } from 'node:path';
+import { describeError } from '../../errors';
+import { defineProbe, type Gap, type ProbeContext } from '../../types';
+import { optional } from '../../util/gaps';
+import { judgeCheck, NO_PROXY, proxyFromEnvironment, proxyFromGnome, proxyFromScutil, proxyFromWindows, type ConnectivityCheck, type ConnectivityData, type ProxyConfiguration, type TargetResult } from './parse';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- placeholder until the probe lands
-export interface ConnectivityData {}
+export type { ConnectivityData } from './parse';
+
+/** Echo requests per target: enough to see loss of 20 % or more, short enough for the budget. */
+const PING_COUNT = 5;
+
+async function gnomeProxy(ctx: ProbeContext, gaps: Gap[]): Promise<ProxyConfiguration | null> {
+  const get = async (schema: string, key: string): Promise<string | null> => (await ctx.exec('gsettings', ['get', schema, key])).stdout;
+  // gsettings exists only on desktops with GNOME's settings; elsewhere this is simply not there.
+  return optional(ctx, gaps, 'desktop proxy settings', async () => {
+    const [mode, autoconfigUrl, host, port, ignoreHosts] = await Promise.all([
+      get('org.gnome.system.proxy', 'mode'),
+      get('org.gnome.system.proxy', 'autoconfig-url'),
+      get('org.gnome.system.proxy.https', 'host'),
+      get('org.gnome.system.proxy.https', 'port'),
+      get('org.gnome.system.proxy', 'ignore-hosts'),
+    ]);
+    return proxyFromGnome({ mode, autoconfigUrl, host, port, ignoreHosts });
+  });
+}
+
+async function proxyConfiguration(ctx: ProbeContext, gaps: Gap[]): Promise<ProxyConfiguration> {
+  if (ctx.platform === 'win32') return proxyFromWindows(await ctx.powershell(join(__dirname, 'network-connectivity.ps1')));
+  if (ctx.platform === 'darwin') return proxyFromScutil((await ctx.exec('scutil', ['--proxy'])).stdout);
+  // Linux: the environment wins (it is what command-line tools and most apps use), then GNOME's.
+  return proxyFromEnvironment((name) => ctx.env(name)) ?? (await gnomeProxy(ctx, gaps)) ?? NO_PROXY;
+}
+
+async function check(ctx: ProbeContext, proxy: string | null): Promise<ConnectivityCheck> {
+  const { checkUrl, expectedStatus, expectedBody, timeoutMs } = ctx.config.connectivity;
+  try {
+    const result = await ctx.net.httpGet(checkUrl, { timeoutMs, proxy });
+    return { url: checkUrl, outcome: judgeCheck(result, { status: expectedStatus, body: expectedBody }), status: result.status, location: result.location, durationMs: Math.round(result.durationMs), viaProxy: result.viaProxy, error: null };
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    return { url: checkUrl, outcome: 'failed', status: null, location: null, durationMs: null, viaProxy: proxy, error: describeError(error).message };
+  }
+}
+
+async function collect(ctx: ProbeContext) {
+  const gaps: Gap[] = [];
+  const proxy = await proxyConfiguration(ctx, gaps);
+  const { timeoutMs, pingTargets } = ctx.config.connectivity;
+  const [hostPort] = proxy.server ? [proxy.server.split(/:(?=\d+$)/)] : [null];
+  const [result, reachable, pacReachable, targets] = await Promise.all([
+    check(ctx, proxy.server),
+    hostPort ? ctx.net.tcpConnect(hostPort[0] ?? '', Number(hostPort[1]), { timeoutMs }).then(() => true, (e: unknown) => (ctx.signal.aborted ? Promise.reject(e) : false)) : Promise.resolve(null),
+    proxy.pacUrl ? ctx.net.httpGet(proxy.pacUrl, { timeoutMs }).then((r) => r.status === 200, (e: unknown) => (ctx.signal.aborted ? Promise.reject(e) : false)) : Promise.resolve(null),
+    Promise.all(
+      pingTargets.map(async (host): Promise<TargetResult> => {
+        const ping = await ctx.net.ping(host, { count: PING_COUNT, timeoutMs });
+        return { host, alive: ping.alive, lossPercent: ping.lossPercent, avgMs: ping.avgMs };
+      }),
+    ),
+  ]);
+  const data: ConnectivityData = { check: result, proxy: { ...proxy, reachable, pacReachable }, targets };
+  return { data, gaps };
+}
 
 export const connectivityProbe = defineProbe<ConnectivityData>({
-  descriptor: { id: 'network.connectivity', title: 'network.connectivity', description: 'Placeholder.', platforms: [], timeoutMs: 5_000, fields: {} },
-  collectors: {},
+  descriptor: {
+    id: 'network.connectivity',
+    title: 'Internet connection',
+    description: 'Whether the internet answers the way applications reach it: the check URL (through the proxy if one is set), captive portals, the proxy and its PAC file, and loss and latency to the configured targets.',
+    platforms: ['win32', 'darwin', 'linux'],
+    // The check and the proxy test run in parallel under connectivity.timeoutMs (5 s by default); ping needs about a second per echo.
+    timeoutMs: 10_000,
+    fields: {
+      check: { type: 'object', description: 'The HTTP check of connectivity.checkUrl.' },
+      'check.url': { type: 'string', description: 'The URL checked.' },
+      'check.outcome': { type: 'string', enum: ['ok', 'captive-portal', 'unexpected', 'failed'], description: 'ok (expected answer), captive-portal (redirected elsewhere or a login page), unexpected (another answer, e.g. a filter), failed (no answer).' },
+      'check.status': { type: 'integer', nullable: true, description: 'The HTTP status.' },
+      'check.location': { type: 'string', nullable: true, description: 'Where a redirect pointed.' },
+      'check.durationMs': { type: 'integer', nullable: true, unit: 'ms', description: 'Time to the answer.' },
+      'check.viaProxy': { type: 'string', nullable: true, description: 'The proxy used, host:port.' },
+      'check.error': { type: 'string', nullable: true, description: 'Why there was no answer.' },
+      proxy: { type: 'object', description: 'The proxy configuration applications use.' },
+      'proxy.source': { type: 'string', enum: ['none', 'environment', 'gnome', 'windows', 'macos'], description: 'Where it came from.' },
+      'proxy.server': { type: 'string', nullable: true, description: 'The proxy, host:port (credentials are never kept).' },
+      'proxy.pacUrl': { type: 'string', nullable: true, description: 'URL of a proxy auto-configuration script.' },
+      'proxy.autoDetect': { type: 'boolean', nullable: true, description: 'Automatic proxy discovery (WPAD) is on.' },
+      'proxy.bypass': { type: 'string[]', description: 'Hosts reached without the proxy.' },
+      'proxy.reachable': { type: 'boolean', nullable: true, description: 'A TCP connection to the proxy succeeded (null: no proxy).' },
+      'proxy.pacReachable': { type: 'boolean', nullable: true, description: 'The PAC script could be downloaded (null: no PAC).' },
+      targets: { type: 'object[]', description: 'Loss and latency to each connectivity.pingTargets host.' },
+      'targets[].host': { type: 'string', description: 'The target.' },
+      'targets[].alive': { type: 'boolean', description: 'It answered at least one echo request.' },
+      'targets[].lossPercent': { type: 'number', unit: 'percent', description: 'Echo requests without an answer.' },
+      'targets[].avgMs': { type: 'number', nullable: true, unit: 'ms', description: 'Average round trip.' },
+    },
+  },
+  collectors: { linux: collect, darwin: collect, win32: collect },
 });

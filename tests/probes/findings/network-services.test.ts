@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { networkServicesRules } from '../../../probes/findings/rules/network-services';
+import type { ConnectivityData } from '../../../probes/network/connectivity';
 import type { DnsData } from '../../../probes/network/dns';
 import type { DnsServerResult, ServerVerdict } from '../../../probes/network/dns/parse';
 import { reportWith, type ReportData } from '../../support/reports';
@@ -54,5 +55,38 @@ describe('DNS rules', () => {
   });
   it('stay silent without DNS data', () => {
     expect(run({})).toEqual([]);
+  });
+});
+
+const connectivity = (over: { check?: Partial<ConnectivityData['check']>; proxy?: Partial<ConnectivityData['proxy']>; targets?: ConnectivityData['targets'] } = {}): ConnectivityData => ({
+  check: { url: 'http://check.example/t.txt', outcome: 'ok', status: 200, location: null, durationMs: 40, viaProxy: null, error: null, ...over.check },
+  proxy: { source: 'none', server: null, pacUrl: null, autoDetect: null, bypass: [], reachable: null, pacReachable: null, ...over.proxy },
+  targets: over.targets ?? [{ host: 'teams.example', alive: true, lossPercent: 0, avgMs: 25 }],
+});
+
+describe('connectivity rules', () => {
+  it('stay silent when the internet answers as expected', () => {
+    expect(run({ 'network.connectivity': connectivity() })).toEqual([]);
+  });
+  it('send the user to the login page of a captive portal', () => {
+    const [finding] = run({ 'network.connectivity': connectivity({ check: { outcome: 'captive-portal', status: 302, location: 'http://login.hotel.example/p' } }) });
+    expect(finding).toMatchObject({ id: 'network.captive-portal', severity: 'warning', settings: 'wifi', params: { portal: 'login.hotel.example' } });
+  });
+  it('blame an unreachable proxy, not "no internet"', () => {
+    expect(ids({ 'network.connectivity': connectivity({ check: { outcome: 'failed', error: 'ECONNREFUSED' }, proxy: { source: 'environment', server: 'proxy.example:3128', reachable: false } }) })).toEqual(['network.proxy-unreachable:critical']);
+  });
+  it('flag a PAC file that cannot be downloaded', () => {
+    expect(ids({ 'network.connectivity': connectivity({ proxy: { pacUrl: 'http://pac.example/p.pac', pacReachable: false } }) })).toEqual(['network.pac-unreachable:warning']);
+  });
+  it('say the internet is unreachable when nothing answers and nothing else explains it', () => {
+    expect(ids({ 'network.connectivity': connectivity({ check: { outcome: 'failed', status: null, error: 'timeout' } }) })).toEqual(['network.no-internet:critical']);
+    // With every DNS server dead, the DNS finding is the explanation.
+    expect(ids({ 'network.connectivity': connectivity({ check: { outcome: 'failed' } }), 'network.dns': dns([server('10.0.0.10', 'dead')], false) })).toEqual(['network.dns-all-dead:critical']);
+  });
+  it('flag an unexpected answer as a possible filter', () => {
+    expect(ids({ 'network.connectivity': connectivity({ check: { outcome: 'unexpected', status: 403 } }) })).toEqual(['network.internet-filtered:warning']);
+  });
+  it('flag loss or latency to a target, and not a healthy one', () => {
+    expect(ids({ 'network.connectivity': connectivity({ targets: [{ host: 'a.example', alive: true, lossPercent: 20, avgMs: 30 }, { host: 'b.example', alive: true, lossPercent: 0, avgMs: 310 }, { host: 'c.example', alive: true, lossPercent: 0, avgMs: 40 }] }) })).toEqual(['network.target-poor:warning', 'network.target-poor:warning']);
   });
 });

@@ -38,4 +38,40 @@ export const networkServicesMessagesEn: MessageCatalog = {
     userSteps: ['Restart the computer.'],
     itSteps: ['Check the hosts file, the DNS client service and any DNS filtering software on this device.'],
   },
+  'network.captive-portal': {
+    title: 'This network wants you to sign in first',
+    explanation: 'The Wi-Fi you are on sends every website to its own login page ({portal}). Until you accept its terms or sign in, nothing else works.',
+    userSteps: ['Open a browser and go to any website, e.g. example.com: the login page appears.', 'Sign in or accept the terms, then try again.'],
+    itSteps: ['The device is behind a captive portal (hotel, guest or public Wi-Fi); the VPN can connect only after the portal login.'],
+  },
+  'network.proxy-unreachable': {
+    title: 'The proxy server does not answer ({proxy})',
+    explanation: 'This computer is set to reach the internet through a proxy, but the proxy does not accept connections, so websites and cloud apps fail.',
+    userSteps: ['If you are away from the office, connect to the VPN and try again.'],
+    itSteps: ['Check the proxy service at {proxy}, or the proxy settings deployed to this device (it may be set for the office network only).'],
+  },
+  'network.pac-unreachable': {
+    title: 'The proxy configuration file cannot be downloaded',
+    explanation: 'The computer is told to read its proxy settings from {pacUrl}, which does not answer. Some websites may fail or be slow.',
+    userSteps: [],
+    itSteps: ['Check that {pacUrl} is reachable from this network (and outside the office, whether it should be used at all).'],
+  },
+  'network.no-internet': {
+    title: 'The internet cannot be reached',
+    explanation: 'A test page on the internet did not answer ({error}). Websites, e-mail and Teams will not work.',
+    userSteps: ['Check that Wi-Fi is on and connected, or that the network cable is plugged in.', 'Restart the router at home, or move closer to it.'],
+    itSteps: ['Look at the gateway, DHCP and DNS results in this report to find where the connection stops.'],
+  },
+  'network.internet-filtered': {
+    title: 'The internet answers, but not as expected',
+    explanation: 'A test page answered with something else (HTTP {status}). A web filter or a proxy may be blocking or changing traffic.',
+    userSteps: [],
+    itSteps: ['Check web filtering and proxy rules for {url}; the bundle has the answer\'s details.'],
+  },
+  'network.target-poor': {
+    title: 'The connection to {host} is unreliable',
+    explanation: '{lossPercent} % of test packets were lost and answers took {avgMs} ms on average. Calls and video meetings will stutter or drop.',
+    userSteps: ['If you are on Wi-Fi, move closer to the access point or use a network cable.'],
+    itSteps: ['Trace the path to {host} for the link that loses packets or adds delay (Wi-Fi, uplink, VPN).'],
+  },
 };
