@@ -1,0 +1,30 @@
+/**
+ * Network link rules (gateway): each fires on the data that means trouble and stays silent on a
+ * healthy network.
+ */
+import { describe, expect, it } from 'vitest';
+import { networkLinkRules } from '../../../probes/findings/rules/network-link';
+import type { GatewayData } from '../../../probes/network/gateway';
+import { reportWith, type ReportData } from '../../support/reports';
+
+const ids = (data: ReportData) => networkLinkRules.flatMap((r) => r.evaluate(reportWith(data))).map((f) => `${f.id}:${f.severity}`);
+const gateway = (over: Partial<GatewayData> = {}, ping: Partial<NonNullable<GatewayData['ping']>> = {}): GatewayData => ({
+  defaultRoute: true,
+  gateway: '192.168.1.1',
+  interface: 'Wi-Fi',
+  ipv6Gateway: null,
+  ping: { sent: 10, received: 10, lossPercent: 0, avgMs: 3, minMs: 1, maxMs: 9, ...ping },
+  ...over,
+});
+
+describe('gateway rules', () => {
+  it('stay silent on a healthy network', () => expect(ids({ 'network.gateway': gateway() })).toEqual([]));
+  it('are critical without a default route', () => expect(ids({ 'network.gateway': gateway({ defaultRoute: false, gateway: null, ping: null }) })).toEqual(['network.no-default-route:critical']));
+  it('warn when the router does not answer', () => expect(ids({ 'network.gateway': gateway({}, { received: 0, lossPercent: 100, avgMs: null }) })).toEqual(['network.gateway-unreachable:warning']));
+  it('warn on loss or latency to the router, at the thresholds', () => {
+    expect(ids({ 'network.gateway': gateway({}, { received: 8, lossPercent: 20 }) })).toEqual(['network.gateway-poor:warning']);
+    expect(ids({ 'network.gateway': gateway({}, { avgMs: 300 }) })).toEqual(['network.gateway-poor:warning']);
+    expect(ids({ 'network.gateway': gateway({}, { received: 19, sent: 20, lossPercent: 5, avgMs: 60 }) })).toEqual([]);
+  });
+  it('stay silent on an on-link route (VPN) with no router to ask', () => expect(ids({ 'network.gateway': gateway({ gateway: null, ping: null }) })).toEqual([]));
+});
