@@ -58,4 +58,60 @@ const gatewayPoor: FindingRule = {
   },
 };
 
-export const networkLinkRules: readonly FindingRule[] = [noDefaultRoute, gatewayUnreachable, gatewayPoor];
+/**
+ * Wi-Fi under about −75 dBm (or 30 % as Windows shows it) drops calls and falls back to slow rates;
+ * vendors plan voice networks for −67 dBm or better.
+ */
+const WIFI_WEAK_DBM = -75;
+const WIFI_WEAK_PERCENT = 30;
+const APIPA = /^169\.254\./;
+/** Adapters that carry the user's traffic themselves (not tunnels, bridges or loopback). */
+const PHYSICAL = new Set(['ethernet', 'wifi', 'cellular']);
+
+const noConnection: FindingRule = {
+  id: 'network.not-connected',
+  area: 'network',
+  inputs: ['network.interfaces'],
+  evaluate(run) {
+    const data = probeData(run, 'network.interfaces');
+    if (!data || data.interfaces.some((i) => i.up && PHYSICAL.has(i.kind))) return [];
+    const wifi = data.interfaces.some((i) => i.kind === 'wifi');
+    return [{ id: 'network.not-connected', severity: 'critical', area: 'network', params: {}, evidence: [{ probe: 'network.interfaces', field: 'interfaces[].up', value: false }], settings: wifi ? 'wifi' : 'network' }];
+  },
+};
+
+const selfAssignedAddress: FindingRule = {
+  id: 'network.self-assigned-address',
+  area: 'network',
+  inputs: ['network.interfaces'],
+  evaluate(run) {
+    const data = probeData(run, 'network.interfaces');
+    if (!data) return [];
+    // An adapter that is up with only a 169.254 address asked for an address and got no answer.
+    return data.interfaces
+      .filter((i) => i.up && PHYSICAL.has(i.kind) && i.ipv4.length > 0 && i.ipv4.every((a) => APIPA.test(a.address)))
+      .map((i) => ({ id: 'network.self-assigned-address', severity: 'critical' as const, area: 'network' as const, params: { adapter: i.name, address: i.ipv4[0]?.address ?? '' }, evidence: [{ probe: 'network.interfaces' as const, field: 'interfaces[].ipv4[].address', value: i.ipv4[0]?.address }], settings: 'network' as const }));
+  },
+};
+
+const weakWifi: FindingRule = {
+  id: 'network.wifi-weak',
+  area: 'network',
+  inputs: ['network.interfaces'],
+  evaluate(run) {
+    const data = probeData(run, 'network.interfaces');
+    if (!data) return [];
+    return data.interfaces
+      .filter((i) => i.up && i.wifi && ((i.wifi.signalDbm !== null && i.wifi.signalDbm <= WIFI_WEAK_DBM) || (i.wifi.signalDbm === null && i.wifi.signalPercent !== null && i.wifi.signalPercent <= WIFI_WEAK_PERCENT)))
+      .map((i) => ({
+        id: 'network.wifi-weak',
+        severity: 'warning' as const,
+        area: 'network' as const,
+        params: { signal: i.wifi?.signalDbm !== null && i.wifi?.signalDbm !== undefined ? `${i.wifi.signalDbm} dBm` : `${i.wifi?.signalPercent ?? 0} %` },
+        evidence: [{ probe: 'network.interfaces' as const, field: 'interfaces[].wifi.signalDbm', value: i.wifi?.signalDbm ?? i.wifi?.signalPercent }],
+        settings: 'wifi' as const,
+      }));
+  },
+};
+
+export const networkLinkRules: readonly FindingRule[] = [noConnection, selfAssignedAddress, weakWifi, noDefaultRoute, gatewayUnreachable, gatewayPoor];

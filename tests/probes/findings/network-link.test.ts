@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { networkLinkRules } from '../../../probes/findings/rules/network-link';
 import type { GatewayData } from '../../../probes/network/gateway';
+import type { InterfacesData } from '../../../probes/network/interfaces';
+import type { NetworkInterface } from '../../../probes/network/interfaces/parse';
 import { reportWith, type ReportData } from '../../support/reports';
 
 const ids = (data: ReportData) => networkLinkRules.flatMap((r) => r.evaluate(reportWith(data))).map((f) => `${f.id}:${f.severity}`);
@@ -27,4 +29,22 @@ describe('gateway rules', () => {
     expect(ids({ 'network.gateway': gateway({}, { received: 19, sent: 20, lossPercent: 5, avgMs: 60 }) })).toEqual([]);
   });
   it('stay silent on an on-link route (VPN) with no router to ask', () => expect(ids({ 'network.gateway': gateway({ gateway: null, ping: null }) })).toEqual([]));
+});
+
+const adapter = (over: Partial<NetworkInterface> = {}): NetworkInterface => ({ name: 'Wi-Fi', description: null, kind: 'wifi', up: true, mac: null, ipv4: [{ address: '192.168.1.40', prefixLength: 24 }], ipv6: [], speedMbps: 300, mtu: 1500, wifi: { ssid: 'Home', bssid: null, signalDbm: -55, signalPercent: 80, band: '5 GHz', channel: 44, security: null }, ...over });
+const interfaces = (...list: NetworkInterface[]): InterfacesData => ({ interfaces: list });
+
+describe('adapter rules', () => {
+  it('stay silent on a good Wi-Fi link', () => expect(ids({ 'network.interfaces': interfaces(adapter()) })).toEqual([]));
+  it('are critical when no adapter is connected (a VPN or loopback does not count)', () => {
+    expect(ids({ 'network.interfaces': interfaces(adapter({ up: false }), adapter({ name: 'lo', kind: 'loopback', wifi: null }), adapter({ name: 'wg0', kind: 'vpn', wifi: null })) })).toEqual(['network.not-connected:critical']);
+  });
+  it('are critical on a self-assigned 169.254 address', () => {
+    expect(ids({ 'network.interfaces': interfaces(adapter({ kind: 'ethernet', wifi: null, ipv4: [{ address: '169.254.10.20', prefixLength: 16 }] })) })).toEqual(['network.self-assigned-address:critical']);
+  });
+  it('warn on a weak Wi-Fi signal, by dBm or by percent', () => {
+    expect(ids({ 'network.interfaces': interfaces(adapter({ wifi: { ssid: null, bssid: null, signalDbm: -80, signalPercent: null, band: null, channel: null, security: null } })) })).toEqual(['network.wifi-weak:warning']);
+    expect(ids({ 'network.interfaces': interfaces(adapter({ wifi: { ssid: null, bssid: null, signalDbm: null, signalPercent: 20, band: null, channel: null, security: null } })) })).toEqual(['network.wifi-weak:warning']);
+    expect(ids({ 'network.interfaces': interfaces(adapter({ wifi: { ssid: null, bssid: null, signalDbm: -70, signalPercent: null, band: null, channel: null, security: null } })) })).toEqual([]);
+  });
 });

@@ -20,4 +20,22 @@ export const networkLinkMessagesEn: MessageCatalog = {
     userSteps: ['If you are on Wi-Fi, move closer to the access point or use a network cable.', 'Pause large downloads or uploads on this network.'],
     itSteps: ['Check Wi-Fi signal and channel load, or the cable and switch port, between this device and {gateway}.'],
   },
+  'network.not-connected': {
+    title: 'This computer is not connected to any network',
+    explanation: 'No network adapter is connected: neither Wi-Fi nor a cable. Nothing on the internet or the company network can be reached.',
+    userSteps: ['Turn Wi-Fi on and choose your network, or plug in the network cable.', 'Check that flight mode is off.'],
+    itSteps: ['Check the adapters in the bundle: disabled, unplugged, or a driver problem.'],
+  },
+  'network.self-assigned-address': {
+    title: 'The network did not give this computer an address',
+    explanation: '{adapter} only has the emergency address {address}, which computers give themselves when nobody answers their request. With it, nothing beyond this cable or Wi-Fi can be reached.',
+    userSteps: ['Disconnect and connect again (or unplug and replug the cable).', 'At home, restart the router.'],
+    itSteps: ['Check the DHCP server and relay for this network (scope exhausted, server down, port security/802.1X).'],
+  },
+  'network.wifi-weak': {
+    title: 'The Wi-Fi signal is weak ({signal})',
+    explanation: 'At this signal strength the connection drops often and becomes slow. Calls and video will break up.',
+    userSteps: ['Move closer to the Wi-Fi access point or router, or use a network cable.', 'Avoid thick walls and metal between you and the access point.'],
+    itSteps: ['Check Wi-Fi coverage where the user works; consider another access point.'],
+  },
 };
