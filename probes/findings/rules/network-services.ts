@@ -183,4 +183,57 @@ const targetQuality: FindingRule = {
   },
 };
 
-export const networkServicesRules: readonly FindingRule[] = [dnsAllDead, dnsServerDead, dnsSlow, dnsLying, dnsFailing, systemResolverFailing, captivePortal, proxyUnreachable, pacUnreachable, noInternet, internetFiltered, targetQuality];
+/** Kerberos (Windows sign-in, file shares) refuses tickets when clocks differ by more than 5 minutes (its default MaxClockSkew). */
+const CLOCK_CRITICAL_MS = 5 * 60_000;
+/** A minute off already breaks one-time codes (30 s steps) and confuses logs and calendars. */
+const CLOCK_WARNING_MS = 60_000;
+
+const clockOff: FindingRule = {
+  id: 'network.clock-off',
+  area: 'network',
+  inputs: ['network.ntp'],
+  evaluate(run) {
+    const ntp = probeData(run, 'network.ntp');
+    if (ntp?.clockOffsetMs === null || ntp?.clockOffsetMs === undefined) return [];
+    const off = Math.abs(ntp.clockOffsetMs);
+    if (off < CLOCK_WARNING_MS) return [];
+    return [
+      {
+        id: 'network.clock-off',
+        severity: off >= CLOCK_CRITICAL_MS ? 'critical' : 'warning',
+        area: 'network',
+        params: { minutes: Math.round(off / 6_000) / 10, direction: ntp.clockOffsetMs > 0 ? 'ahead' : 'behind' },
+        evidence: [{ probe: 'network.ntp', field: 'clockOffsetMs', value: ntp.clockOffsetMs }],
+        settings: 'date-time',
+      },
+    ];
+  },
+};
+
+const timeSourceUnreachable: FindingRule = {
+  id: 'network.time-source-unreachable',
+  area: 'network',
+  inputs: ['network.ntp'],
+  evaluate(run) {
+    const ntp = probeData(run, 'network.ntp');
+    const configured = ntp?.servers.filter((s) => s.role === 'configured') ?? [];
+    if (!ntp || configured.length === 0 || configured.some((s) => s.offsetMs !== null)) return [];
+    // The clock drifts freely until a source answers again: seconds a day, minutes within weeks.
+    return [{ id: 'network.time-source-unreachable', severity: 'warning', area: 'network', params: { servers: configured.map((s) => s.server).join(', ') }, evidence: configured.map((s) => ({ probe: 'network.ntp' as const, field: 'servers[].error', value: s.error })) }];
+  },
+};
+
+const timeSourceWrong: FindingRule = {
+  id: 'network.time-source-wrong',
+  area: 'network',
+  inputs: ['network.ntp'],
+  evaluate(run) {
+    const ntp = probeData(run, 'network.ntp');
+    if (!ntp) return [];
+    return ntp.servers
+      .filter((s) => s.wrongClock && s.role === 'configured')
+      .map((s): Finding => ({ id: 'network.time-source-wrong', severity: 'warning', area: 'network', params: { server: s.server, minutes: Math.round(Math.abs((s.offsetMs ?? 0) - (ntp.clockOffsetMs ?? 0)) / 6_000) / 10 }, evidence: [{ probe: 'network.ntp', field: 'servers[].offsetMs', value: s.offsetMs }] }));
+  },
+};
+
+export const networkServicesRules: readonly FindingRule[] = [clockOff, timeSourceUnreachable, timeSourceWrong, dnsAllDead, dnsServerDead, dnsSlow, dnsLying, dnsFailing, systemResolverFailing, captivePortal, proxyUnreachable, pacUnreachable, noInternet, internetFiltered, targetQuality];

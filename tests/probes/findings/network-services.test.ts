@@ -7,6 +7,7 @@ import { networkServicesRules } from '../../../probes/findings/rules/network-ser
 import type { ConnectivityData } from '../../../probes/network/connectivity';
 import type { DnsData } from '../../../probes/network/dns';
 import type { DnsServerResult, ServerVerdict } from '../../../probes/network/dns/parse';
+import type { NtpData } from '../../../probes/network/ntp';
 import { reportWith, type ReportData } from '../../support/reports';
 
 const run = (data: ReportData) => networkServicesRules.flatMap((r) => r.evaluate(reportWith(data)));
@@ -88,5 +89,31 @@ describe('connectivity rules', () => {
   });
   it('flag loss or latency to a target, and not a healthy one', () => {
     expect(ids({ 'network.connectivity': connectivity({ targets: [{ host: 'a.example', alive: true, lossPercent: 20, avgMs: 30 }, { host: 'b.example', alive: true, lossPercent: 0, avgMs: 310 }, { host: 'c.example', alive: true, lossPercent: 0, avgMs: 40 }] }) })).toEqual(['network.target-poor:warning', 'network.target-poor:warning']);
+  });
+});
+
+const ntp = (clockOffsetMs: number | null, servers: NtpData['servers'] = [{ server: 'ntp.corp.example', role: 'configured', offsetMs: clockOffsetMs, roundTripMs: 5, stratum: 2, error: null, wrongClock: false }]): NtpData => ({
+  configured: { service: 'chrony', mode: null, servers: ['ntp.corp.example'] },
+  servers,
+  clockOffsetMs,
+  offsetFrom: clockOffsetMs === null ? null : 'ntp.corp.example',
+});
+
+describe('time rules', () => {
+  it('stay silent on a clock a few seconds off', () => expect(ids({ 'network.ntp': ntp(4_000) })).toEqual([]));
+  it('warn from a minute off, and are critical from five (Kerberos)', () => {
+    expect(ids({ 'network.ntp': ntp(-90_000) })).toEqual(['network.clock-off:warning']);
+    const [finding] = run({ 'network.ntp': ntp(-7 * 60_000) });
+    expect(finding).toMatchObject({ severity: 'critical', params: { minutes: 7, direction: 'behind' }, settings: 'date-time' });
+  });
+  it('warn when no configured time source answers', () => {
+    expect(ids({ 'network.ntp': ntp(null, [{ server: 'ntp.corp.example', role: 'configured', offsetMs: null, roundTripMs: null, stratum: null, error: 'timeout', wrongClock: false }]) })).toEqual(['network.time-source-unreachable:warning']);
+  });
+  it('blame a configured server with a wrong clock, not this machine', () => {
+    const servers: NtpData['servers'] = [
+      { server: 'ntp.corp.example', role: 'configured', offsetMs: -600_000, roundTripMs: 3, stratum: 4, error: null, wrongClock: true },
+      { server: 'time.example', role: 'fallback', offsetMs: 10, roundTripMs: 30, stratum: 2, error: null, wrongClock: false },
+    ];
+    expect(run({ 'network.ntp': ntp(10, servers) })).toMatchObject([{ id: 'network.time-source-wrong', params: { server: 'ntp.corp.example', minutes: 10 } }]);
   });
 });

@@ -74,4 +74,22 @@ export const networkServicesMessagesEn: MessageCatalog = {
     userSteps: ['If you are on Wi-Fi, move closer to the access point or use a network cable.'],
     itSteps: ['Trace the path to {host} for the link that loses packets or adds delay (Wi-Fi, uplink, VPN).'],
   },
+  'network.clock-off': {
+    title: 'The computer\'s clock is {minutes} minutes {direction}',
+    explanation: 'When the clock is more than a few minutes wrong, signing in to Windows, file shares and cloud services fails (they reject requests at five minutes), and one-time codes stop working.',
+    userSteps: ['Open the date and time settings and turn on "Set time automatically", then press "Sync now".'],
+    itSteps: ['Check the time service and its source (W32Time/chrony); in a domain the clock follows the domain controllers.'],
+  },
+  'network.time-source-unreachable': {
+    title: 'The time server does not answer',
+    explanation: 'The computer is set to get the time from {servers}, which did not answer. The clock is fine for now but will drift.',
+    userSteps: [],
+    itSteps: ['Check that {servers} is reachable from this network (UDP port 123 through firewalls and the VPN).'],
+  },
+  'network.time-source-wrong': {
+    title: 'The time server {server} tells the wrong time',
+    explanation: 'Its clock is about {minutes} minutes away from the other time sources. Computers that follow it will get the wrong time and sign-in problems.',
+    userSteps: [],
+    itSteps: ['Fix the clock and upstream sources of {server}; check which devices use it.'],
+  },
 };
