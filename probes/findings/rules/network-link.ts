@@ -114,4 +114,37 @@ const weakWifi: FindingRule = {
   },
 };
 
-export const networkLinkRules: readonly FindingRule[] = [noConnection, selfAssignedAddress, weakWifi, noDefaultRoute, gatewayUnreachable, gatewayPoor];
+/**
+ * A DHCP client renews at half the lease and tries again until the end; with under a tenth left
+ * (and under ten minutes) every renewal has failed, so the server is not answering.
+ */
+const LEASE_ENDING_FRACTION = 0.1;
+const LEASE_ENDING_SECONDS = 600;
+
+const leaseExpired: FindingRule = {
+  id: 'network.dhcp-lease-expired',
+  area: 'network',
+  inputs: ['network.dhcp'],
+  evaluate(run) {
+    const dhcp = probeData(run, 'network.dhcp');
+    if (!dhcp) return [];
+    return dhcp.leases
+      .filter((l) => l.secondsLeft !== null && l.secondsLeft <= 0)
+      .map((l) => ({ id: 'network.dhcp-lease-expired', severity: 'critical' as const, area: 'network' as const, params: { adapter: l.interface, server: l.server ?? '' }, evidence: [{ probe: 'network.dhcp' as const, field: 'leases[].secondsLeft', value: l.secondsLeft }], settings: 'network' as const }));
+  },
+};
+
+const leaseEnding: FindingRule = {
+  id: 'network.dhcp-lease-ending',
+  area: 'network',
+  inputs: ['network.dhcp'],
+  evaluate(run) {
+    const dhcp = probeData(run, 'network.dhcp');
+    if (!dhcp) return [];
+    return dhcp.leases
+      .filter((l) => l.secondsLeft !== null && l.secondsLeft > 0 && l.secondsLeft <= LEASE_ENDING_SECONDS && (l.leaseSeconds === null || l.secondsLeft <= l.leaseSeconds * LEASE_ENDING_FRACTION))
+      .map((l) => ({ id: 'network.dhcp-lease-ending', severity: 'warning' as const, area: 'network' as const, params: { adapter: l.interface, minutesLeft: Math.max(1, Math.round((l.secondsLeft ?? 0) / 60)), server: l.server ?? '' }, evidence: [{ probe: 'network.dhcp' as const, field: 'leases[].secondsLeft', value: l.secondsLeft }] }));
+  },
+};
+
+export const networkLinkRules: readonly FindingRule[] = [leaseExpired, leaseEnding, noConnection, selfAssignedAddress, weakWifi, noDefaultRoute, gatewayUnreachable, gatewayPoor];

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { networkLinkRules } from '../../../probes/findings/rules/network-link';
+import type { DhcpData } from '../../../probes/network/dhcp';
 import type { GatewayData } from '../../../probes/network/gateway';
 import type { InterfacesData } from '../../../probes/network/interfaces';
 import type { NetworkInterface } from '../../../probes/network/interfaces/parse';
@@ -47,4 +48,18 @@ describe('adapter rules', () => {
     expect(ids({ 'network.interfaces': interfaces(adapter({ wifi: { ssid: null, bssid: null, signalDbm: null, signalPercent: 20, band: null, channel: null, security: null } })) })).toEqual(['network.wifi-weak:warning']);
     expect(ids({ 'network.interfaces': interfaces(adapter({ wifi: { ssid: null, bssid: null, signalDbm: -70, signalPercent: null, band: null, channel: null, security: null } })) })).toEqual([]);
   });
+});
+
+const dhcp = (secondsLeft: number | null, leaseSeconds: number | null = 3600): DhcpData => ({ dhcpInterfaces: ['eth0'], leases: [{ interface: 'eth0', address: '198.51.100.84', server: '198.51.100.1', obtainedAt: null, expiresAt: null, leaseSeconds, secondsLeft }] });
+
+describe('DHCP lease rules', () => {
+  it('stay silent on a fresh lease or an unknown end', () => {
+    expect(ids({ 'network.dhcp': dhcp(3000) })).toEqual([]);
+    expect(ids({ 'network.dhcp': dhcp(null) })).toEqual([]);
+  });
+  it('warn when a lease is about to end unrenewed, and not early in a short lease', () => {
+    expect(ids({ 'network.dhcp': dhcp(180, 3600) })).toEqual(['network.dhcp-lease-ending:warning']);
+    expect(ids({ 'network.dhcp': dhcp(180, 600) })).toEqual([]); // 30 % of a 10-minute lease left: renewals still have time
+  });
+  it('are critical when the lease has run out', () => expect(ids({ 'network.dhcp': dhcp(-30) })).toEqual(['network.dhcp-lease-expired:critical']));
 });

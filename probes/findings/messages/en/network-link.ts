@@ -38,4 +38,16 @@ export const networkLinkMessagesEn: MessageCatalog = {
     userSteps: ['Move closer to the Wi-Fi access point or router, or use a network cable.', 'Avoid thick walls and metal between you and the access point.'],
     itSteps: ['Check Wi-Fi coverage where the user works; consider another access point.'],
   },
+  'network.dhcp-lease-expired': {
+    title: 'The network address of {adapter} has run out',
+    explanation: 'The address the network lent this computer has expired and the DHCP server ({server}) did not renew it. The connection can stop at any moment.',
+    userSteps: ['Disconnect from the network and connect again.'],
+    itSteps: ['Check the DHCP server {server}: is it running, reachable through the relay, and does the scope have free addresses?'],
+  },
+  'network.dhcp-lease-ending': {
+    title: 'The network address of {adapter} ends in {minutesLeft} minutes',
+    explanation: 'The computer has been asking the DHCP server ({server}) to extend its address without an answer. When the time runs out, the connection stops.',
+    userSteps: [],
+    itSteps: ['Check that the DHCP server {server} answers renewals (unicast to the server, then broadcast).'],
+  },
 };
