@@ -147,4 +147,20 @@ const leaseEnding: FindingRule = {
   },
 };
 
-export const networkLinkRules: readonly FindingRule[] = [leaseExpired, leaseEnding, noConnection, selfAssignedAddress, weakWifi, noDefaultRoute, gatewayUnreachable, gatewayPoor];
+const vpnNeeded: FindingRule = {
+  id: 'network.vpn-not-connected',
+  area: 'network',
+  inputs: ['network.vpn', 'network.dns'],
+  evaluate(run) {
+    const vpn = probeData(run, 'network.vpn');
+    const dns = probeData(run, 'network.dns');
+    if (!vpn || vpn.anyConnected || vpn.tunnels.length === 0 || !dns) return [];
+    // Only when it matters: the organisation's own names do not resolve here.
+    const orgNamesFail = dns.servers.some((s) => s.verdict === 'lying');
+    if (!orgNamesFail) return [];
+    const name = vpn.tunnels.find((t) => t.source === 'os-vpn')?.name ?? vpn.tunnels[0]?.name ?? 'VPN';
+    return [{ id: 'network.vpn-not-connected', severity: 'warning', area: 'network', params: { vpn: name }, evidence: [{ probe: 'network.vpn', field: 'anyConnected', value: false }], settings: 'vpn' }];
+  },
+};
+
+export const networkLinkRules: readonly FindingRule[] = [vpnNeeded, leaseExpired, leaseEnding, noConnection, selfAssignedAddress, weakWifi, noDefaultRoute, gatewayUnreachable, gatewayPoor];

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { networkLinkRules } from '../../../probes/findings/rules/network-link';
 import type { DhcpData } from '../../../probes/network/dhcp';
+import type { DnsData } from '../../../probes/network/dns';
+import type { VpnData } from '../../../probes/network/vpn';
 import type { GatewayData } from '../../../probes/network/gateway';
 import type { InterfacesData } from '../../../probes/network/interfaces';
 import type { NetworkInterface } from '../../../probes/network/interfaces/parse';
@@ -62,4 +64,16 @@ describe('DHCP lease rules', () => {
     expect(ids({ 'network.dhcp': dhcp(180, 600) })).toEqual([]); // 30 % of a 10-minute lease left: renewals still have time
   });
   it('are critical when the lease has run out', () => expect(ids({ 'network.dhcp': dhcp(-30) })).toEqual(['network.dhcp-lease-expired:critical']));
+});
+
+describe('VPN rule', () => {
+  const vpn: VpnData = { tunnels: [{ name: 'Contoso VPN', type: 'ikev2', connected: false, source: 'os-vpn' }], anyConnected: false };
+  const dns = (verdict: 'ok' | 'lying'): DnsData => ({ source: 'windows', servers: [{ address: '192.168.1.1', interfaces: [], verdict, medianMs: 10, queries: [] }], searchDomains: [], system: [], systemResolves: true });
+  it('asks for the VPN when the organisation\'s names fail and it is down', () => {
+    expect(ids({ 'network.vpn': vpn, 'network.dns': dns('lying') })).toEqual(['network.vpn-not-connected:warning']);
+  });
+  it('stays silent when names work, or the VPN is up', () => {
+    expect(ids({ 'network.vpn': vpn, 'network.dns': dns('ok') })).toEqual([]);
+    expect(ids({ 'network.vpn': { ...vpn, anyConnected: true }, 'network.dns': dns('lying') })).toEqual([]);
+  });
 });

@@ -50,4 +50,10 @@ export const networkLinkMessagesEn: MessageCatalog = {
     userSteps: [],
     itSteps: ['Check that the DHCP server {server} answers renewals (unicast to the server, then broadcast).'],
   },
+  'network.vpn-not-connected': {
+    title: 'Connect to the VPN ({vpn})',
+    explanation: 'Your organisation\'s internal sites cannot be found from this network, and the VPN that reaches them is not connected.',
+    userSteps: ['Open your VPN app and connect, then try again.'],
+    itSteps: ['If the VPN should connect by itself (Always On), check its profile and why it did not connect.'],
+  },
 };
