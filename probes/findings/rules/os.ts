@@ -1,4 +1,116 @@
 /** Finding rules over the os probes. Thresholds are named constants with the reason for their value. */
-import type { FindingRule } from '../types';
+import { probeData } from '../../report';
+import type { Finding, FindingRule } from '../types';
 
-export const osRules: readonly FindingRule[] = [];
+const DAY = 86_400;
+/**
+ * Windows and macOS ship security fixes monthly and most need a restart; a machine up for three weeks
+ * has usually missed one, and long uptimes collect leaks and stuck drivers. (With Fast Startup,
+ * "Shut down" does not reset this: only Restart does.)
+ */
+const LONG_UPTIME_DAYS = 21;
+/**
+ * Monthly patches: more than 45 days without an installed update means at least one cycle missed;
+ * more than 90 days, three — the machine is exposed to published, exploited holes.
+ */
+const UPDATES_STALE_DAYS = 45;
+const UPDATES_CRITICAL_DAYS = 90;
+
+const unsupported: FindingRule = {
+  id: 'os.unsupported',
+  area: 'os',
+  inputs: ['os.info'],
+  evaluate(run) {
+    const info = probeData(run, 'os.info');
+    if (info?.supportStatus !== 'unsupported') return [];
+    return [{ id: 'os.unsupported', severity: 'critical', area: 'os', params: { os: `${info.name} ${info.version}`.trim(), endedOn: info.supportEndsOn ?? '' }, evidence: [{ probe: 'os.info', field: 'supportStatus', value: info.supportStatus }] }];
+  },
+};
+
+const supportEnding: FindingRule = {
+  id: 'os.support-ending',
+  area: 'os',
+  inputs: ['os.info'],
+  evaluate(run) {
+    const info = probeData(run, 'os.info');
+    if (info?.supportStatus !== 'ending-soon') return [];
+    return [{ id: 'os.support-ending', severity: 'warning', area: 'os', params: { os: `${info.name} ${info.version}`.trim(), endsOn: info.supportEndsOn ?? '' }, evidence: [{ probe: 'os.info', field: 'supportEndsOn', value: info.supportEndsOn }], settings: 'updates' }];
+  },
+};
+
+const restartPending: FindingRule = {
+  id: 'os.restart-pending',
+  area: 'os',
+  inputs: ['os.reboot-pending', 'os.uptime'],
+  evaluate(run) {
+    const reboot = probeData(run, 'os.reboot-pending');
+    if (!reboot?.pending) return [];
+    const uptime = probeData(run, 'os.uptime');
+    const days = uptime ? Math.floor(uptime.uptimeSeconds / DAY) : null;
+    return [
+      {
+        id: 'os.restart-pending',
+        severity: 'warning',
+        area: 'os',
+        params: { reasons: reboot.reasons.map((r) => r.description).join('; '), days: days ?? 0 },
+        evidence: [{ probe: 'os.reboot-pending', field: 'reasons[].code', value: reboot.reasons.map((r) => r.code) }],
+        settings: 'updates',
+      },
+    ];
+  },
+};
+
+/** Long uptime, in two wordings: with Fast Startup on, "Shut down" does not reset it, which users must hear. */
+function longUptime(id: 'os.long-uptime' | 'os.long-uptime-fast-startup', fastStartup: boolean): FindingRule {
+  return {
+    id,
+    area: 'os',
+    inputs: ['os.uptime', 'os.reboot-pending'],
+    evaluate(run) {
+      const uptime = probeData(run, 'os.uptime');
+      if (!uptime || uptime.uptimeSeconds < LONG_UPTIME_DAYS * DAY || (uptime.fastStartupEnabled === true) !== fastStartup) return [];
+      // A pending restart already says "restart"; one finding is enough.
+      if (probeData(run, 'os.reboot-pending')?.pending) return [];
+      return [{ id, severity: 'warning', area: 'os', params: { days: Math.floor(uptime.uptimeSeconds / DAY) }, evidence: [{ probe: 'os.uptime', field: 'uptimeSeconds', value: uptime.uptimeSeconds }, { probe: 'os.uptime', field: 'fastStartupEnabled', value: uptime.fastStartupEnabled }] }];
+    },
+  };
+}
+
+const updatesStale: FindingRule = {
+  id: 'os.updates-stale',
+  area: 'os',
+  inputs: ['os.updates'],
+  evaluate(run) {
+    const updates = probeData(run, 'os.updates');
+    const days = updates?.daysSinceLastInstall;
+    if (days === null || days === undefined || days < UPDATES_STALE_DAYS) return [];
+    return [{ id: 'os.updates-stale', severity: days >= UPDATES_CRITICAL_DAYS ? 'critical' : 'warning', area: 'os', params: { days }, evidence: [{ probe: 'os.updates', field: 'daysSinceLastInstall', value: days }], settings: 'updates' }];
+  },
+};
+
+const updateServiceDisabled: FindingRule = {
+  id: 'os.update-service-disabled',
+  area: 'os',
+  inputs: ['os.updates'],
+  evaluate(run) {
+    const updates = probeData(run, 'os.updates');
+    if (updates?.serviceState !== 'disabled') return [];
+    return [{ id: 'os.update-service-disabled', severity: 'warning', area: 'os', params: {}, evidence: [{ probe: 'os.updates', field: 'serviceState', value: 'disabled' }] }];
+  },
+};
+
+const timeService: FindingRule = {
+  id: 'os.time-service-not-syncing',
+  area: 'os',
+  inputs: ['os.time'],
+  evaluate(run) {
+    const time = probeData(run, 'os.time');
+    if (!time?.service.name) return [];
+    const stopped = time.service.running === false;
+    if (!stopped && time.service.synchronized !== false) return [];
+    const finding: Finding = { id: 'os.time-service-not-syncing', severity: 'warning', area: 'os', params: { service: time.service.name }, evidence: [{ probe: 'os.time', field: stopped ? 'service.running' : 'service.synchronized', value: false }], settings: 'date-time' };
+    return [finding];
+  },
+};
+
+export const osRules: readonly FindingRule[] = [unsupported, supportEnding, restartPending, longUptime('os.long-uptime', false), longUptime('os.long-uptime-fast-startup', true), updatesStale, updateServiceDisabled, timeService];

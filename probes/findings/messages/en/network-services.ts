@@ -75,7 +75,7 @@ export const networkServicesMessagesEn: MessageCatalog = {
     itSteps: ['Trace the path to {host} for the link that loses packets or adds delay (Wi-Fi, uplink, VPN).'],
   },
   'network.clock-off': {
-    title: 'The computer\'s clock is {minutes} minutes {direction}',
+    title: 'The computer\'s clock is {minutes} minutes off',
     explanation: 'When the clock is more than a few minutes wrong, signing in to Windows, file shares and cloud services fails (they reject requests at five minutes), and one-time codes stop working.',
     userSteps: ['Open the date and time settings and turn on "Set time automatically", then press "Sync now".'],
     itSteps: ['Check the time service and its source (W32Time/chrony); in a domain the clock follows the domain controllers.'],

@@ -1,4 +1,53 @@
 import type { MessageCatalog } from '../../types';
 
-/** English text of the os findings, keyed by rule id. */
-export const osMessagesEn: MessageCatalog = {};
+/** English text of the OS findings, keyed by rule id. */
+export const osMessagesEn: MessageCatalog = {
+  'os.unsupported': {
+    title: 'This version of the operating system no longer gets security updates',
+    explanation: '{os} reached the end of its support ({endedOn}). New security holes will not be fixed, and some company apps and services may refuse it.',
+    userSteps: [],
+    itSteps: ['Upgrade or replace this device; until then, restrict its access according to policy.'],
+  },
+  'os.support-ending': {
+    title: 'Support for this operating system ends soon ({endsOn})',
+    explanation: '{os} stops getting security updates on {endsOn}. Plan the upgrade before then.',
+    userSteps: ['If an upgrade is offered in your update settings, install it, or ask IT when yours is planned.'],
+    itSteps: ['Schedule the feature update or replacement for this device before {endsOn}.'],
+  },
+  'os.restart-pending': {
+    title: 'The computer needs a restart to finish installing updates',
+    explanation: 'Updates are waiting for a restart ({reasons}). Until then they are not in force, and some problems they fix will continue.',
+    userSteps: ['Save your work and restart the computer (use Restart, not Shut down).'],
+    itSteps: ['The computer has been up {days} days; if restarts are postponed for long, consider enforcing a deadline.'],
+  },
+  'os.long-uptime': {
+    title: 'The computer has not been restarted for {days} days',
+    explanation: 'Long-running computers collect small problems (memory, stuck drivers) and miss updates that need a restart.',
+    userSteps: ['Save your work and restart the computer.'],
+    itSteps: ['Consider a restart policy.'],
+  },
+  'os.long-uptime-fast-startup': {
+    title: 'The computer has not really restarted for {days} days',
+    explanation: 'Fast Startup is on: "Shut down" only hibernates Windows, so problems and waiting updates survive it. Only "Restart" starts fresh.',
+    userSteps: ['Save your work and choose Restart (not Shut down) from the Start menu.'],
+    itSteps: ['Consider turning off Fast Startup by policy (HiberbootEnabled = 0) or enforcing restarts.'],
+  },
+  'os.updates-stale': {
+    title: 'No updates have been installed for {days} days',
+    explanation: 'Security updates come out every month. This computer has missed some and is exposed to known, exploited problems.',
+    userSteps: ['Open the update settings, check for updates and install them, then restart.'],
+    itSteps: ['Find why updates stop here (update service, management policy, disk space, a stuck update).'],
+  },
+  'os.update-service-disabled': {
+    title: 'The update service is turned off',
+    explanation: 'The service that installs updates is disabled, so this computer gets no security fixes at all.',
+    userSteps: [],
+    itSteps: ['Re-enable the update service (Windows: wuauserv) unless updates are deliberately delivered another way.'],
+  },
+  'os.time-service-not-syncing': {
+    title: 'The computer does not keep its clock in time',
+    explanation: 'Its time service ({service}) is stopped or not synchronising. The clock will drift, and sign-ins fail once it is minutes off.',
+    userSteps: ['Open the date and time settings and turn on "Set time automatically".'],
+    itSteps: ['Start the time service ({service}) and check its time source.'],
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * OS rules: each fires on the data that means trouble and stays silent otherwise.
+ */
+import { describe, expect, it } from 'vitest';
+import { osRules } from '../../../probes/findings/rules/os';
+import type { OsInfoData } from '../../../probes/os/info';
+import type { RebootPendingData } from '../../../probes/os/reboot-pending';
+import type { TimeData } from '../../../probes/os/time';
+import type { UpdatesData } from '../../../probes/os/updates';
+import type { UptimeData } from '../../../probes/os/uptime';
+import { reportWith, type ReportData } from '../../support/reports';
+
+const ids = (data: ReportData) => osRules.flatMap((r) => r.evaluate(reportWith(data))).map((f) => `${f.id}:${f.severity}`);
+const DAY = 86_400;
+const info = (over: Partial<OsInfoData> = {}): OsInfoData => ({ name: 'Windows 11 Pro', family: 'windows', version: '24H2', build: '26100.2314', edition: 'Pro', architecture: 'x64', kernel: null, hostname: 'PC-1', domain: null, supportStatus: 'supported', supportEndsOn: '2026-10-13', supportNote: null, ...over });
+const uptime = (days: number, fastStartupEnabled: boolean | null = false): UptimeData => ({ bootTime: '2026-11-01T08:00:00.000Z', uptimeSeconds: days * DAY, fastStartupEnabled });
+const reboot = (pending: boolean): RebootPendingData => ({ pending, reasons: pending ? [{ code: 'windows-update', description: 'Windows Update needs a restart' }] : [] });
+const updates = (days: number | null, serviceState: UpdatesData['serviceState'] = 'running'): UpdatesData => ({ source: 'windows-update', lastInstalledAt: null, lastInstalledTitle: null, daysSinceLastInstall: days, pendingCount: null, pendingSecurityCount: null, lastCheckedAt: null, serviceState });
+const time = (running: boolean | null, synchronized: boolean | null): TimeData => ({ timeZone: 'Europe/Berlin', utcOffsetMinutes: 60, localTime: '2026-11-24T11:00:00+01:00', service: { name: 'w32time', running, synchronized, lastSync: null } });
+
+describe('OS rules', () => {
+  it('stay silent on a healthy, current machine', () => {
+    expect(ids({ 'os.info': info(), 'os.uptime': uptime(2), 'os.reboot-pending': reboot(false), 'os.updates': updates(10), 'os.time': time(true, true) })).toEqual([]);
+  });
+  it('are critical for an OS out of support and warn before support ends', () => {
+    expect(ids({ 'os.info': info({ supportStatus: 'unsupported', supportEndsOn: '2025-10-14' }) })).toEqual(['os.unsupported:critical']);
+    expect(ids({ 'os.info': info({ supportStatus: 'ending-soon' }) })).toEqual(['os.support-ending:warning']);
+  });
+  it('ask for a restart when one is pending, and say it once even after a long uptime', () => {
+    expect(ids({ 'os.reboot-pending': reboot(true), 'os.uptime': uptime(40) })).toEqual(['os.restart-pending:warning']);
+  });
+  it('warn about long uptimes, in the Fast Startup wording when it is on', () => {
+    expect(ids({ 'os.uptime': uptime(25) })).toEqual(['os.long-uptime:warning']);
+    expect(ids({ 'os.uptime': uptime(25, true) })).toEqual(['os.long-uptime-fast-startup:warning']);
+    expect(ids({ 'os.uptime': uptime(20) })).toEqual([]);
+  });
+  it('warn about stale updates, critical after three missed months', () => {
+    expect(ids({ 'os.updates': updates(50) })).toEqual(['os.updates-stale:warning']);
+    expect(ids({ 'os.updates': updates(120) })).toEqual(['os.updates-stale:critical']);
+    expect(ids({ 'os.updates': updates(null) })).toEqual([]);
+  });
+  it('warn when the update service is disabled', () => expect(ids({ 'os.updates': updates(5, 'disabled') })).toEqual(['os.update-service-disabled:warning']));
+  it('warn when the time service is stopped or not synchronising, not when it cannot tell', () => {
+    expect(ids({ 'os.time': time(false, null) })).toEqual(['os.time-service-not-syncing:warning']);
+    expect(ids({ 'os.time': time(true, false) })).toEqual(['os.time-service-not-syncing:warning']);
+    expect(ids({ 'os.time': time(true, null) })).toEqual([]);
+  });
+});
