@@ -1,12 +1,75 @@
 /**
- * security.antivirus — PLACEHOLDER: to be replaced by the real probe (same export names).
+ * security.antivirus — which antivirus protects this machine, whether it is on with real-time
+ * protection, and how old its signatures are.
  */
-import { defineProbe } from '../../types';
+import { join } from 'node:path';
+import { ProbeError } from '../../errors';
+import { defineProbe, type Gap, type ProbeContext } from '../../types';
+import { optional } from '../../util/gaps';
+import { parseJson } from '../../util/parse';
+import { parseMdatpHealth, parseSpctl, parseWindowsAntivirus, product, type AntivirusData, type AntivirusProduct } from './parse';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- placeholder until the probe lands
-export interface AntivirusData {}
+export type { AntivirusData } from './parse';
+
+/** Agents recognised on Linux by their install folder (their status tools need root). */
+const LINUX_AGENTS: readonly { readonly path: string; readonly name: string }[] = [
+  { path: '/opt/CrowdStrike', name: 'CrowdStrike Falcon' },
+  { path: '/opt/sentinelone', name: 'SentinelOne' },
+  { path: '/opt/sophos-spl', name: 'Sophos Protection' },
+  { path: '/var/lib/clamav', name: 'ClamAV' },
+];
+
+async function mdatp(ctx: ProbeContext): Promise<AntivirusProduct | null> {
+  try {
+    return parseMdatpHealth(parseJson((await ctx.exec('mdatp', ['health', '--output', 'json'])).stdout, 'mdatp'), ctx.now());
+  } catch (error) {
+    if (!ctx.signal.aborted && error instanceof ProbeError && error.code === 'command-not-found') return null;
+    throw error;
+  }
+}
+
+async function collectLinux(ctx: ProbeContext) {
+  const gaps: Gap[] = [];
+  const defender = await optional(ctx, gaps, 'Microsoft Defender for Endpoint', () => mdatp(ctx));
+  const found = await Promise.all(LINUX_AGENTS.map(async (agent) => ((await ctx.readDir(agent.path).catch(() => null)) ? product(agent.name, {}) : null)));
+  return { data: { products: [defender, ...found].filter((p): p is AntivirusProduct => p !== null), gatekeeper: null } satisfies AntivirusData, gaps };
+}
+
+async function collectDarwin(ctx: ProbeContext) {
+  const gaps: Gap[] = [];
+  const [spctl, defender, xprotect] = await Promise.all([
+    optional(ctx, gaps, 'Gatekeeper', async () => parseSpctl((await ctx.exec('spctl', ['--status'], { okExitCodes: [0, 1] })).stdout)),
+    optional(ctx, gaps, 'Microsoft Defender for Endpoint', () => mdatp(ctx)),
+    optional(ctx, gaps, 'XProtect version', async () => (await ctx.exec('defaults', ['read', '/Library/Apple/System/Library/CoreServices/XProtect.bundle/Contents/Info.plist', 'CFBundleShortVersionString'])).stdout.trim()),
+  ]);
+  // XProtect is built in and always on; Apple updates it silently, so only its presence is reported.
+  const products = [xprotect ? product(`XProtect ${xprotect}`, { enabled: true, realTimeProtection: true }) : null, defender].filter((p): p is AntivirusProduct => p !== null);
+  return { data: { products, gatekeeper: spctl } satisfies AntivirusData, gaps };
+}
+
+async function collectWindows(ctx: ProbeContext) {
+  return { data: parseWindowsAntivirus(await ctx.powershell(join(__dirname, 'security-antivirus.ps1')), ctx.now()) };
+}
 
 export const antivirusProbe = defineProbe<AntivirusData>({
-  descriptor: { id: 'security.antivirus', title: 'security.antivirus', description: 'Placeholder.', platforms: [], timeoutMs: 5_000, fields: {} },
-  collectors: {},
+  descriptor: {
+    id: 'security.antivirus',
+    title: 'Antivirus',
+    description: 'The antivirus products on this computer: on or off, real-time protection, signature age, passive mode and tamper protection.',
+    platforms: ['win32', 'darwin', 'linux'],
+    timeoutMs: 8_000,
+    fields: {
+      products: { type: 'object[]', description: 'Antivirus products found.' },
+      'products[].name': { type: 'string', description: 'Product name.' },
+      'products[].enabled': { type: 'boolean', nullable: true, description: 'It reports itself on.' },
+      'products[].realTimeProtection': { type: 'boolean', nullable: true, description: 'Files are scanned as they are opened.' },
+      'products[].signaturesUpToDate': { type: 'boolean', nullable: true, description: 'It reports its signatures up to date.' },
+      'products[].signatureDate': { type: 'string', nullable: true, description: 'When its signatures were last updated (ISO 8601).' },
+      'products[].signatureAgeDays': { type: 'integer', nullable: true, unit: 'days', description: 'Age of the signatures.' },
+      'products[].passive': { type: 'boolean', nullable: true, description: 'Running in passive mode (another product is meant to protect).' },
+      'products[].tamperProtected': { type: 'boolean', nullable: true, description: 'Tamper protection is on.' },
+      gatekeeper: { type: 'boolean', nullable: true, description: 'macOS Gatekeeper lets only notarised apps run.' },
+    },
+  },
+  collectors: { linux: collectLinux, darwin: collectDarwin, win32: collectWindows },
 });

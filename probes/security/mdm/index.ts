@@ -1,12 +1,53 @@
 /**
- * security.mdm — PLACEHOLDER: to be replaced by the real probe (same export names).
+ * security.mdm — whether this device is managed: Entra ID / Active Directory join, MDM enrolment
+ * (Intune or another), the Primary Refresh Token Windows needs for single sign-on; on Linux, the
+ * management agents that exist.
  */
-import { defineProbe } from '../../types';
+import { defineProbe, type ProbeContext } from '../../types';
+import { noneFound, parseDsregcmd, parseProfilesStatus, type MdmData } from './parse';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- placeholder until the probe lands
-export interface MdmData {}
+export type { MdmData } from './parse';
+
+/** Linux management agents, recognised by their install folders. */
+const LINUX_AGENTS: readonly { readonly path: string; readonly name: string }[] = [
+  { path: '/opt/microsoft/intune', name: 'Microsoft Intune' },
+  { path: '/etc/sssd', name: 'SSSD (directory join)' },
+  { path: '/etc/puppetlabs', name: 'Puppet' },
+  { path: '/etc/chef', name: 'Chef' },
+  { path: '/etc/salt', name: 'Salt' },
+  { path: '/etc/landscape', name: 'Landscape' },
+];
+
+async function collectLinux(ctx: ProbeContext) {
+  const found = await Promise.all(LINUX_AGENTS.map(async (agent) => ((await ctx.readDir(agent.path).catch((e: unknown) => (ctx.signal.aborted ? Promise.reject(e) : null))) ? agent.name : null)));
+  return { data: noneFound(found.filter((a): a is string => a !== null)) };
+}
+
+async function collectDarwin(ctx: ProbeContext) {
+  return { data: parseProfilesStatus((await ctx.exec('profiles', ['status', '-type', 'enrollment'])).stdout) };
+}
+
+async function collectWindows(ctx: ProbeContext) {
+  // dsregcmd's key names are fixed (not translated), so its text output is safe to parse.
+  return { data: parseDsregcmd((await ctx.exec('dsregcmd', ['/status'])).stdout) };
+}
 
 export const mdmProbe = defineProbe<MdmData>({
-  descriptor: { id: 'security.mdm', title: 'security.mdm', description: 'Placeholder.', platforms: [], timeoutMs: 5_000, fields: {} },
-  collectors: {},
+  descriptor: {
+    id: 'security.mdm',
+    title: 'Device management',
+    description: 'Whether this computer is joined to the organisation (Entra ID, Active Directory) and enrolled in device management, and whether single sign-on has its token.',
+    platforms: ['win32', 'darwin', 'linux'],
+    timeoutMs: 8_000,
+    fields: {
+      managed: { type: 'boolean', nullable: true, description: 'Enrolled in a device management service (Linux: an agent is present).' },
+      join: { type: 'string', nullable: true, enum: ['entra', 'hybrid', 'domain', 'workplace', 'none'], description: 'How the device is joined (Windows).' },
+      mdm: { type: 'string', nullable: true, description: 'The management service or its enrolment URL.' },
+      tenantName: { type: 'string', nullable: true, sensitive: 'identifier', description: 'The Entra ID tenant.' },
+      deviceId: { type: 'string', nullable: true, sensitive: 'identifier', description: 'The Entra ID device id.' },
+      primaryRefreshToken: { type: 'boolean', nullable: true, description: 'Windows holds a Primary Refresh Token (single sign-on works).' },
+      agents: { type: 'string[]', description: 'Management agents found (Linux).' },
+    },
+  },
+  collectors: { linux: collectLinux, darwin: collectDarwin, win32: collectWindows },
 });
