@@ -113,4 +113,76 @@ const timeService: FindingRule = {
   },
 };
 
-export const osRules: readonly FindingRule[] = [unsupported, supportEnding, restartPending, longUptime('os.long-uptime', false), longUptime('os.long-uptime-fast-startup', true), updatesStale, updateServiceDisabled, timeService];
+/** One process taking half of the whole machine's CPU, or a third of its memory, slows everything else. */
+const HOG_CPU_PERCENT = 50;
+const HOG_MEMORY_SHARE = 1 / 3;
+/** The same application crashing three times in a day is a pattern, not bad luck. */
+const REPEATED_CRASHES = 3;
+
+const blueScreens: FindingRule = {
+  id: 'os.system-crashes',
+  area: 'os',
+  inputs: ['os.events'],
+  evaluate(run) {
+    const events = probeData(run, 'os.events');
+    if (!events || events.categories.blueScreens === 0) return [];
+    return [{ id: 'os.system-crashes', severity: 'critical', area: 'os', params: { count: events.categories.blueScreens }, evidence: [{ probe: 'os.events', field: 'categories.blueScreens', value: events.categories.blueScreens }] }];
+  },
+};
+
+const unexpectedShutdowns: FindingRule = {
+  id: 'os.unexpected-shutdowns',
+  area: 'os',
+  inputs: ['os.events'],
+  evaluate(run) {
+    const events = probeData(run, 'os.events');
+    // A system crash explains the shutdown already; report the shutdown alone (power loss, a held power button).
+    if (!events || events.categories.unexpectedShutdowns === 0 || events.categories.blueScreens > 0) return [];
+    return [{ id: 'os.unexpected-shutdowns', severity: 'warning', area: 'os', params: { count: events.categories.unexpectedShutdowns }, evidence: [{ probe: 'os.events', field: 'categories.unexpectedShutdowns', value: events.categories.unexpectedShutdowns }], settings: 'power' }];
+  },
+};
+
+const appCrashing: FindingRule = {
+  id: 'os.app-crashing',
+  area: 'os',
+  inputs: ['os.events'],
+  evaluate(run) {
+    const events = probeData(run, 'os.events');
+    if (!events) return [];
+    return events.crashesByApp
+      .filter((c) => c.count >= REPEATED_CRASHES)
+      .map((c): Finding => ({ id: 'os.app-crashing', severity: 'warning', area: 'os', params: { app: c.app, count: c.count }, evidence: [{ probe: 'os.events', field: 'crashesByApp[].count', value: c.count }] }));
+  },
+};
+
+const diskErrors: FindingRule = {
+  id: 'os.disk-errors',
+  area: 'os',
+  inputs: ['os.events'],
+  evaluate(run) {
+    const events = probeData(run, 'os.events');
+    if (!events || events.categories.diskErrors === 0) return [];
+    // Data can be lost: critical, even before the disk's own health says so.
+    return [{ id: 'os.disk-errors', severity: 'critical', area: 'os', params: { count: events.categories.diskErrors }, evidence: [{ probe: 'os.events', field: 'categories.diskErrors', value: events.categories.diskErrors }] }];
+  },
+};
+
+const processHog: FindingRule = {
+  id: 'os.process-hog',
+  area: 'os',
+  inputs: ['os.processes', 'hardware.memory'],
+  evaluate(run) {
+    const processes = probeData(run, 'os.processes');
+    if (!processes) return [];
+    const total = probeData(run, 'hardware.memory')?.totalBytes ?? null;
+    const hogs = new Map<number, { name: string; cpu: number; memory: number }>();
+    for (const p of [...processes.topCpu, ...processes.topMemory]) {
+      const cpuHog = p.cpuPercent >= HOG_CPU_PERCENT;
+      const memoryHog = total !== null && p.memoryBytes >= total * HOG_MEMORY_SHARE;
+      if (cpuHog || memoryHog) hogs.set(p.pid, { name: p.name, cpu: p.cpuPercent, memory: p.memoryBytes });
+    }
+    return [...hogs.values()].map((h): Finding => ({ id: 'os.process-hog', severity: 'warning', area: 'os', params: { process: h.name, cpuPercent: Math.round(h.cpu), memoryGb: Math.round((h.memory / 1024 ** 3) * 10) / 10 }, evidence: [{ probe: 'os.processes', field: 'topCpu[].cpuPercent', value: h.cpu }, { probe: 'os.processes', field: 'topMemory[].memoryBytes', value: h.memory }] }));
+  },
+};
+
+export const osRules: readonly FindingRule[] = [blueScreens, unexpectedShutdowns, appCrashing, diskErrors, processHog, unsupported, supportEnding, restartPending, longUptime('os.long-uptime', false), longUptime('os.long-uptime-fast-startup', true), updatesStale, updateServiceDisabled, timeService];

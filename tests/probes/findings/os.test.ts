@@ -3,7 +3,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { osRules } from '../../../probes/findings/rules/os';
+import type { EventsData } from '../../../probes/os/events';
 import type { OsInfoData } from '../../../probes/os/info';
+import type { ProcessesData } from '../../../probes/os/processes';
 import type { RebootPendingData } from '../../../probes/os/reboot-pending';
 import type { TimeData } from '../../../probes/os/time';
 import type { UpdatesData } from '../../../probes/os/updates';
@@ -44,5 +46,27 @@ describe('OS rules', () => {
     expect(ids({ 'os.time': time(false, null) })).toEqual(['os.time-service-not-syncing:warning']);
     expect(ids({ 'os.time': time(true, false) })).toEqual(['os.time-service-not-syncing:warning']);
     expect(ids({ 'os.time': time(true, null) })).toEqual([]);
+  });
+});
+
+const events = (over: Partial<EventsData['categories']> = {}, crashesByApp: EventsData['crashesByApp'] = []): EventsData => ({ windowHours: 24, critical: 0, errors: 0, categories: { unexpectedShutdowns: 0, blueScreens: 0, appCrashes: 0, appHangs: 0, diskErrors: 0, hardwareErrors: 0, ...over }, crashesByApp, recent: [] });
+const proc = (name: string, cpuPercent: number, memoryBytes: number) => ({ name, pid: name.length, cpuPercent, memoryBytes });
+const processes = (...list: ReturnType<typeof proc>[]): ProcessesData => ({ count: 100, topCpu: list, topMemory: list });
+
+describe('event and process rules', () => {
+  it('stay silent on a quiet day', () => expect(ids({ 'os.events': events(), 'os.processes': processes(proc('explorer', 2, 200e6)) })).toEqual([]));
+  it('are critical on system crashes, and fold the shutdown it caused into it', () => {
+    expect(ids({ 'os.events': events({ blueScreens: 1, unexpectedShutdowns: 2 }) })).toEqual(['os.system-crashes:critical']);
+    expect(ids({ 'os.events': events({ unexpectedShutdowns: 1 }) })).toEqual(['os.unexpected-shutdowns:warning']);
+  });
+  it('flag an app crashing three times, not twice', () => {
+    expect(ids({ 'os.events': events({}, [{ app: 'ms-teams.exe', count: 3 }, { app: 'notepad.exe', count: 2 }]) })).toEqual(['os.app-crashing:warning']);
+  });
+  it('are critical on disk errors', () => expect(ids({ 'os.events': events({ diskErrors: 2 }) })).toEqual(['os.disk-errors:critical']));
+  it('flag a process taking half the CPU or a third of the memory, once', () => {
+    const memory = { totalBytes: 8 * 1024 ** 3, availableBytes: null, usedPercent: null, swapTotalBytes: null, swapUsedBytes: null, commitBytes: null, commitLimitBytes: null, pressure: null, pressureSource: null, psiSomeAvg10: null, psiSomeAvg60: null, macosPressureLevel: null, hardFaultsPerSecond: null };
+    expect(ids({ 'os.processes': processes(proc('ms-teams', 60, 3 * 1024 ** 3)), 'hardware.memory': memory })).toEqual(['os.process-hog:warning']);
+    expect(ids({ 'os.processes': processes(proc('msedge', 10, 3 * 1024 ** 3)), 'hardware.memory': memory })).toEqual(['os.process-hog:warning']);
+    expect(ids({ 'os.processes': processes(proc('msedge', 10, 1024 ** 3)), 'hardware.memory': memory })).toEqual([]);
   });
 });

@@ -50,4 +50,34 @@ export const osMessagesEn: MessageCatalog = {
     userSteps: ['Open the date and time settings and turn on "Set time automatically".'],
     itSteps: ['Start the time service ({service}) and check its time source.'],
   },
+  'os.system-crashes': {
+    title: 'The system crashed {count} times today (blue screen or kernel panic)',
+    explanation: 'The whole system stopped with an error and restarted. Unsaved work is lost each time, and it usually comes back until the cause is fixed.',
+    userSteps: ['Save your work often until IT has looked at this.'],
+    itSteps: ['Read the bug check code and the dump; check drivers updated recently, firmware, and memory.'],
+  },
+  'os.unexpected-shutdowns': {
+    title: 'The computer switched off unexpectedly ({count} times today)',
+    explanation: 'It stopped without shutting down properly: a power cut, an empty battery, overheating, or the power button held down.',
+    userSteps: ['Check that the charger is connected and the air vents are not blocked.'],
+    itSteps: ['Check power settings, battery health and temperatures; look at the events just before each shutdown.'],
+  },
+  'os.app-crashing': {
+    title: '{app} keeps crashing ({count} times today)',
+    explanation: 'The same program closed with an error several times. Repairing or updating it often helps.',
+    userSteps: ['Update {app}, or repair it from the installed apps settings.', 'Restart the computer.'],
+    itSteps: ['Look at the faulting module in the events; reinstall or update {app} and its add-ins.'],
+  },
+  'os.disk-errors': {
+    title: 'The disk reported read or write errors ({count} today)',
+    explanation: 'The computer had trouble reading or writing the disk. Files may be damaged and the disk may be failing.',
+    userSteps: ['Make sure your important files are saved to OneDrive or a network drive now.'],
+    itSteps: ['Check the disk\'s health (SMART), cables and firmware; back up and replace the disk if errors continue.'],
+  },
+  'os.process-hog': {
+    title: '{process} is using a lot of the computer',
+    explanation: 'It uses {cpuPercent} % of the processor and {memoryGb} GB of memory, which slows everything else down.',
+    userSteps: ['If you do not need {process} right now, close it. If it is stuck, restart the computer.'],
+    itSteps: ['Check {process} for a known issue, an update, or a stuck task (scan, sync, indexing).'],
+  },
 };
