@@ -165,7 +165,7 @@ export function createHandlers({ host, settings, stateDir, startRoute = null, po
       const description: ProblemDescription = { category: problem.category, description: problem.description, contact: problem.contact.name || problem.contact.email || problem.contact.phone ? problem.contact : null };
       const job = collectInWorker(
         host.startWorker,
-        { problem: description, config: settings.probeConfig, disabledProbes: settings.disabledProbes, locale: 'en' },
+        { problem: description, config: settings.probeConfig, disabledProbes: settings.disabledProbes, locale },
         (event) => host.emit('check:progress', event),
       );
       running = job;

@@ -190,6 +190,14 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
     await page.getByRole('heading', { name: 'Was funktioniert nicht?' }).waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('de');
     await shoot(page, 'de-dark-describe');
+    // The findings of a check come in the same language: the test namespace has no network adapter.
+    await page.getByLabel('Ich komme nicht ins Netz').check();
+    await page.getByLabel('Was ist passiert?').fill('Kein Internet seit heute Morgen.');
+    await page.getByRole('button', { name: 'Computer prüfen' }).click();
+    await page.getByRole('heading', { name: 'Das haben wir gefunden' }).waitFor({ timeout: 60_000 });
+    await page.getByText('Dieser Computer ist mit keinem Netzwerk verbunden').first().waitFor();
+    await shoot(page, 'de-dark-results');
+    await page.reload();
     await page.getByLabel('Sprache').selectOption('en');
     await page.getByRole('heading', { name: "What's going wrong?" }).waitFor();
     await shoot(page, 'en-dark-describe');

@@ -13,10 +13,10 @@ const GATEWAY_SLOW_MS = 100;
 const noDefaultRoute: FindingRule = {
   id: 'network.no-default-route',
   area: 'network',
-  inputs: ['network.gateway'],
+  inputs: ['network.gateway', 'network.interfaces'],
   evaluate(run) {
     const gateway = probeData(run, 'network.gateway');
-    if (!gateway || gateway.defaultRoute) return [];
+    if (!gateway || gateway.defaultRoute || notConnected(run)) return [];
     return [{ id: 'network.no-default-route', severity: 'critical', area: 'network', params: {}, evidence: [{ probe: 'network.gateway', field: 'defaultRoute', value: false }], settings: 'network' }];
   },
 };
@@ -68,13 +68,19 @@ const APIPA = /^169\.254\./;
 /** Adapters that carry the user's traffic themselves (not tunnels, bridges or loopback). */
 const PHYSICAL = new Set(['ethernet', 'wifi', 'cellular']);
 
+/** No physical adapter is up: the root cause that makes every later network check fail, reported once. */
+export function notConnected(run: Parameters<FindingRule['evaluate']>[0]): boolean {
+  const data = probeData(run, 'network.interfaces');
+  return data !== null && data !== undefined && !data.interfaces.some((i) => i.up && PHYSICAL.has(i.kind));
+}
+
 const noConnection: FindingRule = {
   id: 'network.not-connected',
   area: 'network',
   inputs: ['network.interfaces'],
   evaluate(run) {
     const data = probeData(run, 'network.interfaces');
-    if (!data || data.interfaces.some((i) => i.up && PHYSICAL.has(i.kind))) return [];
+    if (!data || !notConnected(run)) return [];
     const wifi = data.interfaces.some((i) => i.kind === 'wifi');
     return [{ id: 'network.not-connected', severity: 'critical', area: 'network', params: {}, evidence: [{ probe: 'network.interfaces', field: 'interfaces[].up', value: false }], settings: wifi ? 'wifi' : 'network' }];
   },

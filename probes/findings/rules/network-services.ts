@@ -1,16 +1,18 @@
 /** Finding rules over the network services probes (DNS, time, connectivity). Thresholds are named constants with the reason for their value. */
 import { probeData } from '../../report';
 import type { Finding, FindingRule } from '../types';
+import { notConnected } from './network-link';
 
 const dnsEvidence = (address: string, verdict: string) => [{ probe: 'network.dns' as const, field: 'servers[].verdict', value: `${address}: ${verdict}` }];
 
 const dnsAllDead: FindingRule = {
   id: 'network.dns-all-dead',
   area: 'network',
-  inputs: ['network.dns'],
+  inputs: ['network.dns', 'network.interfaces'],
   evaluate(run) {
     const dns = probeData(run, 'network.dns');
-    if (!dns || dns.servers.length === 0 || !dns.servers.every((s) => s.verdict === 'dead')) return [];
+    // Not connected at all: that finding explains this one.
+    if (!dns || dns.servers.length === 0 || !dns.servers.every((s) => s.verdict === 'dead') || notConnected(run)) return [];
     // No name resolves: to the user "the internet is down", although the link may be fine.
     return [{ id: 'network.dns-all-dead', severity: 'critical', area: 'network', params: { servers: dns.servers.map((s) => s.address).join(', ') }, evidence: dns.servers.flatMap((s) => dnsEvidence(s.address, s.verdict)), settings: 'network' }];
   },
@@ -141,7 +143,7 @@ const pacUnreachable: FindingRule = {
 /** The check URL's answer, unless a cause found elsewhere explains it better (a dead proxy, DNS answering nothing). */
 function unexplainedCheck(run: Parameters<FindingRule['evaluate']>[0], outcome: 'failed' | 'unexpected') {
   const c = probeData(run, 'network.connectivity');
-  if (c?.check.outcome !== outcome) return null;
+  if (c?.check.outcome !== outcome || notConnected(run)) return null;
   if (c.proxy.server && c.proxy.reachable === false) return null;
   const dns = probeData(run, 'network.dns');
   if (dns && dns.servers.length > 0 && dns.servers.every((s) => s.verdict === 'dead')) return null;
@@ -151,7 +153,7 @@ function unexplainedCheck(run: Parameters<FindingRule['evaluate']>[0], outcome: 
 const noInternet: FindingRule = {
   id: 'network.no-internet',
   area: 'network',
-  inputs: ['network.connectivity', 'network.dns'],
+  inputs: ['network.connectivity', 'network.dns', 'network.interfaces'],
   evaluate(run) {
     const c = unexplainedCheck(run, 'failed');
     // Nothing answers at all: critical.
@@ -162,7 +164,7 @@ const noInternet: FindingRule = {
 const internetFiltered: FindingRule = {
   id: 'network.internet-filtered',
   area: 'network',
-  inputs: ['network.connectivity', 'network.dns'],
+  inputs: ['network.connectivity', 'network.dns', 'network.interfaces'],
   evaluate(run) {
     const c = unexplainedCheck(run, 'unexpected');
     // Something answers, but not with the expected page: a filter, a block page or a broken proxy.
@@ -213,8 +215,9 @@ const clockOff: FindingRule = {
 const timeSourceUnreachable: FindingRule = {
   id: 'network.time-source-unreachable',
   area: 'network',
-  inputs: ['network.ntp'],
+  inputs: ['network.ntp', 'network.interfaces'],
   evaluate(run) {
+    if (notConnected(run)) return [];
     const ntp = probeData(run, 'network.ntp');
     const configured = ntp?.servers.filter((s) => s.role === 'configured') ?? [];
     if (!ntp || configured.length === 0 || configured.some((s) => s.offsetMs !== null)) return [];

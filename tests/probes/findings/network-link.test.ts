@@ -77,3 +77,18 @@ describe('VPN rule', () => {
     expect(ids({ 'network.vpn': { ...vpn, anyConnected: true }, 'network.dns': dns('lying') })).toEqual([]);
   });
 });
+
+describe('a computer with no network at all', () => {
+  it('hears that once, not every consequence of it', async () => {
+    const { networkServicesRules } = await import('../../../probes/findings/rules/network-services.js');
+    const data: ReportData = {
+      'network.interfaces': interfaces(adapter({ up: false })),
+      'network.gateway': gateway({ defaultRoute: false, gateway: null, ping: null }),
+      'network.dns': { source: 'resolv.conf', servers: [{ address: '10.0.0.53', interfaces: [], verdict: 'dead', medianMs: null, queries: [] }], searchDomains: [], system: [], systemResolves: false },
+      'network.ntp': { configured: { service: 'chrony', mode: null, servers: ['ntp.example'] }, servers: [{ server: 'ntp.example', role: 'configured', offsetMs: null, roundTripMs: null, stratum: null, error: 'timeout', wrongClock: false }], clockOffsetMs: null, offsetFrom: null },
+      'network.connectivity': { check: { url: 'http://check.example/', outcome: 'failed', status: null, location: null, durationMs: null, viaProxy: null, error: 'timeout' }, proxy: { source: 'none', server: null, pacUrl: null, autoDetect: null, bypass: [], reachable: null, pacReachable: null }, targets: [] },
+    };
+    const all = [...networkLinkRules, ...networkServicesRules].flatMap((r) => r.evaluate(reportWith(data))).map((f) => f.id);
+    expect(all).toEqual(['network.not-connected']);
+  });
+});
