@@ -129,7 +129,8 @@ describe('fields the probes declare sensitive', () => {
     const report = await sampleReport(platform);
     const values = sensitiveValues(report);
     for (const level of ['standard', 'strict'] as RedactionLevel[]) {
-      const text = everything(bundleFiles(prepareBundle(report, [], { level })));
+      // report.html's style sheet is fixed text with no data in it (a user named "root" meets CSS's :root).
+      const text = everything(bundleFiles(prepareBundle(report, [], { level }))).replace(/<style>[\s\S]*?<\/style>/g, '');
       for (const { kind, value, where } of values) {
         if (REDACTED_KINDS[level].has(kind)) expect(text.includes(value), `${where} (${kind}) "${value}" leaked at ${level}`).toBe(false);
       }
