@@ -61,5 +61,19 @@ export function keyFacts(report: Report): Fact[] {
   if (system) add('System disk', `${formatBytes(system.freeBytes)} free of ${formatBytes(system.totalBytes)}`);
   const battery = probeData(report.run, 'hardware.battery');
   if (battery?.present) add('Battery', [battery.percent === null ? null : `${battery.percent}%`, battery.healthPercent === null ? null : `health ${battery.healthPercent}%`, battery.onAc ? 'on power' : null].filter(Boolean).join(', '));
+  const adapters = probeData(report.run, 'network.interfaces')?.interfaces.filter((i) => i.up && i.kind !== 'loopback') ?? [];
+  if (adapters.length) add('Network', adapters.map((i) => `${i.name} (${i.kind}${i.ipv4[0] ? `, ${i.ipv4[0].address}` : ''}${i.wifi?.signalDbm ? `, ${i.wifi.signalDbm} dBm` : ''})`).join('; '));
+  const gateway = probeData(report.run, 'network.gateway');
+  if (gateway) add('Gateway', gateway.gateway ? `${gateway.gateway}${gateway.ping ? ` (${gateway.ping.lossPercent}% loss${gateway.ping.avgMs === null ? '' : `, ${gateway.ping.avgMs} ms`})` : ''}` : 'no default route');
+  const dns = probeData(report.run, 'network.dns');
+  if (dns) add('DNS servers', dns.servers.map((d) => `${d.address} ${d.verdict}`).join(', ') || 'none');
+  const ntp = probeData(report.run, 'network.ntp');
+  if (ntp?.clockOffsetMs !== null && ntp?.clockOffsetMs !== undefined) add('Clock offset', `${(ntp.clockOffsetMs / 1000).toFixed(1)} s (from ${ntp.offsetFrom})`);
+  const internet = probeData(report.run, 'network.connectivity');
+  if (internet) add('Internet', `${internet.check.outcome}${internet.proxy.server ? ` via proxy ${internet.proxy.server}` : ''}`);
+  const av = probeData(report.run, 'security.antivirus');
+  if (av) add('Antivirus', av.products.map((p) => `${p.name}${p.enabled === false ? ' (off)' : p.passive ? ' (passive)' : ''}`).join(', ') || 'none found');
+  const disk = probeData(report.run, 'security.encryption')?.volumes.find((v) => v.system);
+  if (disk) add('Encryption', `${disk.mount} ${disk.state}${disk.technology ? ` (${disk.technology})` : ''}`);
   return facts;
 }

@@ -15,6 +15,9 @@ describe('key facts', () => {
     expect(facts['Up since']).toMatch(/^\d{4}-\d\d-\d\dT.* \(\d+ (d|h) \d+ (h|min)\)/);
     expect(facts.Memory).toMatch(/^\d+(\.\d)? GB/);
     expect(facts['System disk']).toMatch(/free of/);
+    expect(facts['DNS servers']).toMatch(/ (ok|slow|dead|lying|failing)/);
+    expect(facts.Antivirus).toBeDefined();
+    expect(facts.Encryption).toMatch(/ (on|off|suspended|unknown)/);
   });
 
   it('leave out what was not collected instead of showing blanks', async () => {
