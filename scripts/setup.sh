@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # chromium: renderer and report.html tests; iputils-ping: the ping probe; iproute2 (ip, tc), dnsmasq-base,
-# chrony, isc-dhcp-client: the network lab; xvfb: a real Electron window where Electron is installed.
-APT_PACKAGES=(chromium iputils-ping iproute2 dnsmasq-base chrony isc-dhcp-client xvfb procps)
+# chrony, isc-dhcp-client, nftables: the network lab; xvfb: a real Electron window where Electron is installed.
+APT_PACKAGES=(chromium iputils-ping iproute2 dnsmasq-base chrony isc-dhcp-client nftables xvfb procps)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

@@ -16,7 +16,7 @@ const noDefaultRoute: FindingRule = {
   inputs: ['network.gateway', 'network.interfaces'],
   evaluate(run) {
     const gateway = probeData(run, 'network.gateway');
-    if (!gateway || gateway.defaultRoute || notConnected(run)) return [];
+    if (!gateway || gateway.defaultRoute || noUsableLink(run)) return [];
     return [{ id: 'network.no-default-route', severity: 'critical', area: 'network', params: {}, evidence: [{ probe: 'network.gateway', field: 'defaultRoute', value: false }], settings: 'network' }];
   },
 };
@@ -72,6 +72,17 @@ const PHYSICAL = new Set(['ethernet', 'wifi', 'cellular']);
 export function notConnected(run: Parameters<FindingRule['evaluate']>[0]): boolean {
   const data = probeData(run, 'network.interfaces');
   return data !== null && data !== undefined && !data.interfaces.some((i) => i.up && PHYSICAL.has(i.kind));
+}
+
+/**
+ * No usable link: not connected, or connected with only a self-assigned address. Everything else on
+ * the network then fails as a consequence; those findings stay silent so the cause is heard.
+ */
+export function noUsableLink(run: Parameters<FindingRule['evaluate']>[0]): boolean {
+  if (notConnected(run)) return true;
+  const data = probeData(run, 'network.interfaces');
+  const links = data?.interfaces.filter((i) => i.up && PHYSICAL.has(i.kind)) ?? [];
+  return links.length > 0 && links.every((i) => i.ipv4.every((a) => APIPA.test(a.address)));
 }
 
 const noConnection: FindingRule = {

@@ -1,7 +1,7 @@
 /** Finding rules over the network services probes (DNS, time, connectivity). Thresholds are named constants with the reason for their value. */
 import { probeData } from '../../report';
 import type { Finding, FindingRule } from '../types';
-import { notConnected } from './network-link';
+import { noUsableLink } from './network-link';
 
 const dnsEvidence = (address: string, verdict: string) => [{ probe: 'network.dns' as const, field: 'servers[].verdict', value: `${address}: ${verdict}` }];
 
@@ -12,7 +12,7 @@ const dnsAllDead: FindingRule = {
   evaluate(run) {
     const dns = probeData(run, 'network.dns');
     // Not connected at all: that finding explains this one.
-    if (!dns || dns.servers.length === 0 || !dns.servers.every((s) => s.verdict === 'dead') || notConnected(run)) return [];
+    if (!dns || dns.servers.length === 0 || !dns.servers.every((s) => s.verdict === 'dead') || noUsableLink(run)) return [];
     // No name resolves: to the user "the internet is down", although the link may be fine.
     return [{ id: 'network.dns-all-dead', severity: 'critical', area: 'network', params: { servers: dns.servers.map((s) => s.address).join(', ') }, evidence: dns.servers.flatMap((s) => dnsEvidence(s.address, s.verdict)), settings: 'network' }];
   },
@@ -140,10 +140,15 @@ const pacUnreachable: FindingRule = {
   },
 };
 
+/** Loss to the router at which the link itself is the problem (network.gateway-poor's threshold). */
+const LOSSY_LINK_PERCENT = 10;
+
 /** The check URL's answer, unless a cause found elsewhere explains it better (a dead proxy, DNS answering nothing). */
 function unexplainedCheck(run: Parameters<FindingRule['evaluate']>[0], outcome: 'failed' | 'unexpected') {
   const c = probeData(run, 'network.connectivity');
-  if (c?.check.outcome !== outcome || notConnected(run)) return null;
+  // No default route, or a link to the router that loses packets, explains it better.
+  const gateway = probeData(run, 'network.gateway');
+  if (c?.check.outcome !== outcome || noUsableLink(run) || gateway?.defaultRoute === false || (gateway?.ping && gateway.ping.lossPercent >= LOSSY_LINK_PERCENT)) return null;
   if (c.proxy.server && c.proxy.reachable === false) return null;
   const dns = probeData(run, 'network.dns');
   if (dns && dns.servers.length > 0 && dns.servers.every((s) => s.verdict === 'dead')) return null;
@@ -153,7 +158,7 @@ function unexplainedCheck(run: Parameters<FindingRule['evaluate']>[0], outcome: 
 const noInternet: FindingRule = {
   id: 'network.no-internet',
   area: 'network',
-  inputs: ['network.connectivity', 'network.dns', 'network.interfaces'],
+  inputs: ['network.connectivity', 'network.dns', 'network.interfaces', 'network.gateway'],
   evaluate(run) {
     const c = unexplainedCheck(run, 'failed');
     // Nothing answers at all: critical.
@@ -164,7 +169,7 @@ const noInternet: FindingRule = {
 const internetFiltered: FindingRule = {
   id: 'network.internet-filtered',
   area: 'network',
-  inputs: ['network.connectivity', 'network.dns', 'network.interfaces'],
+  inputs: ['network.connectivity', 'network.dns', 'network.interfaces', 'network.gateway'],
   evaluate(run) {
     const c = unexplainedCheck(run, 'unexpected');
     // Something answers, but not with the expected page: a filter, a block page or a broken proxy.
@@ -217,7 +222,7 @@ const timeSourceUnreachable: FindingRule = {
   area: 'network',
   inputs: ['network.ntp', 'network.interfaces'],
   evaluate(run) {
-    if (notConnected(run)) return [];
+    if (noUsableLink(run)) return [];
     const ntp = probeData(run, 'network.ntp');
     const configured = ntp?.servers.filter((s) => s.role === 'configured') ?? [];
     if (!ntp || configured.length === 0 || configured.some((s) => s.offsetMs !== null)) return [];

@@ -30,7 +30,9 @@ async function testServers(ctx: ProbeContext, config: DnsConfiguration, source: 
   const servers = config.servers.slice(0, MAX_SERVERS);
   // Everything at once: a dead server costs one timeout, not one per name.
   const [system, perServer] = await Promise.all([
-    Promise.all(names.map(async (name) => toQuery(await ctx.net.resolveSystem(name, { timeoutMs })))),
+    // The system resolver may first wait out a dead server before asking the next one, as every
+    // application does: it gets two server timeouts and a margin before it counts as failing.
+    Promise.all(names.map(async (name) => toQuery(await ctx.net.resolveSystem(name, { timeoutMs: timeoutMs * 2 + 1_000 })))),
     Promise.all(servers.map(async (server) => [server.address, await Promise.all(names.map(async (name) => toQuery(await ctx.net.queryDns(server.address, name, { timeoutMs }))))] as const)),
   ]);
   const answers = new Map<string, DnsQuery[]>(perServer);
@@ -65,7 +67,8 @@ export const dnsProbe = defineProbe<DnsData>({
     title: 'DNS',
     description: 'The DNS servers this computer uses and whether each one answers, how fast, and truthfully: every test name is resolved through the system and asked of each server directly.',
     platforms: ['win32', 'darwin', 'linux'],
-    // Queries run in parallel: a dead server costs one DNS timeout (2 s by default), plus the set-up.
+    // Queries run in parallel: a dead server costs one DNS timeout (2 s by default); the system
+    // resolver gets two of them (a dead first server, then the next) plus a margin.
     timeoutMs: 8_000,
     fields: {
       source: { type: 'string', enum: ['resolv.conf', 'systemd-resolved', 'windows', 'scutil'], description: 'Where the server list came from.' },
