@@ -1,4 +1,4 @@
-import { describeError } from '../errors';
+import { describeError, ProbeError } from '../errors';
 import type { Gap, ProbeContext } from '../types';
 
 /**
@@ -15,5 +15,18 @@ export async function optional<T>(ctx: ProbeContext, gaps: Gap[], part: string, 
     if (code === 'internal') throw error;
     gaps.push({ part, code, message });
     return null;
+  }
+}
+
+/**
+ * Runs a lookup whose target may simply not exist on this machine — a tool that is not installed, a
+ * file or folder that is not there. That is an answer (null), not a gap; other failures still throw.
+ */
+export async function ifPresent<T>(ctx: ProbeContext, work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!ctx.signal.aborted && error instanceof ProbeError && (error.code === 'command-not-found' || error.code === 'not-found')) return null;
+    throw error;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
-import { optional } from '../../util/gaps';
+import { ifPresent, optional } from '../../util/gaps';
 import { asBoolean, asString, prop } from '../../util/parse';
 import { parseDhclientLeases, parseIpconfigPacket, parseNetworkdLease, parseWindowsDhcp, type DhcpData, type DhcpLease } from './parse';
 
@@ -24,7 +24,7 @@ async function linuxLeases(ctx: ProbeContext): Promise<DhcpLease[]> {
   const now = ctx.now();
   const leases: DhcpLease[] = [];
   // Missing folders are normal: each DHCP client keeps its own, and only one is in use.
-  const list = (dir: string) => ctx.readDir(dir).catch((error: unknown) => (ctx.signal.aborted ? Promise.reject(error) : [] as string[]));
+  const list = async (dir: string): Promise<string[]> => (await ifPresent(ctx, () => ctx.readDir(dir))) ?? [];
   for (const dir of DHCLIENT_DIRS) {
     for (const name of (await list(dir)).filter((n) => /^dhclient.*\.leases?$/.test(n))) leases.push(...parseDhclientLeases(await ctx.readFile(`${dir}/${name}`), now));
   }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describeError } from '../../errors';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
-import { optional } from '../../util/gaps';
+import { ifPresent, optional } from '../../util/gaps';
 import { judgeOffsets, parseChronySources, parseNtpConf, parseTimesyncdConf, parseWindowsTimeConfig, type NtpData, type NtpServerResult, type TimeSourceConfiguration } from './parse';
 
 export type { NtpData } from './parse';
@@ -19,7 +19,7 @@ async function linuxConfiguration(ctx: ProbeContext, gaps: Gap[]): Promise<TimeS
   const chronyc = await optional(ctx, gaps, 'chrony sources', () => ctx.exec('chronyc', ['-c', '-n', 'sources'], { okExitCodes: [0, 1] }));
   const running = chronyc?.exitCode === 0 ? parseChronySources(chronyc.stdout) : [];
   if (running.length) return { service: 'chrony', mode: null, servers: running };
-  const read = async (path: string): Promise<string | null> => ctx.readFile(path).catch((error: unknown) => (ctx.signal.aborted ? Promise.reject(error) : null));
+  const read = (path: string): Promise<string | null> => ifPresent(ctx, () => ctx.readFile(path));
   const [chronyConf, chronyConfAlt, timesyncd, ntpConf] = await Promise.all([read('/etc/chrony/chrony.conf'), read('/etc/chrony.conf'), read('/etc/systemd/timesyncd.conf'), read('/etc/ntp.conf')]);
   const chrony = parseNtpConf(chronyConf ?? chronyConfAlt ?? '');
   if (chrony.length) return { service: 'chrony', mode: null, servers: chrony };

@@ -3,9 +3,8 @@
  * protection, and how old its signatures are.
  */
 import { join } from 'node:path';
-import { ProbeError } from '../../errors';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
-import { optional } from '../../util/gaps';
+import { ifPresent, optional } from '../../util/gaps';
 import { parseJson } from '../../util/parse';
 import { parseMdatpHealth, parseSpctl, parseWindowsAntivirus, product, type AntivirusData, type AntivirusProduct } from './parse';
 
@@ -19,19 +18,14 @@ const LINUX_AGENTS: readonly { readonly path: string; readonly name: string }[] 
   { path: '/var/lib/clamav', name: 'ClamAV' },
 ];
 
-async function mdatp(ctx: ProbeContext): Promise<AntivirusProduct | null> {
-  try {
-    return parseMdatpHealth(parseJson((await ctx.exec('mdatp', ['health', '--output', 'json'])).stdout, 'mdatp'), ctx.now());
-  } catch (error) {
-    if (!ctx.signal.aborted && error instanceof ProbeError && error.code === 'command-not-found') return null;
-    throw error;
-  }
+function mdatp(ctx: ProbeContext): Promise<AntivirusProduct | null> {
+  return ifPresent(ctx, async () => parseMdatpHealth(parseJson((await ctx.exec('mdatp', ['health', '--output', 'json'])).stdout, 'mdatp'), ctx.now()));
 }
 
 async function collectLinux(ctx: ProbeContext) {
   const gaps: Gap[] = [];
   const defender = await optional(ctx, gaps, 'Microsoft Defender for Endpoint', () => mdatp(ctx));
-  const found = await Promise.all(LINUX_AGENTS.map(async (agent) => ((await ctx.readDir(agent.path).catch(() => null)) ? product(agent.name, {}) : null)));
+  const found = await Promise.all(LINUX_AGENTS.map(async (agent) => ((await ifPresent(ctx, () => ctx.readDir(agent.path))) ? product(agent.name, {}) : null)));
   return { data: { products: [defender, ...found].filter((p): p is AntivirusProduct => p !== null), gatekeeper: null } satisfies AntivirusData, gaps };
 }
 

@@ -3,8 +3,8 @@
  * BitLocker, Windows Hello and device health attestation.
  */
 import { join } from 'node:path';
-import { ProbeError } from '../../errors';
 import { defineProbe, type ProbeContext } from '../../types';
+import { ifPresent } from '../../util/gaps';
 import { parseWindowsBoot, secureBootFromEfivar, type BootData } from './parse';
 
 export type { BootData } from './parse';
@@ -12,19 +12,10 @@ export type { BootData } from './parse';
 const EFI = '/sys/firmware/efi';
 const SECURE_BOOT_VAR = '/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c';
 
-async function exists<T>(ctx: ProbeContext, work: () => Promise<T>): Promise<T | null> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!ctx.signal.aborted && error instanceof ProbeError && error.code === 'not-found') return null;
-    throw error;
-  }
-}
-
 async function collectLinux(ctx: ProbeContext) {
-  const [efi, secureVar, tpms] = await Promise.all([exists(ctx, () => ctx.readDir(EFI)), exists(ctx, () => ctx.readFile(SECURE_BOOT_VAR)), exists(ctx, () => ctx.readDir('/sys/class/tpm'))]);
+  const [efi, secureVar, tpms] = await Promise.all([ifPresent(ctx, () => ctx.readDir(EFI)), ifPresent(ctx, () => ctx.readFile(SECURE_BOOT_VAR)), ifPresent(ctx, () => ctx.readDir('/sys/class/tpm'))]);
   const tpm = tpms?.find((name) => /^tpm\d+$/.test(name)) ?? null;
-  const major = tpm ? await exists(ctx, () => ctx.readFile(`/sys/class/tpm/${tpm}/tpm_version_major`)) : null;
+  const major = tpm ? await ifPresent(ctx, () => ctx.readFile(`/sys/class/tpm/${tpm}/tpm_version_major`)) : null;
   const data: BootData = {
     firmware: efi ? 'uefi' : 'bios',
     secureBoot: efi ? (secureVar === null ? false : secureBootFromEfivar(secureVar)) : false,

@@ -5,30 +5,20 @@
 import { join } from 'node:path';
 import { ProbeError } from '../../errors';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
-import { optional } from '../../util/gaps';
+import { ifPresent, optional } from '../../util/gaps';
 import { parseJson } from '../../util/parse';
 import { parseNftRuleset, parseSocketfilterfw, parseUfwConf, parseWindowsFirewall, type FirewallData, type FirewallProfile } from './parse';
 
 export type { FirewallData } from './parse';
 
-/** Runs a front end's tool; null when it is not installed (then that front end is simply not in use). */
-async function ifInstalled<T>(ctx: ProbeContext, work: () => Promise<T>): Promise<T | null> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!ctx.signal.aborted && error instanceof ProbeError && (error.code === 'command-not-found' || error.code === 'not-found')) return null;
-    throw error;
-  }
-}
-
 async function collectLinux(ctx: ProbeContext) {
   const gaps: Gap[] = [];
   const [ufw, firewalld, nft] = await Promise.all([
-    ifInstalled(ctx, async () => parseUfwConf(await ctx.readFile('/etc/ufw/ufw.conf'))),
+    ifPresent(ctx, async () => parseUfwConf(await ctx.readFile('/etc/ufw/ufw.conf'))),
     // firewall-cmd --state: exit 0 "running", 252 "not running".
-    ifInstalled(ctx, async (): Promise<FirewallProfile> => ({ name: 'firewalld', enabled: (await ctx.exec('firewall-cmd', ['--state'], { okExitCodes: [0, 252] })).exitCode === 0, defaultInbound: null })),
+    ifPresent(ctx, async (): Promise<FirewallProfile> => ({ name: 'firewalld', enabled: (await ctx.exec('firewall-cmd', ['--state'], { okExitCodes: [0, 252] })).exitCode === 0, defaultInbound: null })),
     // Reading the kernel's ruleset needs root (CAP_NET_ADMIN): a standard user gets a gap, said plainly.
-    optional(ctx, gaps, 'kernel firewall rules (nftables; needs administrator rights)', () => ifInstalled(ctx, async () => parseNftRuleset(parseJson((await ctx.exec('nft', ['-j', 'list', 'ruleset'])).stdout, 'nft')))),
+    optional(ctx, gaps, 'kernel firewall rules (nftables; needs administrator rights)', () => ifPresent(ctx, async () => parseNftRuleset(parseJson((await ctx.exec('nft', ['-j', 'list', 'ruleset'])).stdout, 'nft')))),
   ]);
   const profiles = [ufw, firewalld, nft].filter((p): p is FirewallProfile => p !== null);
   return { data: { profiles, products: [] } satisfies FirewallData, gaps };

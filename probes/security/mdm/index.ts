@@ -4,6 +4,7 @@
  * management agents that exist.
  */
 import { defineProbe, type ProbeContext } from '../../types';
+import { ifPresent } from '../../util/gaps';
 import { noneFound, parseDsregcmd, parseProfilesStatus, type MdmData } from './parse';
 
 export type { MdmData } from './parse';
@@ -19,7 +20,7 @@ const LINUX_AGENTS: readonly { readonly path: string; readonly name: string }[] 
 ];
 
 async function collectLinux(ctx: ProbeContext) {
-  const found = await Promise.all(LINUX_AGENTS.map(async (agent) => ((await ctx.readDir(agent.path).catch((e: unknown) => (ctx.signal.aborted ? Promise.reject(e) : null))) ? agent.name : null)));
+  const found = await Promise.all(LINUX_AGENTS.map(async (agent) => ((await ifPresent(ctx, () => ctx.readDir(agent.path))) ? agent.name : null)));
   return { data: noneFound(found.filter((a): a is string => a !== null)) };
 }
 
