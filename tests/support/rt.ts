@@ -120,9 +120,12 @@ export async function startRequestTracker(options: RequestTrackerOptions = {}): 
       join(configDir, '99-this-run.pm'),
       `Set($DatabaseName, '${database}');\nSet($WebDomain, '127.0.0.1');\nSet($WebPort, ${port});\nSet($WebPath, '');\nSet($WebBaseURL, '${baseUrl}');\nSet($MailCommand, 'mbox');\nSet($LogToSTDERR, 'error');\n${options.maxAttachmentBytes ? `Set($MaxAttachmentSize, ${options.maxAttachmentBytes});\nSet($DropLongAttachments, 1);\n` : ''}1;\n`,
     );
+    // Debian's RT_SiteConfig.pm is root-only (RT would warn it cannot read it); everything it would
+    // hold is in the drop-ins, so this run's RT reads an empty one instead.
+    writeFileSync(join(configDir, 'RT_SiteConfig.pm'), '1;\n');
     for (const name of readdirSync(configDir)) chownSync(join(configDir, name), uid, gid);
     chownSync(database, uid, gid);
-    const env = { ...process.env, RT_SITE_CONFIG_DIR: configDir, HOME: dir };
+    const env = { ...process.env, RT_SITE_CONFIG: join(configDir, 'RT_SiteConfig.pm'), RT_SITE_CONFIG_DIR: configDir, HOME: dir };
     const provisioned = JSON.parse(execFileSync('runuser', ['-u', 'www-data', '--', 'perl', PROVISION], { env, encoding: 'utf8', timeout: 60_000 })) as { queue: string; otherQueue: string; customField: string; token: string };
 
     let output = '';
