@@ -192,7 +192,7 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
       const lying = behaviour === 'lying' ? ['--local=/corp.lab.test/'] : [];
       const child = spawn('ip', ['netns', 'exec', router, 'dnsmasq', '--keep-in-foreground', '--conf-file=/dev/null', '--no-resolv', '--no-hosts', '--bind-interfaces', `--listen-address=${address}`, '--port=53', `--pid-file=${join(dir, `dns${index}.pid`)}`, '--log-facility=-', ...records.filter(([n]) => !(lying.length && n.endsWith('corp.lab.test'))).map(([n, a]) => `--address=/${n}/${a}`), ...lying], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       children.push(child);
-      await waitForUdp(router, address, 53);
+      await waitForUdp(router, `src ${address}:53`);
     }
 
     // Time servers.
@@ -206,6 +206,8 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
         const options = [`--dhcp-option=option:dns-server,${spec.dns.map((_, i) => DNS_IPS[i]).join(',')}`, spec.defaultRoute === false ? '--dhcp-option=option:router' : `--dhcp-option=option:router,${ROUTER_IP}`];
         const child = spawn('ip', ['netns', 'exec', router, 'dnsmasq', '--keep-in-foreground', '--conf-file=/dev/null', '--port=0', '--bind-interfaces', `--interface=${routerIf}`, '--dhcp-range=198.51.100.100,198.51.100.150,255.255.255.0,1h', `--dhcp-leasefile=${join(dir, 'dnsmasq.leases')}`, `--pid-file=${join(dir, 'dhcp.pid')}`, '--log-facility=-', ...options], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
         children.push(child);
+        // dhclient must not ask before the server listens: its retries back off for seconds.
+        await waitForUdp(router, 'sport = :67');
       }
       // A dhclient script that only sets the address and route: the stock one would rewrite resolv.conf.
       const script = join(dir, 'dhclient-script');
@@ -256,12 +258,12 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
   }
 }
 
-/** dnsmasq prints nothing when ready: poll until its UDP port answers a query. */
-async function waitForUdp(namespace: string, address: string, port: number): Promise<void> {
-  for (let i = 0; i < 50; i += 1) {
-    const probe = spawnSync('ip', ['netns', 'exec', namespace, 'ss', '-Hlun', `src ${address}:${port}`], { encoding: 'utf8' });
+/** dnsmasq prints nothing when ready: poll until a UDP socket matching the `ss` filter listens. */
+async function waitForUdp(namespace: string, filter: string): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    const probe = spawnSync('ip', ['netns', 'exec', namespace, 'ss', '-Hlun', filter], { encoding: 'utf8' });
     if (probe.stdout.trim() !== '') return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`nothing listens on ${address}:${port} after 5 s`);
+  throw new Error(`nothing listens for ${filter} after 10 s`);
 }
