@@ -8,9 +8,10 @@ import type { Connector } from '../types';
 import { createEmailConnector, emailSettingsSchema } from './email';
 import { createLocalFolderConnector, localFolderSettingsSchema } from './local-folder';
 import { createRequestTrackerConnector, requestTrackerSettingsSchema } from './request-tracker';
+import { createServicenowConnector, servicenowSettingsSchema } from './servicenow';
 import { createWebhookConnector, webhookSettingsSchema } from './webhook';
 
-export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema]);
+export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema, servicenowSettingsSchema]);
 export type HelpdeskSettings = z.infer<typeof helpdeskSettingsSchema>;
 
 export const DEFAULT_HELPDESK: HelpdeskSettings = { kind: 'local-folder' };
@@ -25,5 +26,7 @@ export function createConnector(settings: HelpdeskSettings): Connector {
       return createWebhookConnector(settings);
     case 'request-tracker':
       return createRequestTrackerConnector(settings);
+    case 'servicenow':
+      return createServicenowConnector(settings);
   }
 }
