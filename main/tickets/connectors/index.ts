@@ -9,9 +9,10 @@ import { createEmailConnector, emailSettingsSchema } from './email';
 import { createLocalFolderConnector, localFolderSettingsSchema } from './local-folder';
 import { createRequestTrackerConnector, requestTrackerSettingsSchema } from './request-tracker';
 import { createServicenowConnector, servicenowSettingsSchema } from './servicenow';
+import { createZendeskConnector, zendeskSettingsSchema } from './zendesk';
 import { createWebhookConnector, webhookSettingsSchema } from './webhook';
 
-export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema, servicenowSettingsSchema]);
+export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema, servicenowSettingsSchema, zendeskSettingsSchema]);
 export type HelpdeskSettings = z.infer<typeof helpdeskSettingsSchema>;
 
 export const DEFAULT_HELPDESK: HelpdeskSettings = { kind: 'local-folder' };
@@ -28,5 +29,7 @@ export function createConnector(settings: HelpdeskSettings): Connector {
       return createRequestTrackerConnector(settings);
     case 'servicenow':
       return createServicenowConnector(settings);
+    case 'zendesk':
+      return createZendeskConnector(settings);
   }
 }
