@@ -6,13 +6,14 @@
 import { z } from 'zod';
 import type { Connector } from '../types';
 import { createEmailConnector, emailSettingsSchema } from './email';
+import { createJiraConnector, jiraSettingsSchema } from './jira';
 import { createLocalFolderConnector, localFolderSettingsSchema } from './local-folder';
 import { createRequestTrackerConnector, requestTrackerSettingsSchema } from './request-tracker';
 import { createServicenowConnector, servicenowSettingsSchema } from './servicenow';
 import { createZendeskConnector, zendeskSettingsSchema } from './zendesk';
 import { createWebhookConnector, webhookSettingsSchema } from './webhook';
 
-export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema, servicenowSettingsSchema, zendeskSettingsSchema]);
+export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema, servicenowSettingsSchema, zendeskSettingsSchema, jiraSettingsSchema]);
 export type HelpdeskSettings = z.infer<typeof helpdeskSettingsSchema>;
 
 export const DEFAULT_HELPDESK: HelpdeskSettings = { kind: 'local-folder' };
@@ -31,5 +32,7 @@ export function createConnector(settings: HelpdeskSettings): Connector {
       return createServicenowConnector(settings);
     case 'zendesk':
       return createZendeskConnector(settings);
+    case 'jira':
+      return createJiraConnector(settings);
   }
 }
