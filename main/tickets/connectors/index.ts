@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Connector } from '../types';
 import { createEmailConnector, emailSettingsSchema } from './email';
+import { createGlpiConnector, glpiSettingsSchema } from './glpi';
 import { createJiraConnector, jiraSettingsSchema } from './jira';
 import { createLocalFolderConnector, localFolderSettingsSchema } from './local-folder';
 import { createRequestTrackerConnector, requestTrackerSettingsSchema } from './request-tracker';
@@ -13,7 +14,7 @@ import { createServicenowConnector, servicenowSettingsSchema } from './serviceno
 import { createZendeskConnector, zendeskSettingsSchema } from './zendesk';
 import { createWebhookConnector, webhookSettingsSchema } from './webhook';
 
-export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema, servicenowSettingsSchema, zendeskSettingsSchema, jiraSettingsSchema]);
+export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema, servicenowSettingsSchema, zendeskSettingsSchema, jiraSettingsSchema, glpiSettingsSchema]);
 export type HelpdeskSettings = z.infer<typeof helpdeskSettingsSchema>;
 
 export const DEFAULT_HELPDESK: HelpdeskSettings = { kind: 'local-folder' };
@@ -34,5 +35,7 @@ export function createConnector(settings: HelpdeskSettings): Connector {
       return createZendeskConnector(settings);
     case 'jira':
       return createJiraConnector(settings);
+    case 'glpi':
+      return createGlpiConnector(settings);
   }
 }
