@@ -42,7 +42,9 @@ async function readBody(message: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function startChaosProxy(target: string, options: { seed: number; faultRate: number; slowMs?: number }): Promise<ChaosProxy> {
+export async function startChaosProxy(target: string, options: { seed: number; faultRate: number; slowMs?: number; opening?: readonly Fault[] }): Promise<ChaosProxy> {
+  // The first requests get these faults in order, so every kind surely happens; then chance decides.
+  const opening = [...(options.opening ?? [])];
   const random = seededRandom(options.seed);
   const upstream = new URL(target);
   const log: ChaosProxy['log'] = [];
@@ -50,7 +52,7 @@ export async function startChaosProxy(target: string, options: { seed: number; f
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const fault: Fault = random() < proxy.faultRate ? (FAULTS[Math.floor(random() * FAULTS.length)] ?? 'pass') : 'pass';
+    const fault: Fault = opening.shift() ?? (random() < proxy.faultRate ? (FAULTS[Math.floor(random() * FAULTS.length)] ?? 'pass') : 'pass');
     log.push({ method: req.method ?? '', path: req.url ?? '', fault });
     if (fault === 'error-503') {
       res.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '0' }).end('Service Unavailable (injected)');

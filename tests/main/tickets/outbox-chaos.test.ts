@@ -45,7 +45,7 @@ describe.skipIf(missing !== null && process.env.CI !== 'true')(`the outbox under
   let proxy: ChaosProxy;
   beforeAll(async () => {
     rt = await startRequestTracker();
-    proxy = await startChaosProxy(rt.baseUrl, { seed, faultRate: 0.35 });
+    proxy = await startChaosProxy(rt.baseUrl, { seed, faultRate: 0.35, opening: ['drop-after', 'pass', 'drop-before', 'error-503', 'slow'] });
   }, 120_000);
   afterAll(async () => {
     await proxy?.close();
