@@ -17,7 +17,7 @@ if (!binary || !existsSync(binary)) {
   console.error(`npm start: Electron's binary is not installed here (${join(electronDir, 'dist')} is missing).
   It is downloaded by Electron's install script, which was skipped (ELECTRON_SKIP_BINARY_DOWNLOAD=1)
   or could not reach its download host.
-  - Everything else works without it: npm run collect (the headless CLI), npm test.
+  - Everything else works without it: npm run try (the headless CLI), npm test.
   - On a machine with internet access, install it with: node node_modules/electron/install.js
     (with ELECTRON_SKIP_BINARY_DOWNLOAD unset), then run npm start again.`);
   process.exit(1);
