@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Connector } from '../types';
 import { createEmailConnector, emailSettingsSchema } from './email';
+import { createFreshserviceConnector, freshserviceSettingsSchema } from './freshservice';
 import { createGlpiConnector, glpiSettingsSchema } from './glpi';
 import { createJiraConnector, jiraSettingsSchema } from './jira';
 import { createLocalFolderConnector, localFolderSettingsSchema } from './local-folder';
@@ -14,7 +15,7 @@ import { createServicenowConnector, servicenowSettingsSchema } from './serviceno
 import { createZendeskConnector, zendeskSettingsSchema } from './zendesk';
 import { createWebhookConnector, webhookSettingsSchema } from './webhook';
 
-export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema, servicenowSettingsSchema, zendeskSettingsSchema, jiraSettingsSchema, glpiSettingsSchema]);
+export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema, servicenowSettingsSchema, zendeskSettingsSchema, jiraSettingsSchema, freshserviceSettingsSchema, glpiSettingsSchema]);
 export type HelpdeskSettings = z.infer<typeof helpdeskSettingsSchema>;
 
 export const DEFAULT_HELPDESK: HelpdeskSettings = { kind: 'local-folder' };
@@ -35,6 +36,8 @@ export function createConnector(settings: HelpdeskSettings): Connector {
       return createZendeskConnector(settings);
     case 'jira':
       return createJiraConnector(settings);
+    case 'freshservice':
+      return createFreshserviceConnector(settings);
     case 'glpi':
       return createGlpiConnector(settings);
   }

@@ -33,6 +33,25 @@ async function body(message: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+export interface FormPart {
+  readonly name: string;
+  readonly fileName: string | null;
+  readonly bytes: Buffer;
+}
+
+/** The parts of a multipart/form-data body, in order (a field may repeat, e.g. tags[]). */
+export function formParts(body: Buffer, contentType: string): FormPart[] {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const marker = `--${boundary?.[1] ?? boundary?.[2] ?? ''}`;
+  const found: FormPart[] = [];
+  for (const part of body.toString('latin1').split(marker)) {
+    const [head, ...rest] = part.split('\r\n\r\n');
+    const name = /name="([^"]+)"(?:; filename="([^"]+)")?/.exec(head ?? '');
+    if (name?.[1]) found.push({ name: name[1], fileName: name[2] ?? null, bytes: Buffer.from(rest.join('\r\n\r\n').replace(/\r\n$/, ''), 'latin1') });
+  }
+  return found;
+}
+
 /** Routes are matched by "METHOD /path" with `:name` segments; the first match wins. */
 export async function startFakeHelpdesk(routes: Readonly<Record<string, Route>>, authorised: (headers: IncomingMessage['headers']) => boolean): Promise<FakeHelpdesk> {
   const faults: { route: string; fault: Fault; times: number }[] = [];

@@ -4,23 +4,11 @@
  * ticket content, and failures on demand (see base.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { startFakeHelpdesk, type FakeHelpdesk } from './base';
+import { formParts, startFakeHelpdesk, type FakeHelpdesk } from './base';
 
 export interface FakeGlpi extends FakeHelpdesk {
   readonly tickets: Map<number, { input: Record<string, unknown>; documents: { fileName: string; sha256: string }[] }>;
   readonly openSessions: Set<string>;
-}
-
-function parts(body: Buffer, contentType: string): Map<string, { fileName: string | null; bytes: Buffer }> {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  const marker = `--${boundary?.[1] ?? boundary?.[2] ?? ''}`;
-  const found = new Map<string, { fileName: string | null; bytes: Buffer }>();
-  for (const part of body.toString('latin1').split(marker)) {
-    const [head, ...rest] = part.split('\r\n\r\n');
-    const name = /name="([^"]+)"(?:; filename="([^"]+)")?/.exec(head ?? '');
-    if (name?.[1]) found.set(name[1], { fileName: name[2] ?? null, bytes: Buffer.from(rest.join('\r\n\r\n').replace(/\r\n$/, ''), 'latin1') });
-  }
-  return found;
 }
 
 export async function startFakeGlpi(userToken: string, appToken: string, maxDocumentBytes: number): Promise<FakeGlpi> {
@@ -46,9 +34,9 @@ export async function startFakeGlpi(userToken: string, appToken: string, maxDocu
         return { status: 201, json: { id, message: `Item successfully added: ${String(input.name)}` } };
       },
       'POST /apirest.php/Document': (req) => {
-        const form = parts(req.body, String(req.headers['content-type']));
-        const file = form.get('filename[0]');
-        const manifest = form.get('uploadManifest');
+        const form = formParts(req.body, String(req.headers['content-type']));
+        const file = form.find((p) => p.name === 'filename[0]');
+        const manifest = form.find((p) => p.name === 'uploadManifest');
         if (!file || !manifest) return { status: 400, json: ['ERROR_UPLOAD_FILE_TOO_BIG_POST_MAX_SIZE', 'The file seems too big'] };
         // Over document_max_size GLPI keeps the document without its file and says so in upload_result.
         if (file.bytes.length > maxDocumentBytes) return { status: 400, json: ['ERROR_GLPI_ADD', 'File too large to be added.'] };

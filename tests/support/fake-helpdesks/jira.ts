@@ -4,23 +4,10 @@
  * failures on demand (see base.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { startFakeHelpdesk, type FakeHelpdesk } from './base';
+import { formParts, startFakeHelpdesk, type FakeHelpdesk } from './base';
 
 export interface FakeJira extends FakeHelpdesk {
   readonly requests: Map<string, { fields: Record<string, unknown>; attachments: { fileName: string; sha256: string }[] }>;
-}
-
-/** Just enough multipart parsing for one file part. */
-function filePart(body: Buffer, contentType: string): { fileName: string; bytes: Buffer } | null {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  const marker = `--${boundary?.[1] ?? boundary?.[2] ?? ''}`;
-  const text = body.toString('latin1');
-  for (const part of text.split(marker)) {
-    const [head, ...rest] = part.split('\r\n\r\n');
-    const name = /name="file"; filename="([^"]+)"/.exec(head ?? '');
-    if (name?.[1]) return { fileName: name[1], bytes: Buffer.from(rest.join('\r\n\r\n').replace(/\r\n$/, ''), 'latin1') };
-  }
-  return null;
 }
 
 export async function startFakeJira(credential: string, serviceDeskId: string): Promise<FakeJira> {
@@ -37,8 +24,8 @@ export async function startFakeJira(credential: string, serviceDeskId: string): 
       },
       'POST /rest/servicedeskapi/servicedesk/:id/attachTemporaryFile': (req) => {
         if (req.headers['x-atlassian-token'] !== 'no-check') return { status: 403, json: { errorMessage: 'XSRF check failed' } };
-        const part = filePart(req.body, String(req.headers['content-type']));
-        if (!part) return { status: 400, json: { errorMessage: 'No file' } };
+        const part = formParts(req.body, String(req.headers['content-type'])).find((p) => p.name === 'file' && p.fileName);
+        if (!part?.fileName) return { status: 400, json: { errorMessage: 'No file' } };
         const id = randomBytes(8).toString('hex');
         temporary.set(id, { fileName: part.fileName, sha256: createHash('sha256').update(part.bytes).digest('hex') });
         return { status: 201, json: { temporaryAttachments: [{ temporaryAttachmentId: id, fileName: part.fileName }] } };
