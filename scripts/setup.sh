@@ -7,9 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# chromium: renderer and report.html tests; iputils-ping: the ping probe; iproute2 (ip, tc), dnsmasq-base,
-# chrony, isc-dhcp-client, nftables: the network lab; xvfb: a real Electron window where Electron is installed.
-APT_PACKAGES=(chromium iputils-ping iproute2 dnsmasq-base chrony isc-dhcp-client nftables xvfb procps)
+# chromium: renderer and report.html tests; iputils-ping: the ping probe; iproute2 (ip), dnsmasq-base,
+# chrony, isc-dhcp-client, nftables, python3 (the lab's delay bridge): the network lab; xvfb: a real
+# Electron window where Electron is installed.
+APT_PACKAGES=(chromium iputils-ping iproute2 dnsmasq-base chrony isc-dhcp-client nftables python3 xvfb procps)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

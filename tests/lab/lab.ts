@@ -10,9 +10,12 @@
  *   │   resolv.conf        │              │                 delayed responder, or nothing     │
  *   │   chrony/chrony.conf │              │ NTP .123        SNTP responder (offset or absent) │
  *   └──────────────────────┘              │ NTP .124        fallback SNTP responder           │
- *   loss: nftables · delay: tc netem    │ 203.0.113.80    web server: check URL or portal   │
+ *   loss: nftables on the router         │ 203.0.113.80    web server: check URL or portal   │
  *                                         │ 203.0.113.10    "internet" ping target            │
  *                                         └────────────────────────────────────────────────┘
+ *
+ * Latency: a third namespace (tl…d) sits in the veth link and holds every frame (servers/delay-bridge.py),
+ * because this kernel has no netem; the link stays one Ethernet segment, so DHCP works unchanged.
  *
  * Only documentation ranges inside namespaces we create; nothing leaves the machine. Everything is
  * torn down by stop(), also after a failed start, and cleanupStaleLabs() removes leftovers of a
@@ -39,7 +42,7 @@ export interface LabSpec {
   readonly proxy?: 'unreachable';
   /** Share of the client's packets the router drops (nftables), as a bad link would. */
   readonly lossPercent?: number;
-  /** Round-trip delay added on the link (tc netem, on both ends). */
+  /** Round-trip delay added on the link, half each way (by the delay bridge). */
   readonly delayMs?: number;
 }
 
@@ -54,11 +57,10 @@ export interface Lab {
 
 const PREFIX = 'tl';
 
-/** Why the lab cannot build a spec on this machine (a kernel feature it lacks), or null. */
+/** Why the lab cannot build a spec on this machine (a program it lacks), or null. */
 export function labUnavailable(spec: LabSpec): string | null {
   if (!spec.delayMs) return null;
-  const probe = spawnSync('sh', ['-c', 'zcat /proc/config.gz 2>/dev/null | grep -q "^CONFIG_NET_SCH_NETEM=[ym]"']);
-  return probe.status === 0 ? null : 'this kernel has no netem (CONFIG_NET_SCH_NETEM is not set), so latency cannot be added';
+  return spawnSync('python3', ['--version']).status === 0 ? null : 'python3 is not installed, and the delay bridge that adds latency is a Python script (scripts/setup.sh installs it)';
 }
 const ROUTER_IP = '198.51.100.1';
 const DNS_IPS = ['198.51.100.53', '198.51.100.54'];
@@ -90,7 +92,7 @@ export function cleanupStaleLabs(): void {
   const names = run('ip', ['netns', 'list'], { allowFail: true })
     .split('\n')
     .map((l) => l.split(' ')[0] ?? '')
-    .filter((n) => new RegExp(`^${PREFIX}\\d+x\\d+[cr]$`).test(n));
+    .filter((n) => new RegExp(`^${PREFIX}\\d+x\\d+[crd]$`).test(n));
   for (const name of names) {
     const pids = run('ip', ['netns', 'pids', name], { allowFail: true }).split('\n').filter(Boolean);
     for (const pid of pids) spawnSync('kill', ['-9', pid]);
@@ -129,6 +131,7 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
   const id = `${PREFIX}${process.pid % 100000}x${counter}`;
   const client = `${id}c`;
   const router = `${id}r`;
+  const delay = `${id}d`;
   const routerIf = `${id}a`;
   const clientIf = `${id}b`;
   const dir = mkdtempSync(join(tmpdir(), 'triage-lab-'));
@@ -136,8 +139,8 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
   const children: ChildProcess[] = [];
   const inRouter = (file: string, args: readonly string[]) => run('ip', ['netns', 'exec', router, file, ...args]);
   const inClient = (file: string, args: readonly string[], options: { allowFail?: boolean; timeoutMs?: number } = {}) => run('ip', ['netns', 'exec', client, file, ...args], options);
-  const serve = async (what: string, file: string, args: readonly string[]): Promise<void> => {
-    const child = spawn('ip', ['netns', 'exec', router, file, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const serve = async (what: string, file: string, args: readonly string[], namespace = router): Promise<void> => {
+    const child = spawn('ip', ['netns', 'exec', namespace, file, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     children.push(child);
     await waitReady(child, what);
   };
@@ -152,7 +155,7 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
         // already gone
       }
     }
-    for (const ns of [client, router]) {
+    for (const ns of [client, router, delay]) {
       for (const pid of run('ip', ['netns', 'pids', ns], { allowFail: true }).split('\n').filter(Boolean)) spawnSync('kill', ['-9', pid]);
       spawnSync('ip', ['netns', 'del', ns]);
       rmSync(`/etc/netns/${ns}`, { recursive: true, force: true });
@@ -164,7 +167,17 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
   try {
     run('ip', ['netns', 'add', router]);
     run('ip', ['netns', 'add', client]);
-    run('ip', ['link', 'add', routerIf, 'netns', router, 'type', 'veth', 'peer', 'name', clientIf, 'netns', client]);
+    if (spec.delayMs) {
+      // client ⇄ (p) delay bridge (q) ⇄ router: two veth pairs, the bridge's ports without addresses.
+      const [towardClient, towardRouter] = [`${id}p`, `${id}q`];
+      run('ip', ['netns', 'add', delay]);
+      run('ip', ['link', 'add', clientIf, 'netns', client, 'type', 'veth', 'peer', 'name', towardClient, 'netns', delay]);
+      run('ip', ['link', 'add', routerIf, 'netns', router, 'type', 'veth', 'peer', 'name', towardRouter, 'netns', delay]);
+      for (const port of [towardClient, towardRouter]) run('ip', ['netns', 'exec', delay, 'ip', 'link', 'set', port, 'promisc', 'on', 'up']);
+      await serve('delay bridge', 'python3', [join(SERVERS, 'delay-bridge.py'), towardClient, towardRouter, String(spec.delayMs / 2)], delay);
+    } else {
+      run('ip', ['link', 'add', routerIf, 'netns', router, 'type', 'veth', 'peer', 'name', clientIf, 'netns', client]);
+    }
     inRouter('ip', ['link', 'set', 'lo', 'up']);
     inClient('ip', ['link', 'set', 'lo', 'up']);
     inRouter('ip', ['addr', 'add', `${ROUTER_IP}/24`, 'dev', routerIf]);
@@ -235,11 +248,6 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
       inRouter('nft', ['add', 'table', 'inet', 'lab']);
       inRouter('nft', ['add', 'chain', 'inet', 'lab', 'loss', '{ type filter hook input priority 0 ; }']);
       inRouter('nft', ['add', 'rule', 'inet', 'lab', 'loss', 'iifname', routerIf, 'numgen', 'inc', 'mod', String(every), '==', '0', 'drop']);
-    }
-    if (spec.delayMs) {
-      const half = `${Math.round(spec.delayMs / 2)}ms`;
-      inClient('tc', ['qdisc', 'add', 'dev', clientIf, 'root', 'netem', 'delay', half]);
-      inRouter('tc', ['qdisc', 'add', 'dev', routerIf, 'root', 'netem', 'delay', half]);
     }
     const env: Record<string, string> = spec.proxy === 'unreachable' ? { https_proxy: `http://${PROXY}`, http_proxy: `http://${PROXY}`, no_proxy: 'localhost,127.0.0.1' } : {};
     return {

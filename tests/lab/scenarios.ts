@@ -29,7 +29,7 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 5, title: "DNS server says the organisation's names do not exist", spec: { ...healthy, dns: ['lying'] }, expected: { id: 'network.dns-lying', severity: 'critical' } },
   { id: 6, title: 'No DHCP server: self-assigned 169.254 address', spec: { ...healthy, dhcp: 'off' }, expected: { id: 'network.self-assigned-address', severity: 'critical' } },
   { id: 7, title: 'DHCP lease about to end, not renewed', spec: { ...healthy, dhcp: { expiresInSeconds: 120 } }, expected: { id: 'network.dhcp-lease-ending', severity: 'warning' } },
-  { id: 8, title: 'Time server 10 minutes ahead', spec: { ...healthy, ntp: 600_000 }, expected: { id: 'network.time-source-wrong', severity: 'warning' } },
+  { id: 8, title: 'Time server 10 minutes ahead', spec: { ...healthy, ntp: 600_000 }, expected: { id: 'network.time-source-wrong', severity: 'critical' } },
   { id: 9, title: 'Time server unreachable', spec: { ...healthy, ntp: 'unreachable' }, expected: { id: 'network.time-source-unreachable', severity: 'warning' } },
   { id: 10, title: 'No default route', spec: { ...healthy, defaultRoute: false }, expected: { id: 'network.no-default-route', severity: 'critical' } },
   { id: 11, title: 'Default gateway does not answer', spec: { ...healthy, gatewayAnswersPing: false }, expected: { id: 'network.gateway-unreachable', severity: 'warning' } },

@@ -10,6 +10,16 @@ const GATEWAY_LOSS_PERCENT = 10;
 /** A router on the same LAN answers in a few ms (Wi-Fi: tens of ms); 100 ms or more means congestion or a weak radio link. */
 const GATEWAY_SLOW_MS = 100;
 
+/**
+ * The round trip to the router when it is slow enough to be a finding (network.gateway-poor), else 0.
+ * Every answer from beyond the router takes at least this long, so slowness it explains is the
+ * link's, not the far server's.
+ */
+export function slowLinkRoundTripMs(run: Parameters<FindingRule['evaluate']>[0]): number {
+  const avgMs = probeData(run, 'network.gateway')?.ping?.avgMs ?? 0;
+  return avgMs >= GATEWAY_SLOW_MS ? avgMs : 0;
+}
+
 const noDefaultRoute: FindingRule = {
   id: 'network.no-default-route',
   area: 'network',

@@ -1,7 +1,7 @@
 /** Finding rules over the network services probes (DNS, time, connectivity). Thresholds are named constants with the reason for their value. */
 import { probeData } from '../../report';
 import type { Finding, FindingRule } from '../types';
-import { noUsableLink } from './network-link';
+import { noUsableLink, slowLinkRoundTripMs } from './network-link';
 
 const dnsEvidence = (address: string, verdict: string) => [{ probe: 'network.dns' as const, field: 'servers[].verdict', value: `${address}: ${verdict}` }];
 
@@ -37,12 +37,17 @@ const dnsServerDead: FindingRule = {
 const dnsSlow: FindingRule = {
   id: 'network.dns-slow',
   area: 'network',
-  inputs: ['network.dns'],
+  inputs: ['network.dns', 'network.gateway'],
   evaluate(run) {
     const dns = probeData(run, 'network.dns');
     if (!dns) return [];
+    // On a slow link a first question costs up to two round trips (finding the neighbour, then the
+    // question) plus jitter: answers within three are the link's slowness, already reported by
+    // network.gateway-poor. Unanswered questions are never explained away.
+    const linkMs = slowLinkRoundTripMs(run);
+    const explainedByLink = (s: (typeof dns.servers)[number]) => linkMs > 0 && s.medianMs !== null && s.medianMs <= 3 * linkMs && s.queries.every((q) => q.outcome === 'ok');
     return dns.servers
-      .filter((s) => s.verdict === 'slow')
+      .filter((s) => s.verdict === 'slow' && !explainedByLink(s))
       .map((s): Finding => ({ id: 'network.dns-slow', severity: 'warning', area: 'network', params: { server: s.address, medianMs: s.medianMs ?? 0 }, evidence: [{ probe: 'network.dns', field: 'servers[].medianMs', value: s.medianMs }] }));
   },
 };
@@ -238,9 +243,14 @@ const timeSourceWrong: FindingRule = {
   evaluate(run) {
     const ntp = probeData(run, 'network.ntp');
     if (!ntp) return [];
+    // This machine follows its configured source: what that source is off by, the clock soon is too,
+    // so the thresholds are the clock's own (critical beyond Kerberos' five minutes).
     return ntp.servers
       .filter((s) => s.wrongClock && s.role === 'configured')
-      .map((s): Finding => ({ id: 'network.time-source-wrong', severity: 'warning', area: 'network', params: { server: s.server, minutes: Math.round(Math.abs((s.offsetMs ?? 0) - (ntp.clockOffsetMs ?? 0)) / 6_000) / 10 }, evidence: [{ probe: 'network.ntp', field: 'servers[].offsetMs', value: s.offsetMs }] }));
+      .map((s): Finding => {
+        const offMs = Math.abs((s.offsetMs ?? 0) - (ntp.clockOffsetMs ?? 0));
+        return { id: 'network.time-source-wrong', severity: offMs >= CLOCK_CRITICAL_MS ? 'critical' : 'warning', area: 'network', params: { server: s.server, minutes: Math.round(offMs / 6_000) / 10 }, evidence: [{ probe: 'network.ntp', field: 'servers[].offsetMs', value: s.offsetMs }] };
+      });
   },
 };
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { networkServicesRules } from '../../../probes/findings/rules/network-services';
 import type { ConnectivityData } from '../../../probes/network/connectivity';
 import type { DnsData } from '../../../probes/network/dns';
+import type { GatewayData } from '../../../probes/network/gateway';
 import type { DnsServerResult, ServerVerdict } from '../../../probes/network/dns/parse';
 import type { NtpData } from '../../../probes/network/ntp';
 import { reportWith, type ReportData } from '../../support/reports';
@@ -42,6 +43,18 @@ describe('DNS rules', () => {
   });
   it('flag a slow server', () => {
     expect(ids({ 'network.dns': dns([server('10.0.0.10', 'slow')]) })).toEqual(['network.dns-slow:warning']);
+  });
+  it('leave slowness the link explains to the link: answers within a few round trips of a slow router are not the server\'s fault', () => {
+    const slowLink = (avgMs: number): GatewayData => ({ defaultRoute: true, gateway: '10.0.0.1', interface: 'Wi-Fi', ipv6Gateway: null, ping: { sent: 10, received: 10, lossPercent: 0, avgMs, minMs: avgMs - 5, maxMs: avgMs + 20 } });
+    const answeredIn = (ms: number) => server('10.0.0.10', 'slow', { medianMs: ms, queries: [{ name: 'www.example.org', outcome: 'ok', addresses: ['192.0.2.1'], durationMs: ms }] });
+    // 300 ms to the router: 600 ms answers are the link (neighbour lookup + question), not the server.
+    expect(ids({ 'network.dns': dns([answeredIn(600)]), 'network.gateway': slowLink(300) })).toEqual([]);
+    // A server far slower than the link is still named, and so is one that left questions unanswered.
+    expect(ids({ 'network.dns': dns([answeredIn(1_500)]), 'network.gateway': slowLink(300) })).toEqual(['network.dns-slow:warning']);
+    const unanswered = server('10.0.0.10', 'slow', { medianMs: 600, queries: [{ name: 'a.example', outcome: 'ok', addresses: [], durationMs: 600 }, { name: 'b.example', outcome: 'timeout', addresses: [], durationMs: 2_000 }] });
+    expect(ids({ 'network.dns': dns([unanswered]), 'network.gateway': slowLink(300) })).toEqual(['network.dns-slow:warning']);
+    // A fast router explains nothing.
+    expect(ids({ 'network.dns': dns([answeredIn(600)]), 'network.gateway': slowLink(4) })).toEqual(['network.dns-slow:warning']);
   });
   it('flag a lying server: a warning beside an honest one, critical alone', () => {
     expect(ids({ 'network.dns': dns([server('192.168.1.1', 'lying'), server('10.0.0.10', 'ok')]) })).toEqual(['network.dns-lying:warning']);
@@ -114,6 +127,14 @@ describe('time rules', () => {
       { server: 'ntp.corp.example', role: 'configured', offsetMs: -600_000, roundTripMs: 3, stratum: 4, error: null, wrongClock: true },
       { server: 'time.example', role: 'fallback', offsetMs: 10, roundTripMs: 30, stratum: 2, error: null, wrongClock: false },
     ];
-    expect(run({ 'network.ntp': ntp(10, servers) })).toMatchObject([{ id: 'network.time-source-wrong', params: { server: 'ntp.corp.example', minutes: 10 } }]);
+    expect(run({ 'network.ntp': ntp(10, servers) })).toMatchObject([{ id: 'network.time-source-wrong', severity: 'critical', params: { server: 'ntp.corp.example', minutes: 10 } }]);
+  });
+  it('rate a wrong time source as the clock it will cause: critical past Kerberos\' five minutes, a warning below', () => {
+    const source = (offsetMs: number): NtpData['servers'] => [
+      { server: 'ntp.corp.example', role: 'configured', offsetMs, roundTripMs: 3, stratum: 4, error: null, wrongClock: true },
+      { server: 'time.example', role: 'fallback', offsetMs: 0, roundTripMs: 30, stratum: 2, error: null, wrongClock: false },
+    ];
+    expect(ids({ 'network.ntp': ntp(0, source(2 * 60_000)) })).toEqual(['network.time-source-wrong:warning']);
+    expect(ids({ 'network.ntp': ntp(0, source(-6 * 60_000)) })).toEqual(['network.time-source-wrong:critical']);
   });
 });
