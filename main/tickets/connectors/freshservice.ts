@@ -4,7 +4,7 @@
  *   POST /api/v2/tickets                    multipart: subject, description (HTML), email, priority,
  *                                           status, source, tags[] = "triage", "triage-<key digest>",
  *                                           attachments[] = the bundle → 201 { ticket: { id } }
- *   GET  /api/v2/tickets/filter?query="tag:'triage-<key digest>'" → { tickets: [{ id }] }
+ *   GET  /api/v2/tickets/filter?query="tag:'triage-<key digest>' [AND workspace_id:<id>]" → { tickets: [{ id }] }
  * Auth: Basic with the API key as user name and "X" as password. The ticket and its attachment are
  * ONE request, so a ticket never exists without its bundle. Freshservice has no idempotency key:
  * Triage's key travels as a tag (a digest of it, because tags are short) and is found with the
@@ -80,9 +80,10 @@ export function createFreshserviceConnector(settings: FreshserviceSettings): Con
       return receipt(created.ticket.id);
     },
     async findByKey(key, context) {
-      // The filter query must be wrapped in double quotes, string values in single quotes.
-      const query = new URLSearchParams({ query: `"tag:'${keyTag(key)}'"` });
-      if (settings.workspaceId !== undefined) query.set('workspace_id', String(settings.workspaceId));
+      // The filter query is wrapped in double quotes, string values in single quotes; without a
+      // workspace_id term it searches only the primary workspace.
+      const terms = [`tag:'${keyTag(key)}'`, ...(settings.workspaceId === undefined ? [] : [`workspace_id:${settings.workspaceId}`])];
+      const query = new URLSearchParams({ query: `"${terms.join(' AND ')}"` });
       const found = json<{ tickets?: { id?: number }[] }>(await send({ method: 'GET', url: `${base}/api/v2/tickets/filter?${query}`, service, headers }, context), service);
       const id = found.tickets?.[0]?.id;
       return id === undefined ? null : receipt(id);

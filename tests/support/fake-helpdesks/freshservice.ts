@@ -2,7 +2,7 @@
  * A fake Freshservice account: multipart ticket creation with attachments[] and tags[] (the
  * documented required fields checked: subject, description, email or requester_id, priority,
  * status), the 40 MB attachment cap, and the ticket filter API on tags — whose query must be in
- * double quotes, as the real one demands — with failures on demand (see base.ts).
+ * double quotes and which searches the primary workspace unless told otherwise, as the real one — with failures on demand (see base.ts).
  */
 import { createHash } from 'node:crypto';
 import { formParts, startFakeHelpdesk, type FakeHelpdesk } from './base';
@@ -34,9 +34,11 @@ export async function startFakeFreshservice(credential: string, maxAttachmentByt
         return { status: 201, json: { ticket: { id, subject: fields.subject, priority: Number(fields.priority), status: Number(fields.status) } } };
       },
       'GET /api/v2/tickets/filter': (req) => {
-        const query = /^"tag:'([^']+)'"$/.exec(req.query.get('query') ?? '');
+        const query = /^"tag:'([^']+)'(?: AND workspace_id:(\d+))?"$/.exec(req.query.get('query') ?? '');
         if (!query) return { status: 400, json: { description: 'Validation failed', errors: [{ field: 'query', message: 'query must be enclosed in double quotes', code: 'invalid_value' }] } };
-        const matching = [...tickets].filter(([, t]) => t.tags.includes(query[1] ?? '')).map(([id]) => ({ id }));
+        // Like the real one: without a workspace_id term only the primary workspace (1) is searched.
+        const workspace = query[2] ?? '1';
+        const matching = [...tickets].filter(([, t]) => t.tags.includes(query[1] ?? '') && (t.fields.workspace_id ?? '1') === workspace).map(([id]) => ({ id }));
         return { status: 200, json: { tickets: matching, total: matching.length } };
       },
     },

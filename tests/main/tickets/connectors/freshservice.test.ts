@@ -33,6 +33,15 @@ describe('the Freshservice connector', () => {
     expect(await connector.findByKey('00000000-0000-0000-0000-000000000000', testContext())).toBeNull();
   });
 
+  it('with workspaces, files into the configured one and looks there (the filter searches only the primary one by default)', async () => {
+    const inWorkspace = createFreshserviceConnector({ ...settings, workspaceId: 3 });
+    const sent = testSubmission(1_000);
+    const receipt = await inWorkspace.create(sent, testContext());
+    expect(fake.tickets.get(Number(receipt.id))?.fields.workspace_id).toBe('3');
+    expect(await inWorkspace.findByKey(sent.idempotencyKey, testContext())).toEqual(receipt);
+    expect(await createFreshserviceConnector(settings).findByKey(sent.idempotencyKey, testContext())).toBeNull();
+  });
+
   it('sends the user\'s text as escaped HTML, so nothing they typed becomes markup', () => {
     expect(htmlDescription('a <b>bold</b> & "quoted"\nline two')).toBe('<div>a &#60;b&#62;bold&#60;/b&#62; &#38; &#34;quoted&#34;<br>line two</div>');
   });
