@@ -317,17 +317,14 @@ function tcpConnect(host: string, port: number, timeoutMs: number, signal: Abort
 
 async function pingHost(host: string, count: number, timeoutMs: number, signal: AbortSignal): Promise<PingResult> {
   if (host.startsWith('-')) throw new ProbeError('parse-error', `"${host}" is not a host name.`);
-  const deadlineSeconds = Math.max(1, Math.floor(timeoutMs / 1000));
-  // Windows ping has no overall deadline; it waits up to `timeout` seconds per request instead.
-  // Linux (iputils) ping must get none either: with -w it keeps sending until `count` answers arrive
-  // and counts the echoes still in flight as lost, inventing loss on a slow link. Without it, it
-  // sends exactly `count` and then waits for the last answers; the abort signal is the budget.
+  // Only macOS gets an overall deadline. Windows ping has none; it waits up to `timeout` seconds per
+  // request instead. Linux (iputils) ping with -w keeps sending until `count` answers arrive and
+  // counts the echoes still in flight as lost, inventing loss on a slow link; without it, it sends
+  // exactly `count` and waits for the last answers, and the abort signal is the budget.
   const options: ping.PingConfig =
     process.platform === 'win32'
       ? { min_reply: count, timeout: 1 }
-      : process.platform === 'linux'
-        ? { min_reply: count, timeout: 1, extra: ['-i', '0.2'] }
-        : { min_reply: count, timeout: 1, deadline: deadlineSeconds, extra: ['-i', '0.2'] };
+      : { min_reply: count, timeout: 1, extra: ['-i', '0.2'], ...(process.platform === 'darwin' ? { deadline: Math.max(1, Math.floor(timeoutMs / 1000)) } : {}) };
   const result = await abortable(ping.promise.probe(host, options), signal, `Pinging ${host}`);
   const toNumber = (value: unknown): number | null => {
     const n = typeof value === 'number' ? value : Number.parseFloat(String(value));
