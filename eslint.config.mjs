@@ -5,10 +5,20 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
-const electron = { group: ['electron', 'electron/*'], message: 'Only main/electron/ may import Electron; the rest must run on plain Node (the headless CLI).' };
-const rendererCode = { group: ['**/renderer/**', 'renderer/**'], message: 'The renderer is a separate program; talk to it through IPC.' };
-const mainCode = { regex: '(^|/)main/', message: 'probes/ knows nothing of main/: it collects facts and turns them into findings.' };
+const electron = {
+  group: ['electron', 'electron/*'],
+  message: 'Only main/electron/ may import Electron; the rest must run on plain Node (the headless CLI).',
+};
+const rendererCode = {
+  group: ['**/renderer/**', 'renderer/**'],
+  message: 'The renderer is a separate program; talk to it through IPC.',
+};
+const mainCode = {
+  regex: '(^|/)main/',
+  message: 'probes/ knows nothing of main/: it collects facts and turns them into findings.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'renderer/dist/**', 'test-results/**'] },
@@ -25,7 +35,9 @@ export default tseslint.config(
   },
   {
     files: ['probes/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [electron, rendererCode, mainCode] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [electron, rendererCode, mainCode] }],
+    },
   },
   {
     files: ['main/**/*.ts'],
@@ -39,18 +51,34 @@ export default tseslint.config(
     rules: {
       // Node's types are loaded for the contract files the renderer imports types from; its globals
       // must still never be used here (the page runs sandboxed).
-      'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate', 'module'].map((name) => ({ name, message: 'The renderer runs sandboxed, without Node.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'process',
+          'Buffer',
+          'require',
+          '__dirname',
+          '__filename',
+          'global',
+          'setImmediate',
+          'module',
+        ].map((name) => ({ name, message: 'The renderer runs sandboxed, without Node.' })),
+      ],
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: builtinModules.map((name) => ({ name, message: 'The renderer runs sandboxed, without Node.' })),
+          paths: builtinModules.map((name) => ({
+            name,
+            message: 'The renderer runs sandboxed, without Node.',
+          })),
           patterns: [
             { group: ['node:*'], message: 'The renderer runs sandboxed, without Node.' },
             electron,
             {
               // Types from the contract files only; values never cross from probes/ or main/.
               regex: '(^|/)(probes|main)/(?!types$|findings/types$|ipc/contract$)',
-              message: 'The renderer may import only types, and only from the contract files (probes/types, probes/findings/types, main/ipc/contract).',
+              message:
+                'The renderer may import only types, and only from the contract files (probes/types, probes/findings/types, main/ipc/contract).',
             },
             {
               regex: '(^|/)(probes/types|probes/findings/types|main/ipc/contract)$',
@@ -71,4 +99,7 @@ export default tseslint.config(
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Last: Prettier owns layout, so lint rules about layout (e.g. no-unexpected-multiline, which
+  // flags Prettier's own line breaks in member chains) are turned off.
+  prettier,
 );

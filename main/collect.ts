@@ -58,7 +58,11 @@ export async function collectReport(options: CollectOptions): Promise<Report> {
   const platform = currentPlatform();
   const { logger } = options.log;
   const createdAt = new Date().toISOString();
-  logger.info('Collection started', { triageVersion: TRIAGE_VERSION, platform, probes: options.probes.length });
+  logger.info('Collection started', {
+    triageVersion: TRIAGE_VERSION,
+    platform,
+    probes: options.probes.length,
+  });
   const powershell: PowerShellHost | undefined = platform === 'win32' ? createPowerShellHost() : undefined;
   try {
     const run = await runProbes({
@@ -81,9 +85,15 @@ export async function collectReport(options: CollectOptions): Promise<Report> {
         }),
     });
     for (const envelope of run.probes) {
-      if (envelope.status !== 'ok') logger.info(`Probe ${envelope.id}: ${envelope.status}`, { error: envelope.error, gaps: envelope.gaps });
+      if (envelope.status !== 'ok')
+        logger.info(`Probe ${envelope.id}: ${envelope.status}`, {
+          error: envelope.error,
+          gaps: envelope.gaps,
+        });
     }
-    const findings = evaluateFindings(run, logger).map((finding) => renderFinding(finding, options.locale ?? 'en'));
+    const findings = evaluateFindings(run, logger).map((finding) =>
+      renderFinding(finding, options.locale ?? 'en'),
+    );
     logger.info('Collection finished', { durationMs: run.durationMs, findings: findings.length });
     return {
       triageVersion: TRIAGE_VERSION,

@@ -19,7 +19,10 @@ export async function syncDir(path: string): Promise<void> {
 }
 
 export async function writeFileDurable(path: string, content: string | Buffer, mode = 0o600): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
   const handle = await open(temporary, 'w', mode);
   try {
     await handle.writeFile(content);

@@ -15,9 +15,14 @@ import { stateDir, type StateScope } from './paths';
 export const MAX_LOG_BYTES = 1024 * 1024;
 export const KEPT_LOGS = 5;
 
-export function logsDir(scope: StateScope, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function logsDir(
+  scope: StateScope,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.TRIAGE_LOG_DIR) return env.TRIAGE_LOG_DIR;
-  if (platform === 'darwin') return scope === 'machine' ? '/Library/Logs/Triage' : join(os.homedir(), 'Library', 'Logs', 'Triage');
+  if (platform === 'darwin')
+    return scope === 'machine' ? '/Library/Logs/Triage' : join(os.homedir(), 'Library', 'Logs', 'Triage');
   if (platform === 'linux' && scope === 'machine') return '/var/log/triage';
   return join(stateDir(scope, env, platform), 'logs');
 }
@@ -53,7 +58,11 @@ export function rotate(dir: string, name: string): void {
  * A sink for the run log that appends to `<dir>/<name>.log`. If the folder cannot be written, it
  * reports that once (through `onError`) and stays quiet: logging never stops the real work.
  */
-export function logFileSink(dir: string, name: string, onError: (message: string) => void = () => undefined): (entry: LogEntry) => void {
+export function logFileSink(
+  dir: string,
+  name: string,
+  onError: (message: string) => void = () => undefined,
+): (entry: LogEntry) => void {
   const scrubber = new Redactor('off');
   const path = join(dir, `${name}.log`);
   let broken = false;
@@ -61,7 +70,9 @@ export function logFileSink(dir: string, name: string, onError: (message: string
     mkdirSync(dir, { recursive: true, mode: 0o750 });
   } catch (error) {
     broken = true;
-    onError(`Logs cannot be written to ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    onError(
+      `Logs cannot be written to ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   }
   return (entry) => {
     if (broken) return;
@@ -77,7 +88,9 @@ export function logFileSink(dir: string, name: string, onError: (message: string
       appendFileSync(path, `${scrubber.scrubText(formatLogEntry(entry))}\n`, { mode: 0o640 });
     } catch (error) {
       broken = true;
-      onError(`Logs cannot be written to ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+      onError(
+        `Logs cannot be written to ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      );
     }
   };
 }

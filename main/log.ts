@@ -22,7 +22,8 @@ export interface RunLog {
 }
 
 export function formatLogEntry(entry: LogEntry): string {
-  const fields = entry.fields && Object.keys(entry.fields).length > 0 ? ` ${JSON.stringify(entry.fields)}` : '';
+  const fields =
+    entry.fields && Object.keys(entry.fields).length > 0 ? ` ${JSON.stringify(entry.fields)}` : '';
   return `${entry.time} ${entry.level.toUpperCase().padEnd(5)} ${entry.message}${fields}`;
 }
 
@@ -31,9 +32,17 @@ export function createRunLog(sink?: (entry: LogEntry) => void): RunLog {
   const write =
     (level: LogLevel) =>
     (message: string, fields?: Record<string, unknown>): void => {
-      const entry: LogEntry = { time: new Date().toISOString(), level, message, ...(fields ? { fields } : {}) };
+      const entry: LogEntry = {
+        time: new Date().toISOString(),
+        level,
+        message,
+        ...(fields ? { fields } : {}),
+      };
       entries.push(entry);
       sink?.(entry);
     };
-  return { entries, logger: { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') } };
+  return {
+    entries,
+    logger: { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') },
+  };
 }

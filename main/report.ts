@@ -9,7 +9,14 @@ import type { RunResult } from '../probes/runner';
 import type { Platform } from '../probes/types';
 
 export type ProblemCategory = 'cant-connect' | 'slow' | 'app-crashes' | 'cant-sign-in' | 'printing' | 'other';
-export const PROBLEM_CATEGORIES: readonly ProblemCategory[] = ['cant-connect', 'slow', 'app-crashes', 'cant-sign-in', 'printing', 'other'];
+export const PROBLEM_CATEGORIES: readonly ProblemCategory[] = [
+  'cant-connect',
+  'slow',
+  'app-crashes',
+  'cant-sign-in',
+  'printing',
+  'other',
+];
 
 /** English names of the categories, for technicians' views (report.html, inspect). */
 export const PROBLEM_CATEGORY_NAMES: Readonly<Record<ProblemCategory, string>> = {

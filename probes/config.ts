@@ -13,9 +13,16 @@ export const hostSchema = z
   .string()
   .min(1)
   .max(253)
-  .refine((value) => isIP(value) !== 0 || /^(?=.{1,253}$)([a-zA-Z0-9_](?:[a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9_](?:[a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?\.?$/.test(value), {
-    message: 'must be a host name (like time.example.org) or an IP address',
-  });
+  .refine(
+    (value) =>
+      isIP(value) !== 0 ||
+      /^(?=.{1,253}$)([a-zA-Z0-9_](?:[a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9_](?:[a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?\.?$/.test(
+        value,
+      ),
+    {
+      message: 'must be a host name (like time.example.org) or an IP address',
+    },
+  );
 
 const httpUrlSchema = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' });
 
@@ -26,7 +33,11 @@ export const probeConfigSchema = z
     dns: z
       .object({
         /** Public names any working resolver answers. */
-        testNames: z.array(hostSchema).min(1).max(10).default(['www.microsoft.com', 'login.microsoftonline.com']),
+        testNames: z
+          .array(hostSchema)
+          .min(1)
+          .max(10)
+          .default(['www.microsoft.com', 'login.microsoftonline.com']),
         /**
          * The organisation's own names (intranet, domain controllers) that must resolve. A server that
          * answers NXDOMAIN for one of them is wrong for this network (a home router, a public resolver,
@@ -90,6 +101,8 @@ export class ConfigError extends Error {
 export function parseProbeConfig(input: unknown, source = 'configuration'): ProbeConfig {
   const result = probeConfigSchema.safeParse(input ?? {});
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  const problems = result.error.issues.map(
+    (issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+  );
   throw new ConfigError(`The ${source} is not valid:\n  ${problems.join('\n  ')}`, problems);
 }

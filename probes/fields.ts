@@ -22,7 +22,9 @@ function typeMatches(type: FieldType, value: unknown): boolean {
     case 'number[]':
       return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
     case 'object[]':
-      return Array.isArray(value) && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+      return (
+        Array.isArray(value) && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))
+      );
   }
 }
 
@@ -47,8 +49,10 @@ export function checkFieldDocs(fields: Readonly<Record<string, FieldDoc>>): stri
     const parentDoc = fields[parent];
     const viaArray = path.startsWith(`${parent}[].`);
     if (!parentDoc) problems.push(`${path}: its parent ${parent} is not documented`);
-    else if (viaArray && parentDoc.type !== 'object[]') problems.push(`${path}: ${parent} must be object[] to have [] children`);
-    else if (!viaArray && parentDoc.type !== 'object') problems.push(`${path}: ${parent} must be object to have children`);
+    else if (viaArray && parentDoc.type !== 'object[]')
+      problems.push(`${path}: ${parent} must be object[] to have [] children`);
+    else if (!viaArray && parentDoc.type !== 'object')
+      problems.push(`${path}: ${parent} must be object to have children`);
   }
   return problems;
 }
@@ -65,7 +69,8 @@ export function checkData(fields: Readonly<Record<string, FieldDoc>>, data: unkn
       const key = path.slice(childPrefix.length);
       if (key.includes('.')) continue;
       if (!(key in value)) problems.push(`${path}: documented but missing`);
-      else if (value[key] === null && !doc.nullable) problems.push(`${path}: is null but not documented as nullable`);
+      else if (value[key] === null && !doc.nullable)
+        problems.push(`${path}: is null but not documented as nullable`);
     }
     for (const [key, child] of Object.entries(value)) {
       const path = `${childPrefix}${key}`;
@@ -79,9 +84,11 @@ export function checkData(fields: Readonly<Record<string, FieldDoc>>, data: unkn
         problems.push(`${path}: expected ${doc.type}, got ${Array.isArray(child) ? 'array' : typeof child}`);
         continue;
       }
-      if (doc.enum && typeof child === 'string' && !doc.enum.includes(child)) problems.push(`${path}: "${child}" is not one of ${doc.enum.join(', ')}`);
+      if (doc.enum && typeof child === 'string' && !doc.enum.includes(child))
+        problems.push(`${path}: "${child}" is not one of ${doc.enum.join(', ')}`);
       if (doc.type === 'object') visit(child as Record<string, unknown>, path);
-      if (doc.type === 'object[]') for (const item of child as Record<string, unknown>[]) visit(item, `${path}[]`);
+      if (doc.type === 'object[]')
+        for (const item of child as Record<string, unknown>[]) visit(item, `${path}[]`);
     }
   };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return ['data: must be an object'];

@@ -8,7 +8,12 @@ import { osProbes, type OsData } from './os';
 import { securityProbes, type SecurityData } from './security';
 import type { Probe, ProbeId } from './types';
 
-export const ALL_PROBES: readonly Probe[] = [...hardwareProbes, ...osProbes, ...networkProbes, ...securityProbes];
+export const ALL_PROBES: readonly Probe[] = [
+  ...hardwareProbes,
+  ...osProbes,
+  ...networkProbes,
+  ...securityProbes,
+];
 
 /** Data type of each probe, by id. */
 export interface ProbeDataMap extends HardwareData, OsData, NetworkData, SecurityData {}

@@ -12,7 +12,10 @@ export function envelopeOf(run: Pick<RunResult, 'probes'>, id: string): ProbeEnv
 }
 
 /** A probe's data when it produced some (`ok` or `partial`), else null: rules then stay silent. */
-export function probeData<K extends KnownProbeId>(run: Pick<RunResult, 'probes'>, id: K): ProbeDataMap[K] | null {
+export function probeData<K extends KnownProbeId>(
+  run: Pick<RunResult, 'probes'>,
+  id: K,
+): ProbeDataMap[K] | null {
   const envelope = envelopeOf(run, id);
   if (!envelope || (envelope.status !== 'ok' && envelope.status !== 'partial')) return null;
   return envelope.data as ProbeDataMap[K] | null;

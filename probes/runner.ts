@@ -9,7 +9,16 @@
 import { performance } from 'node:perf_hooks';
 import type { ProbeConfig } from './config';
 import { ProbeError, describeError } from './errors';
-import type { Gap, Logger, OperationRecord, Platform, Probe, ProbeContext, ProbeEnvelope, ProgressEvent } from './types';
+import type {
+  Gap,
+  Logger,
+  OperationRecord,
+  Platform,
+  Probe,
+  ProbeContext,
+  ProbeEnvelope,
+  ProgressEvent,
+} from './types';
 
 /** How long a stopped probe's commands get to record how they ended. */
 const ABORT_GRACE_MS = 300;
@@ -43,7 +52,9 @@ export interface RunResult {
 }
 
 function unsupportedMessage(probe: Probe): string {
-  const where = probe.descriptor.platforms.map((p) => ({ win32: 'Windows', darwin: 'macOS', linux: 'Linux' })[p]).join(', ');
+  const where = probe.descriptor.platforms
+    .map((p) => ({ win32: 'Windows', darwin: 'macOS', linux: 'Linux' })[p])
+    .join(', ');
   return `${probe.descriptor.title} is checked on ${where} only.`;
 }
 
@@ -66,7 +77,9 @@ async function runOne(probe: Probe, options: RunOptions, runSignal: AbortSignal)
     operations: [...operations],
   });
 
-  const collector = descriptor.platforms.includes(options.platform) ? probe.collectors[options.platform] : undefined;
+  const collector = descriptor.platforms.includes(options.platform)
+    ? probe.collectors[options.platform]
+    : undefined;
   if (!collector) {
     return envelope('unsupported', { error: { code: 'unsupported', message: unsupportedMessage(probe) } });
   }
@@ -79,7 +92,10 @@ async function runOne(probe: Probe, options: RunOptions, runSignal: AbortSignal)
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const error = new ProbeError('timeout', `${descriptor.title} did not finish within its ${budgetMs} ms budget; what it was running was stopped.`);
+      const error = new ProbeError(
+        'timeout',
+        `${descriptor.title} did not finish within its ${budgetMs} ms budget; what it was running was stopped.`,
+      );
       controller.abort(error);
       reject(error);
     }, budgetMs);
@@ -88,7 +104,11 @@ async function runOne(probe: Probe, options: RunOptions, runSignal: AbortSignal)
 
   let collecting: Promise<unknown> = Promise.resolve();
   try {
-    const context = options.createContext({ probe, signal: controller.signal, record: (op) => operations.push(op) });
+    const context = options.createContext({
+      probe,
+      signal: controller.signal,
+      record: (op) => operations.push(op),
+    });
     const work = collector(context);
     collecting = work;
     // The race matters for collectors that ignore the signal: the envelope still arrives on time.
@@ -101,11 +121,18 @@ async function runOne(probe: Probe, options: RunOptions, runSignal: AbortSignal)
     if (controller.signal.aborted) {
       // Commands being killed record themselves as they end; give them a moment so the envelope
       // shows what was running when the budget ran out.
-      await Promise.race([collecting.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))]);
+      await Promise.race([
+        collecting.catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS)),
+      ]);
     }
     const described = describeError(reason);
-    if (described.code === 'internal') options.log.error(`Bug in probe ${descriptor.id}`, { error: error instanceof Error ? error.stack : String(error) });
-    const status = described.code === 'timeout' ? 'timeout' : described.code === 'unsupported' ? 'unsupported' : 'error';
+    if (described.code === 'internal')
+      options.log.error(`Bug in probe ${descriptor.id}`, {
+        error: error instanceof Error ? error.stack : String(error),
+      });
+    const status =
+      described.code === 'timeout' ? 'timeout' : described.code === 'unsupported' ? 'unsupported' : 'error';
     return envelope(status, { error: described });
   } finally {
     clearTimeout(timer);
@@ -128,13 +155,24 @@ export async function runProbes(options: RunOptions): Promise<RunResult> {
   };
   const total = options.probes.length;
   let done = 0;
-  emit({ type: 'run-started', total, probes: options.probes.map((p) => ({ id: p.descriptor.id, title: p.descriptor.title })) });
+  emit({
+    type: 'run-started',
+    total,
+    probes: options.probes.map((p) => ({ id: p.descriptor.id, title: p.descriptor.title })),
+  });
   const envelopes = await Promise.all(
     options.probes.map(async (probe) => {
       emit({ type: 'probe-started', id: probe.descriptor.id, title: probe.descriptor.title });
       const result = await runOne(probe, options, runSignal);
       done += 1;
-      emit({ type: 'probe-finished', id: result.id, status: result.status, durationMs: result.durationMs, done, total });
+      emit({
+        type: 'probe-finished',
+        id: result.id,
+        status: result.status,
+        durationMs: result.durationMs,
+        done,
+        total,
+      });
       return result;
     }),
   );

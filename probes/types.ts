@@ -24,21 +24,33 @@ export type ProbeId = `${ProbeArea}.${string}`;
  * whether the value is kept, replaced by a stable placeholder, or removed.
  */
 export type SensitiveKind =
-  | 'username'
-  | 'hostname'
-  | 'email'
-  | 'ip'
-  | 'mac'
-  | 'serial'
-  | 'ssid'
-  | 'path'
-  | 'identifier'
-  | 'secret';
+  'username' | 'hostname' | 'email' | 'ip' | 'mac' | 'serial' | 'ssid' | 'path' | 'identifier' | 'secret';
 
-export const SENSITIVE_KINDS: readonly SensitiveKind[] = ['username', 'hostname', 'email', 'ip', 'mac', 'serial', 'ssid', 'path', 'identifier', 'secret'];
+export const SENSITIVE_KINDS: readonly SensitiveKind[] = [
+  'username',
+  'hostname',
+  'email',
+  'ip',
+  'mac',
+  'serial',
+  'ssid',
+  'path',
+  'identifier',
+  'secret',
+];
 
-export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'string[]' | 'number[]' | 'object[]';
-export const FIELD_TYPES: readonly FieldType[] = ['string', 'number', 'integer', 'boolean', 'object', 'string[]', 'number[]', 'object[]'];
+export type FieldType =
+  'string' | 'number' | 'integer' | 'boolean' | 'object' | 'string[]' | 'number[]' | 'object[]';
+export const FIELD_TYPES: readonly FieldType[] = [
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'object',
+  'string[]',
+  'number[]',
+  'object[]',
+];
 
 /**
  * Documentation of one field of a probe's data, keyed by its path in the descriptor:
@@ -118,7 +130,8 @@ export interface ExecResult {
   readonly durationMs: number;
 }
 
-export type DnsOutcome = 'ok' | 'nxdomain' | 'nodata' | 'servfail' | 'refused' | 'timeout' | 'unreachable' | 'error';
+export type DnsOutcome =
+  'ok' | 'nxdomain' | 'nodata' | 'servfail' | 'refused' | 'timeout' | 'unreachable' | 'error';
 
 export interface DnsAnswer {
   readonly name: string;
@@ -175,7 +188,11 @@ export interface NetworkOps {
   /** Resolves a name through the operating system's resolver, as any app would. */
   resolveSystem(name: string, options: { timeoutMs: number }): Promise<DnsAnswer>;
   /** Asks one DNS server directly, bypassing the OS resolver, so each server can be judged. */
-  queryDns(server: string, name: string, options: { timeoutMs: number; type?: 'A' | 'AAAA' }): Promise<DnsAnswer>;
+  queryDns(
+    server: string,
+    name: string,
+    options: { timeoutMs: number; type?: 'A' | 'AAAA' },
+  ): Promise<DnsAnswer>;
   /** One SNTP (RFC 4330) exchange with a time server; throws `timeout` or `network-error` as a ProbeError. */
   sntp(server: string, options: { timeoutMs: number }): Promise<SntpResult>;
   /** One GET without following redirects; throws `timeout`/`network-error` as a ProbeError. */
@@ -239,7 +256,9 @@ export interface ProbeContext {
   now(): Date;
 }
 
-export type SystemInformationResult<K extends SystemInformationFunction> = Awaited<ReturnType<(typeof systeminformation)[K]>>;
+export type SystemInformationResult<K extends SystemInformationFunction> = Awaited<
+  ReturnType<(typeof systeminformation)[K]>
+>;
 
 // ---------------------------------------------------------------------------------------------
 // What the runner returns.
@@ -247,7 +266,8 @@ export type SystemInformationResult<K extends SystemInformationFunction> = Await
 export type ProbeStatus = 'ok' | 'partial' | 'unsupported' | 'timeout' | 'error';
 export const PROBE_STATUSES: readonly ProbeStatus[] = ['ok', 'partial', 'unsupported', 'timeout', 'error'];
 
-export type OperationKind = 'exec' | 'powershell' | 'read' | 'dns' | 'ntp' | 'http' | 'tcp' | 'ping' | 'systeminformation';
+export type OperationKind =
+  'exec' | 'powershell' | 'read' | 'dns' | 'ntp' | 'http' | 'tcp' | 'ping' | 'systeminformation';
 
 /** One thing a probe did, for the technician reading the bundle: what ran, how it ended, how long it took. */
 export interface OperationRecord {
@@ -277,7 +297,11 @@ export interface ProbeEnvelope<T extends object = object> {
 }
 
 export type ProgressEvent =
-  | { readonly type: 'run-started'; readonly total: number; readonly probes: readonly { id: ProbeId; title: string }[] }
+  | {
+      readonly type: 'run-started';
+      readonly total: number;
+      readonly probes: readonly { id: ProbeId; title: string }[];
+    }
   | { readonly type: 'probe-started'; readonly id: ProbeId; readonly title: string }
   | {
       readonly type: 'probe-finished';

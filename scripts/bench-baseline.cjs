@@ -2,7 +2,24 @@
 // gather roughly what Triage's probes gather (none that send network traffic). Prints one JSON line.
 'use strict';
 const si = require('systeminformation');
-const FUNCTIONS = ['cpu', 'currentLoad', 'mem', 'fsSize', 'diskLayout', 'blockDevices', 'battery', 'graphics', 'osInfo', 'time', 'processes', 'networkInterfaces', 'networkGatewayDefault', 'wifiConnections', 'users', 'uuid'];
+const FUNCTIONS = [
+  'cpu',
+  'currentLoad',
+  'mem',
+  'fsSize',
+  'diskLayout',
+  'blockDevices',
+  'battery',
+  'graphics',
+  'osInfo',
+  'time',
+  'processes',
+  'networkInterfaces',
+  'networkGatewayDefault',
+  'wifiConnections',
+  'users',
+  'uuid',
+];
 async function main() {
   const started = process.hrtime.bigint();
   const timings = {};
@@ -18,6 +35,9 @@ async function main() {
     }),
   );
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
-  process.stdout.write(JSON.stringify({ totalMs, functions: timings, peakRssBytes: process.resourceUsage().maxRSS * 1024 }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ totalMs, functions: timings, peakRssBytes: process.resourceUsage().maxRSS * 1024 }) +
+      '\n',
+  );
 }
 main();

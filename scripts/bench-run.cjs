@@ -15,16 +15,31 @@ const { prepareBundle } = require(join(dist, 'main', 'bundle', 'prepare.js'));
 const { writeZipAtomic } = require(join(dist, 'main', 'bundle', 'zip.js'));
 
 async function main() {
-  const config = parseProbeConfig(process.env.TRIAGE_BENCH_CONFIG ? JSON.parse(process.env.TRIAGE_BENCH_CONFIG) : {});
+  const config = parseProbeConfig(
+    process.env.TRIAGE_BENCH_CONFIG ? JSON.parse(process.env.TRIAGE_BENCH_CONFIG) : {},
+  );
   const log = createRunLog();
   const started = process.hrtime.bigint();
   const report = await collectReport({ probes: ALL_PROBES, config, log });
   const dir = mkdtempSync(join(tmpdir(), 'triage-bench-'));
-  const bundleBytes = await writeZipAtomic(join(dir, 'bundle.zip'), bundleFiles(prepareBundle(report, log.entries, { level: 'standard' })));
+  const bundleBytes = await writeZipAtomic(
+    join(dir, 'bundle.zip'),
+    bundleFiles(prepareBundle(report, log.entries, { level: 'standard' })),
+  );
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   rmSync(dir, { recursive: true, force: true });
-  const probes = Object.fromEntries(report.run.probes.map((p) => [p.id, { ms: p.durationMs, status: p.status }]));
-  process.stdout.write(JSON.stringify({ totalMs, runMs: report.run.durationMs, probes, peakRssBytes: process.resourceUsage().maxRSS * 1024, bundleBytes }) + '\n');
+  const probes = Object.fromEntries(
+    report.run.probes.map((p) => [p.id, { ms: p.durationMs, status: p.status }]),
+  );
+  process.stdout.write(
+    JSON.stringify({
+      totalMs,
+      runMs: report.run.durationMs,
+      probes,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      bundleBytes,
+    }) + '\n',
+  );
 }
 main().catch((error) => {
   console.error(error);

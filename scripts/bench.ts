@@ -41,10 +41,13 @@ const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 function main(): void {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
   const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error('--runs takes a whole number from 1 to 50');
+  if (!Number.isInteger(runs) || runs < 1 || runs > 50)
+    throw new Error('--runs takes a whole number from 1 to 50');
   const support = canUseNamespaces();
   if (!support.ok) {
-    console.error(`bench: ${support.reason}. The benchmark runs the network probes in an isolated namespace so they contact nothing outside this machine; run it as root.`);
+    console.error(
+      `bench: ${support.reason}. The benchmark runs the network probes in an isolated namespace so they contact nothing outside this machine; run it as root.`,
+    );
     process.exit(2);
   }
   const ns = createBareNamespace('tbench');
@@ -56,7 +59,9 @@ function main(): void {
     };
     const ours: OurRun[] = [];
     const baseline: BaselineRun[] = [];
-    console.log(`Triage benchmark: ${runs} rounds on ${process.platform}, ${cpus().length} cores, Node ${process.version}\n`);
+    console.log(
+      `Triage benchmark: ${runs} rounds on ${process.platform}, ${cpus().length} cores, Node ${process.version}\n`,
+    );
     for (let round = 1; round <= runs; round += 1) {
       // Alternate which goes first, so neither always enjoys a warm cache.
       const order = round % 2 ? ['ours', 'baseline'] : ['baseline', 'ours'];
@@ -77,20 +82,36 @@ function main(): void {
     }
     const ids = Object.keys(ours[0]?.probes ?? {});
     console.log('\nPer probe, median over rounds (ms, status of the last round):');
-    for (const id of ids.sort((a, b) => median(ours.map((r) => r.probes[b]?.ms ?? 0)) - median(ours.map((r) => r.probes[a]?.ms ?? 0)))) {
-      console.log(`  ${id.padEnd(24)} ${String(Math.round(median(ours.map((r) => r.probes[id]?.ms ?? 0)))).padStart(6)}  ${ours.at(-1)?.probes[id]?.status ?? ''}`);
+    for (const id of ids.sort(
+      (a, b) => median(ours.map((r) => r.probes[b]?.ms ?? 0)) - median(ours.map((r) => r.probes[a]?.ms ?? 0)),
+    )) {
+      console.log(
+        `  ${id.padEnd(24)} ${String(Math.round(median(ours.map((r) => r.probes[id]?.ms ?? 0)))).padStart(6)}  ${ours.at(-1)?.probes[id]?.status ?? ''}`,
+      );
     }
-    const ratio = median(ours.map((r) => r.runMs / Math.max(1, Math.max(...Object.values(r.probes).map((p) => p.ms)))));
+    const ratio = median(
+      ours.map((r) => r.runMs / Math.max(1, Math.max(...Object.values(r.probes).map((p) => p.ms)))),
+    );
     const vsBaseline = median(ours.map((r, i) => r.totalMs / (baseline[i]?.totalMs ?? r.totalMs)));
     const rss = median(ours.map((r) => r.peakRssBytes)) / 1024 / 1024;
     const bundle = median(ours.map((r) => r.bundleBytes)) / 1024;
     const verdict = (ok: boolean): string => (ok ? 'meets target' : 'MISSES target');
     console.log('\nMedians:');
-    console.log(`  total wall time          ${s(median(ours.map((r) => r.totalMs)))} (baseline ${s(median(baseline.map((b) => b.totalMs)))})`);
-    console.log(`  total ÷ slowest probe    ${ratio.toFixed(2)}  (target ≤ ${TARGETS.ratio}: ${verdict(ratio <= TARGETS.ratio)})`);
-    console.log(`  Triage ÷ baseline        ${vsBaseline.toFixed(2)}  (target ≤ ${TARGETS.baseline}: ${verdict(vsBaseline <= TARGETS.baseline)})`);
-    console.log(`  peak RSS                 ${rss.toFixed(0)} MB  (target ≤ ${TARGETS.rssMb} MB: ${verdict(rss <= TARGETS.rssMb)})`);
-    console.log(`  bundle size              ${bundle.toFixed(0)} KB  (target ≤ ${TARGETS.bundleKb} KB: ${verdict(bundle <= TARGETS.bundleKb)})`);
+    console.log(
+      `  total wall time          ${s(median(ours.map((r) => r.totalMs)))} (baseline ${s(median(baseline.map((b) => b.totalMs)))})`,
+    );
+    console.log(
+      `  total ÷ slowest probe    ${ratio.toFixed(2)}  (target ≤ ${TARGETS.ratio}: ${verdict(ratio <= TARGETS.ratio)})`,
+    );
+    console.log(
+      `  Triage ÷ baseline        ${vsBaseline.toFixed(2)}  (target ≤ ${TARGETS.baseline}: ${verdict(vsBaseline <= TARGETS.baseline)})`,
+    );
+    console.log(
+      `  peak RSS                 ${rss.toFixed(0)} MB  (target ≤ ${TARGETS.rssMb} MB: ${verdict(rss <= TARGETS.rssMb)})`,
+    );
+    console.log(
+      `  bundle size              ${bundle.toFixed(0)} KB  (target ≤ ${TARGETS.bundleKb} KB: ${verdict(bundle <= TARGETS.bundleKb)})`,
+    );
   } finally {
     ns.remove();
   }

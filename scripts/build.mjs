@@ -30,7 +30,12 @@ function filesUnder(dir, suffix) {
 // A full build starts clean; the test setup's quick build overwrites in place, because several
 // test runs may build at once and must not delete each other's output.
 if (!noCheck) rmSync(dist, { recursive: true, force: true });
-run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', ...(noCheck ? ['--noCheck'] : [])]);
+run(process.execPath, [
+  join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+  '-p',
+  'tsconfig.build.json',
+  ...(noCheck ? ['--noCheck'] : []),
+]);
 for (const script of filesUnder(join(root, 'probes'), '.ps1')) {
   cpSync(script, join(dist, relative(root, script)));
 }
@@ -50,6 +55,13 @@ await build({
 const cli = join(dist, 'main', 'cli', 'triage.js');
 if (existsSync(cli)) chmodSync(cli, 0o755);
 if (existsSync(join(root, 'renderer', 'index.html'))) {
-  run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join('renderer', 'vite.config.mts'), '--logLevel', 'warn']);
+  run(process.execPath, [
+    join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    join('renderer', 'vite.config.mts'),
+    '--logLevel',
+    'warn',
+  ]);
 }
 console.log(`build: done (${relative(root, dirname(cli))}/triage.js)`);

@@ -28,7 +28,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.probe || !values.scenario || !values.step) {
-  console.error('usage: capture-fixture.mjs --probe ID --scenario NAME --step NAME (--file P | --dir P | --command JSON | --systeminformation FN) [--note TEXT]');
+  console.error(
+    'usage: capture-fixture.mjs --probe ID --scenario NAME --step NAME (--file P | --dir P | --command JSON | --systeminformation FN) [--note TEXT]',
+  );
   process.exit(2);
 }
 const osFolder = { win32: 'windows', darwin: 'macos', linux: 'linux' }[process.platform];
@@ -40,7 +42,9 @@ const release = (() => {
   }
 })();
 const kernel = execFileSync('uname', ['-r'], { encoding: 'utf8' }).trim();
-const header = [`# source: captured on ${release} (kernel ${kernel}) on ${new Date().toISOString().slice(0, 10)} by scripts/capture-fixture.mjs${values.note ? `; ${values.note}` : ''}`];
+const header = [
+  `# source: captured on ${release} (kernel ${kernel}) on ${new Date().toISOString().slice(0, 10)} by scripts/capture-fixture.mjs${values.note ? `; ${values.note}` : ''}`,
+];
 let body;
 if (values.file) {
   header.push(`# file: ${values.file}`);
@@ -51,7 +55,10 @@ if (values.file) {
 } else if (values.command) {
   const argv = JSON.parse(values.command);
   header.push(`# command: ${JSON.stringify(argv)}`);
-  const result = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
+  const result = spawnSync(argv[0], argv.slice(1), {
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) header.push(`# exit: ${result.status}`);
   body = result.stdout;

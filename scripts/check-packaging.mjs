@@ -7,7 +7,16 @@
  *      the compiled app, the preload, the renderer, every .ps1 script — and no source maps or tests.
  * Building real installers needs network access for Electron and the NSIS/WiX tools: docs/deploy/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -30,9 +39,13 @@ try {
 } catch (error) {
   fail(`electron-builder.yml is not valid:\n${error.message}`);
 }
-console.log('check-packaging: electron-builder.yml matches electron-builder\'s schema.');
+console.log("check-packaging: electron-builder.yml matches electron-builder's schema.");
 
-if (!existsSync(join(root, 'dist', 'main', 'electron', 'app.js')) || !existsSync(join(root, 'renderer', 'dist', 'index.html'))) fail('build first (npm run build).');
+if (
+  !existsSync(join(root, 'dist', 'main', 'electron', 'app.js')) ||
+  !existsSync(join(root, 'renderer', 'dist', 'index.html'))
+)
+  fail('build first (npm run build).');
 
 const work = mkdtempSync(join(tmpdir(), 'triage-pack-'));
 const fakeElectron = join(work, 'electron');
@@ -48,7 +61,13 @@ try {
     projectDir: root,
     targets: Platform.LINUX.createTarget('dir'),
     publish: 'never',
-    config: { ...withoutFuses, electronFuses: null, electronVersion, electronDist: fakeElectron, directories: { ...config.directories, output: join(work, 'out') } },
+    config: {
+      ...withoutFuses,
+      electronFuses: null,
+      electronVersion,
+      electronDist: fakeElectron,
+      directories: { ...config.directories, output: join(work, 'out') },
+    },
   });
 } catch (error) {
   fail(`packing the app directory failed: ${error.message}`);
@@ -56,14 +75,35 @@ try {
 const archive = join(work, 'out', 'linux-unpacked', 'resources', 'app.asar');
 if (!existsSync(archive)) fail('no app.asar was produced.');
 const files = asar.listPackage(archive).map((f) => f.replace(/\\/g, '/'));
-const need = ['/dist/main/electron/app.js', '/dist/main/electron/preload.js', '/dist/main/app/collector-process.js', '/dist/main/cli/triage.js', '/renderer/dist/index.html', '/package.json'];
+const need = [
+  '/dist/main/electron/app.js',
+  '/dist/main/electron/preload.js',
+  '/dist/main/app/collector-process.js',
+  '/dist/main/cli/triage.js',
+  '/renderer/dist/index.html',
+  '/package.json',
+];
 for (const file of need) if (!files.includes(file)) fail(`app.asar lacks ${file}`);
 const scripts = (function walk(dir) {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : name.endsWith('.ps1') ? [join(dir, name)] : []));
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory()
+      ? walk(join(dir, name))
+      : name.endsWith('.ps1')
+        ? [join(dir, name)]
+        : [],
+  );
 })(join(root, 'probes')).map((p) => `/dist/${relative(root, p).replace(/\\/g, '/')}`);
 for (const script of scripts) if (!files.includes(script)) fail(`app.asar lacks ${script}`);
-const unwanted = files.filter((f) => f.endsWith('.map') || f.startsWith('/tests/') || f.startsWith('/node_modules/electron/') || f.includes('/.git/'));
+const unwanted = files.filter(
+  (f) =>
+    f.endsWith('.map') ||
+    f.startsWith('/tests/') ||
+    f.startsWith('/node_modules/electron/') ||
+    f.includes('/.git/'),
+);
 if (unwanted.length) fail(`app.asar holds files it must not: ${unwanted.slice(0, 5).join(', ')}`);
 const size = statSync(archive).size;
-console.log(`check-packaging: packed ${files.length} entries (${(size / 1024 / 1024).toFixed(1)} MB app.asar), including ${scripts.length} PowerShell scripts; no source maps or tests.`);
+console.log(
+  `check-packaging: packed ${files.length} entries (${(size / 1024 / 1024).toFixed(1)} MB app.asar), including ${scripts.length} PowerShell scripts; no source maps or tests.`,
+);
 rmSync(work, { recursive: true, force: true });

@@ -25,7 +25,9 @@ function filesUnder(dir) {
 }
 
 await Parser.init();
-const grammar = await Language.load(join(root, 'node_modules', 'tree-sitter-powershell', 'tree-sitter-powershell.wasm'));
+const grammar = await Language.load(
+  join(root, 'node_modules', 'tree-sitter-powershell', 'tree-sitter-powershell.wasm'),
+);
 const parser = new Parser();
 parser.setLanguage(grammar);
 
@@ -36,7 +38,9 @@ for (const file of scripts) {
   const visit = (node) => {
     if (node.type === 'ERROR' || node.isMissing) {
       const { row, column } = node.startPosition;
-      const what = node.isMissing ? `missing ${node.type}` : `unexpected "${node.text.slice(0, 40).replace(/\s+/g, ' ')}"`;
+      const what = node.isMissing
+        ? `missing ${node.type}`
+        : `unexpected "${node.text.slice(0, 40).replace(/\s+/g, ' ')}"`;
       problems.push(`${relative(root, file)}:${row + 1}:${column + 1}: syntax error: ${what}`);
       return;
     }

@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-const { generateSchemaFiles, generateFormatDoc } = require(join(root, 'dist', 'main', 'bundle', 'json-schema.js'));
+const { generateSchemaFiles, generateFormatDoc } = require(
+  join(root, 'dist', 'main', 'bundle', 'json-schema.js'),
+);
 
 rmSync(join(root, 'schemas'), { recursive: true, force: true });
 const files = generateSchemaFiles();

@@ -22,18 +22,40 @@ async function main(): Promise<void> {
   let misses = 0;
   for (const scenario of SCENARIOS.filter((s) => only.length === 0 || only.includes(s.id))) {
     process.stderr.write(`lab: ${scenario.id}. ${scenario.title}…\n`);
-    const result = await runScenario(scenario).catch((error: unknown) => ({ scenario, got: [], pass: false, why: `lab error: ${(error as Error).message.split('\n')[0]}`, skipped: null, seconds: 0 }));
+    const result = await runScenario(scenario).catch((error: unknown) => ({
+      scenario,
+      got: [],
+      pass: false,
+      why: `lab error: ${(error as Error).message.split('\n')[0]}`,
+      skipped: null,
+      seconds: 0,
+    }));
     if (!result.pass && !result.skipped) misses += 1;
-    const expected = scenario.expected ? `${scenario.expected.id} (${scenario.expected.severity})` : 'no network finding';
-    const got = result.skipped ? '—' : result.got.length ? result.got.map((g) => g.replace(':', ' (') + ')').join(', ') : 'no network finding';
-    rows.push([String(scenario.id), scenario.title, expected, got, result.skipped ? `not run: ${result.skipped}` : result.pass ? 'pass' : `MISS: ${result.why}`, result.skipped ? '—' : `${result.seconds} s`]);
+    const expected = scenario.expected
+      ? `${scenario.expected.id} (${scenario.expected.severity})`
+      : 'no network finding';
+    const got = result.skipped
+      ? '—'
+      : result.got.length
+        ? result.got.map((g) => g.replace(':', ' (') + ')').join(', ')
+        : 'no network finding';
+    rows.push([
+      String(scenario.id),
+      scenario.title,
+      expected,
+      got,
+      result.skipped ? `not run: ${result.skipped}` : result.pass ? 'pass' : `MISS: ${result.why}`,
+      result.skipped ? '—' : `${result.seconds} s`,
+    ]);
   }
   cleanupStaleLabs();
   const header = ['#', 'Scenario', 'Expected first', 'Got (network findings)', 'Score', 'Time'];
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   const run = rows.filter((r) => !r[4]?.startsWith('not run')).length;
-  console.log(`\n${run - misses}/${run} scenarios diagnosed right${rows.length > run ? `, ${rows.length - run} not run on this machine` : ''}.`);
+  console.log(
+    `\n${run - misses}/${run} scenarios diagnosed right${rows.length > run ? `, ${rows.length - run} not run on this machine` : ''}.`,
+  );
   process.exit(misses > 0 ? 1 : 0);
 }
 

@@ -22,7 +22,10 @@ if (!binary || !existsSync(binary)) {
     (with ELECTRON_SKIP_BINARY_DOWNLOAD unset), then run npm start again.`);
   process.exit(1);
 }
-const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (built.status !== 0) process.exit(built.status ?? 1);
 const app = spawn(binary, [root, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 app.on('exit', (code) => process.exit(code ?? 0));

@@ -23,7 +23,10 @@ const reports = join(root, 'reports');
 mkdirSync(reports, { recursive: true });
 const args = ['collect', '-o', reports, '--fail-on', 'never', ...process.argv.slice(2)];
 
-const isolate = process.getuid?.() === 0 && spawnSync('ip', ['netns', 'list']).status === 0 && process.env.TRIAGE_TRY_ISOLATED !== '0';
+const isolate =
+  process.getuid?.() === 0 &&
+  spawnSync('ip', ['netns', 'list']).status === 0 &&
+  process.env.TRIAGE_TRY_ISOLATED !== '0';
 if (!isolate) {
   const run = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' });
   process.exit(run.status ?? 1);
@@ -31,15 +34,23 @@ if (!isolate) {
 
 const labRunner = join(root, 'tests', 'lab', 'try-in-lab.ts');
 if (existsSync(labRunner)) {
-  console.error('npm run try: running in the network lab\'s healthy office network (nothing leaves this machine).');
-  const run = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), labRunner, cli, ...args], { stdio: 'inherit' });
+  console.error(
+    "npm run try: running in the network lab's healthy office network (nothing leaves this machine).",
+  );
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), labRunner, cli, ...args],
+    { stdio: 'inherit' },
+  );
   process.exit(run.status ?? 1);
 }
 
 // No lab here: a namespace with loopback only. Network checks will (correctly) report no network.
 const name = `ttry-${process.pid}`;
 const etc = `/etc/netns/${name}`;
-console.error(`npm run try: running in network namespace ${name}, which has loopback only (nothing leaves this machine; the network checks will report no connection).`);
+console.error(
+  `npm run try: running in network namespace ${name}, which has loopback only (nothing leaves this machine; the network checks will report no connection).`,
+);
 spawnSync('ip', ['netns', 'add', name]);
 try {
   spawnSync('ip', ['-n', name, 'link', 'set', 'lo', 'up']);

@@ -26,7 +26,8 @@ export interface CollectRequest {
   readonly probeTimeoutMs?: number;
 }
 
-export type WorkerInbound = { readonly type: 'collect'; readonly request: CollectRequest } | { readonly type: 'cancel' };
+export type WorkerInbound =
+  { readonly type: 'collect'; readonly request: CollectRequest } | { readonly type: 'cancel' };
 export type WorkerOutbound =
   | { readonly type: 'progress'; readonly event: ProgressEvent }
   | { readonly type: 'done'; readonly report: Report; readonly log: readonly LogEntry[] }
@@ -39,8 +40,19 @@ interface Port {
 
 function connect(): Port | null {
   // Electron utility processes get process.parentPort; Node child processes get process.send.
-  const parentPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', h: (e: { data: unknown }) => void): void } }).parentPort;
-  if (parentPort) return { post: (m) => parentPort.postMessage(m), listen: (h) => parentPort.on('message', (e) => h(e.data as WorkerInbound)) };
+  const parentPort = (
+    process as unknown as {
+      parentPort?: {
+        postMessage(m: unknown): void;
+        on(e: 'message', h: (e: { data: unknown }) => void): void;
+      };
+    }
+  ).parentPort;
+  if (parentPort)
+    return {
+      post: (m) => parentPort.postMessage(m),
+      listen: (h) => parentPort.on('message', (e) => h(e.data as WorkerInbound)),
+    };
   if (process.send) {
     const send = process.send.bind(process);
     return { post: (m) => send(m), listen: (h) => process.on('message', (m) => h(m as WorkerInbound)) };
@@ -69,7 +81,8 @@ function serve(port: Port): void {
       onProgress: (event) => port.post({ type: 'progress', event }),
     }).then(
       (report) => port.post({ type: 'done', report, log: log.entries }),
-      (error: unknown) => port.post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        port.post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
   });
 }

@@ -9,12 +9,14 @@ import type { StartRoute } from '../ipc/contract';
 
 export const PROTOCOL = 'triage';
 
-export type DeepLinkResult = { readonly ok: true; readonly route: StartRoute } | { readonly ok: false; readonly reason: string };
+export type DeepLinkResult =
+  { readonly ok: true; readonly route: StartRoute } | { readonly ok: false; readonly reason: string };
 
 /** Refuses anything but an absolute local path to a .zip file. */
 export function checkLocalBundlePath(path: string): string | null {
   if (/[\0\r\n]/.test(path)) return 'the path holds control characters';
-  if (/^(\\\\|\/\/)/.test(path) || /^[a-z][a-z0-9+.-]+:\/\//i.test(path)) return 'network paths and URLs cannot be opened this way';
+  if (/^(\\\\|\/\/)/.test(path) || /^[a-z][a-z0-9+.-]+:\/\//i.test(path))
+    return 'network paths and URLs cannot be opened this way';
   if (!isAbsolute(path) && !/^[A-Za-z]:[\\/]/.test(path)) return 'the path must be absolute';
   if (!/\.zip$/i.test(path)) return 'only .zip bundles can be opened';
   return null;

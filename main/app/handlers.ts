@@ -15,7 +15,20 @@ import { BundleError, readBundle, reportFromBundle } from '../bundle/read';
 import { verifyBundle } from '../bundle/verify';
 import { writeZipAtomic } from '../bundle/zip';
 import { writeFileDurable } from '../fs-durable';
-import type { AppContext, AppLocale, BundleView, Channel, ChannelArgs, ChannelResults, Draft, EventName, EventPayloads, OutboxView, Result, StartRoute } from '../ipc/contract';
+import type {
+  AppContext,
+  AppLocale,
+  BundleView,
+  Channel,
+  ChannelArgs,
+  ChannelResults,
+  Draft,
+  EventName,
+  EventPayloads,
+  OutboxView,
+  Result,
+  StartRoute,
+} from '../ipc/contract';
 import { draftSchema, LOCALES } from '../ipc/contract';
 import type { LogEntry } from '../log';
 import type { ProblemDescription, Report } from '../report';
@@ -70,7 +83,13 @@ export interface HandlerOptions {
   readonly policyWarnings?: readonly string[];
 }
 
-export function createHandlers({ host, settings, stateDir, startRoute = null, policyWarnings = [] }: HandlerOptions): Handlers & { readonly current: () => { report: Report | null } } {
+export function createHandlers({
+  host,
+  settings,
+  stateDir,
+  startRoute = null,
+  policyWarnings = [],
+}: HandlerOptions): Handlers & { readonly current: () => { report: Report | null } } {
   let locale: AppLocale = pickLocale(host.osLocale);
   let last: { report: Report; log: readonly LogEntry[] } | null = null;
   let running: { cancel: () => void } | null = null;
@@ -94,7 +113,14 @@ export function createHandlers({ host, settings, stateDir, startRoute = null, po
     return {
       waiting: items.filter((i) => i.state.status === 'queued' || i.state.status === 'sending').length,
       failed: items.filter((i) => i.state.status === 'failed').length,
-      items: items.map((i) => ({ key: i.key, subject: i.submission.subject, status: i.state.status, createdAt: i.state.createdAt, ticketId: i.state.receipt?.id ?? null, message: i.state.lastError?.message ?? null })),
+      items: items.map((i) => ({
+        key: i.key,
+        subject: i.submission.subject,
+        status: i.state.status,
+        createdAt: i.state.createdAt,
+        ticketId: i.state.receipt?.id ?? null,
+        message: i.state.lastError?.message ?? null,
+      })),
     };
   };
 
@@ -116,7 +142,11 @@ export function createHandlers({ host, settings, stateDir, startRoute = null, po
 
   const prepare = (exclude: readonly string[]) => {
     if (!last) throw new BundleChoiceError('Run the checks first: there is nothing to send yet.');
-    return prepareBundle(last.report, last.log, { level: settings.redactionLevel, exclude: exclude as SectionId[], removable });
+    return prepareBundle(last.report, last.log, {
+      level: settings.redactionLevel,
+      exclude: exclude as SectionId[],
+      removable,
+    });
   };
 
   const bundleView = async (path: string): Promise<Result<BundleView>> => {
@@ -130,12 +160,26 @@ export function createHandlers({ host, settings, stateDir, startRoute = null, po
         schemaVersion: bundle.manifest.schemaVersion,
         triageVersion: report.triageVersion,
         createdAt: report.createdAt,
-        host: { hostname: report.host.hostname, osName: report.host.osName, osVersion: report.host.osVersion, platform: report.host.platform },
-        problem: report.problem ? { category: report.problem.category, description: report.problem.description } : null,
+        host: {
+          hostname: report.host.hostname,
+          osName: report.host.osName,
+          osVersion: report.host.osVersion,
+          platform: report.host.platform,
+        },
+        problem: report.problem
+          ? { category: report.problem.category, description: report.problem.description }
+          : null,
         redaction: bundle.manifest.redaction.level,
         facts: keyFacts(report),
         findings: report.findings,
-        probes: report.run.probes.map((p) => ({ id: p.id, title: findProbe(p.id)?.descriptor.title ?? p.id, status: p.status, durationMs: p.durationMs, error: p.error?.message ?? null, data: p.data })),
+        probes: report.run.probes.map((p) => ({
+          id: p.id,
+          title: findProbe(p.id)?.descriptor.title ?? p.id,
+          status: p.status,
+          durationMs: p.durationMs,
+          error: p.error?.message ?? null,
+          data: p.data,
+        })),
         verification: verifyBundle(bundle),
       });
     } catch (error) {
@@ -162,10 +206,20 @@ export function createHandlers({ host, settings, stateDir, startRoute = null, po
     },
     'check:start': async (problem) => {
       if (running) return fail('A check is already running.');
-      const description: ProblemDescription = { category: problem.category, description: problem.description, contact: problem.contact.name || problem.contact.email || problem.contact.phone ? problem.contact : null };
+      const description: ProblemDescription = {
+        category: problem.category,
+        description: problem.description,
+        contact:
+          problem.contact.name || problem.contact.email || problem.contact.phone ? problem.contact : null,
+      };
       const job = collectInWorker(
         host.startWorker,
-        { problem: description, config: settings.probeConfig, disabledProbes: settings.disabledProbes, locale },
+        {
+          problem: description,
+          config: settings.probeConfig,
+          disabledProbes: settings.disabledProbes,
+          locale,
+        },
         (event) => host.emit('check:progress', event),
       );
       running = job;
@@ -175,7 +229,12 @@ export function createHandlers({ host, settings, stateDir, startRoute = null, po
         const cancelled = report.run.probes.some((p) => p.error?.code === 'cancelled');
         return ok({
           findings: report.findings,
-          probes: report.run.probes.map((p) => ({ id: p.id, title: findProbe(p.id)?.descriptor.title ?? p.id, status: p.status, durationMs: p.durationMs })),
+          probes: report.run.probes.map((p) => ({
+            id: p.id,
+            title: findProbe(p.id)?.descriptor.title ?? p.id,
+            status: p.status,
+            durationMs: p.durationMs,
+          })),
           durationMs: report.run.durationMs,
           cancelled,
         });
@@ -194,7 +253,11 @@ export function createHandlers({ host, settings, stateDir, startRoute = null, po
       try {
         const prepared = prepare(exclude);
         const sections = previewSections(prepared, { removable });
-        return ok({ level: prepared.redaction.level, sections, totalBytes: [...bundleFiles(prepared).values()].reduce((n, b) => n + b.length, 0) });
+        return ok({
+          level: prepared.redaction.level,
+          sections,
+          totalBytes: [...bundleFiles(prepared).values()].reduce((n, b) => n + b.length, 0),
+        });
       } catch (error) {
         if (error instanceof BundleChoiceError) return fail(error.message);
         throw error;
@@ -207,7 +270,11 @@ export function createHandlers({ host, settings, stateDir, startRoute = null, po
         const fileName = bundleFileName(prepared.report.host.hostname, new Date(prepared.report.createdAt));
         const bundlePath = join(reportsDir, fileName);
         await writeZipAtomic(bundlePath, bundleFiles(prepared));
-        const key = await outbox.enqueue({ ...submissionDraft(prepared.report), bundlePath, bundleFileName: fileName });
+        const key = await outbox.enqueue({
+          ...submissionDraft(prepared.report),
+          bundlePath,
+          bundleFileName: fileName,
+        });
         await rm(draftPath, { force: true });
         const [result] = await outbox.send(connector, { only: key }).catch((error: unknown) => {
           if (error instanceof OutboxError && error.code === 'busy') return [];
@@ -216,10 +283,25 @@ export function createHandlers({ host, settings, stateDir, startRoute = null, po
         host.emit('outbox:changed', await outboxView());
         if (result?.status === 'sent' && result.receipt) {
           // Local destinations "send" by saving a file the user then passes on.
-          if (connector.kind === 'local-folder' || connector.kind === 'email') return ok({ kind: 'saved', path: result.receipt.url ?? bundlePath, destination: connector.destination });
-          return ok({ kind: 'sent', ticketId: result.receipt.id, ticketUrl: result.receipt.url, destination: connector.destination });
+          if (connector.kind === 'local-folder' || connector.kind === 'email')
+            return ok({
+              kind: 'saved',
+              path: result.receipt.url ?? bundlePath,
+              destination: connector.destination,
+            });
+          return ok({
+            kind: 'sent',
+            ticketId: result.receipt.id,
+            ticketUrl: result.receipt.url,
+            destination: connector.destination,
+          });
         }
-        if (result?.status === 'failed') return ok({ kind: 'failed', message: result.error?.message ?? 'The report could not be sent.', bundlePath });
+        if (result?.status === 'failed')
+          return ok({
+            kind: 'failed',
+            message: result.error?.message ?? 'The report could not be sent.',
+            bundlePath,
+          });
         return ok({ kind: 'queued', message: result?.error?.message ?? 'The report is queued.', bundlePath });
       } catch (error) {
         if (error instanceof BundleChoiceError || error instanceof OutboxError) return fail(error.message);
@@ -228,7 +310,10 @@ export function createHandlers({ host, settings, stateDir, startRoute = null, po
     },
     'settings:open': async (page) => {
       const uri = settingsUri(host.platform, page);
-      if (!uri) return fail('Triage cannot open these settings on this computer; please open them from your system settings.');
+      if (!uri)
+        return fail(
+          'Triage cannot open these settings on this computer; please open them from your system settings.',
+        );
       await host.openExternal(uri);
       return ok(null);
     },

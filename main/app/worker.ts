@@ -28,7 +28,10 @@ export const COLLECTOR_MODULE = join(__dirname, 'collector-process.js');
  */
 export function forkWorker(modulePath = COLLECTOR_MODULE, wrapper: readonly string[] = []): WorkerHandle {
   const [file, ...args] = [...wrapper, process.execPath, modulePath];
-  const child = spawn(file ?? process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+  const child = spawn(file ?? process.execPath, args, {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
   return {
     send: (message) => child.send(message),
     onMessage: (listener) => child.on('message', (m) => listener(m as WorkerOutbound)),
@@ -67,7 +70,12 @@ export function collectInWorker(
       }
     });
     worker.onExit((code) => {
-      if (!settled) reject(new CollectionFailed(`The checks stopped unexpectedly (their process ended${code === null ? '' : ` with code ${code}`}). Your description is saved; please try again.`));
+      if (!settled)
+        reject(
+          new CollectionFailed(
+            `The checks stopped unexpectedly (their process ended${code === null ? '' : ` with code ${code}`}). Your description is saved; please try again.`,
+          ),
+        );
     });
   });
   worker.send({ type: 'collect', request });

@@ -24,7 +24,10 @@ export function sha256(content: Buffer): string {
 /** A file name that sorts by time and says which machine: triage-<host>-20261124T101500Z.zip */
 export function bundleFileName(hostname: string, at: Date): string {
   const host = hostname.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 40) || 'host';
-  return `triage-${host}-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.zip`;
+  return `triage-${host}-${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}.zip`;
 }
 
 export function probeFileName(id: string): string {
@@ -56,19 +59,27 @@ export function bundleFiles(prepared: PreparedBundle): Map<string, Buffer> {
     files.set(probeFileName(envelope.id), json(file));
   }
   files.set('report.html', Buffer.from(renderReportHtml(report, prepared.redaction, excluded), 'utf8'));
-  if (!excluded.includes('log')) files.set('triage.log', Buffer.from(prepared.log.map(formatLogEntry).join('\n') + '\n', 'utf8'));
+  if (!excluded.includes('log'))
+    files.set('triage.log', Buffer.from(prepared.log.map(formatLogEntry).join('\n') + '\n', 'utf8'));
   const manifest = {
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     triageVersion: report.triageVersion,
     createdAt: report.createdAt,
     host: report.host,
     problem: report.problem,
-    run: { platform: report.run.platform, startedAt: report.run.startedAt, finishedAt: report.run.finishedAt, durationMs: report.run.durationMs },
+    run: {
+      platform: report.run.platform,
+      startedAt: report.run.startedAt,
+      finishedAt: report.run.finishedAt,
+      durationMs: report.run.durationMs,
+    },
     config: report.config,
     redaction: prepared.redaction,
     excluded: [...excluded],
     probes: manifestProbes(report, excluded),
-    files: Object.fromEntries([...files].map(([name, content]) => [name, { sha256: sha256(content), bytes: content.length }])),
+    files: Object.fromEntries(
+      [...files].map(([name, content]) => [name, { sha256: sha256(content), bytes: content.length }]),
+    ),
   };
   return new Map([['manifest.json', json(manifest)], ...files]);
 }

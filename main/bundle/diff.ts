@@ -33,16 +33,33 @@ export interface ReportDiff {
   readonly appeared: readonly FindingRef[];
   readonly cleared: readonly FindingRef[];
   readonly severityChanged: readonly (FindingRef & { readonly was: string })[];
-  readonly statusChanged: readonly { readonly probe: string; readonly before: string; readonly after: string }[];
+  readonly statusChanged: readonly {
+    readonly probe: string;
+    readonly before: string;
+    readonly after: string;
+  }[];
   readonly facts: readonly FactChange[];
 }
 
 /** Fields that change on every run and say nothing about what changed on the machine. */
-const VOLATILE = /(^|\.)(loadPercent|cpuPercent|uptimeSeconds|bootTime|localTime|now|durationMs|roundTripMs|avgMs|minMs|maxMs|secondsLeft|ageDays|daysSince\w*|lastChecked\w*|sampledAt)$/;
+const VOLATILE =
+  /(^|\.)(loadPercent|cpuPercent|uptimeSeconds|bootTime|localTime|now|durationMs|roundTripMs|avgMs|minMs|maxMs|secondsLeft|ageDays|daysSince\w*|lastChecked\w*|sampledAt)$/;
 /** Whole probes whose content is a snapshot of activity, not configuration. */
 const VOLATILE_PROBES = new Set(['os.processes']);
 /** Keys that name a list item, tried in order. */
-const ITEM_KEYS = ['id', 'name', 'mount', 'mountPoint', 'letter', 'device', 'interface', 'server', 'address', 'path', 'product'];
+const ITEM_KEYS = [
+  'id',
+  'name',
+  'mount',
+  'mountPoint',
+  'letter',
+  'device',
+  'interface',
+  'server',
+  'address',
+  'path',
+  'product',
+];
 /** Numbers that move by less than this fraction are noise (free space shifts by megabytes all day). */
 const NUMBER_TOLERANCE = 0.02;
 
@@ -75,7 +92,8 @@ export function flatten(value: unknown, prefix = '', out = new Map<string, unkno
     return out;
   }
   if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) flatten(child, prefix === '' ? key : `${prefix}.${key}`, out);
+    for (const [key, child] of Object.entries(value as Record<string, unknown>))
+      flatten(child, prefix === '' ? key : `${prefix}.${key}`, out);
     return out;
   }
   out.set(prefix, value);
@@ -95,7 +113,11 @@ function meaningfullyDifferent(before: unknown, after: unknown): boolean {
 }
 
 export function diffReports(before: Report, after: Report): ReportDiff {
-  const ref = (f: Report['findings'][number]): FindingRef => ({ id: f.id, severity: f.severity, title: f.title });
+  const ref = (f: Report['findings'][number]): FindingRef => ({
+    id: f.id,
+    severity: f.severity,
+    title: f.title,
+  });
   const beforeFindings = new Map(before.findings.map((f) => [findingKey(f), f]));
   const afterFindings = new Map(after.findings.map((f) => [findingKey(f), f]));
   const appeared = [...afterFindings].filter(([k]) => !beforeFindings.has(k)).map(([, f]) => ref(f));
@@ -110,7 +132,8 @@ export function diffReports(before: Report, after: Report): ReportDiff {
   for (const id of ids) {
     const a = before.run.probes.find((p) => p.id === id);
     const b = after.run.probes.find((p) => p.id === id);
-    if (a?.status !== b?.status) statusChanged.push({ probe: id, before: a?.status ?? 'absent', after: b?.status ?? 'absent' });
+    if (a?.status !== b?.status)
+      statusChanged.push({ probe: id, before: a?.status ?? 'absent', after: b?.status ?? 'absent' });
     if (VOLATILE_PROBES.has(id) || !a?.data || !b?.data) continue;
     const flatA = flatten(a.data);
     const flatB = flatten(b.data);
@@ -118,7 +141,8 @@ export function diffReports(before: Report, after: Report): ReportDiff {
       if (VOLATILE.test(docPath(path))) continue;
       const va = flatA.has(path) ? flatA.get(path) : undefined;
       const vb = flatB.has(path) ? flatB.get(path) : undefined;
-      if (meaningfullyDifferent(va, vb)) facts.push({ probe: id, path, before: va ?? null, after: vb ?? null });
+      if (meaningfullyDifferent(va, vb))
+        facts.push({ probe: id, path, before: va ?? null, after: vb ?? null });
     }
   }
   return {

@@ -14,10 +14,18 @@ import type { RedactionSummary } from './redact';
 import { keyFacts } from './facts';
 
 export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return String(value).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
-const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { critical: 'Critical', warning: 'Warning', info: 'Information', ok: 'OK' };
+const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
+  critical: 'Critical',
+  warning: 'Warning',
+  info: 'Information',
+  ok: 'OK',
+};
 const PLATFORM_LABEL = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' } as const;
 
 const STYLE = `
@@ -54,10 +62,14 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 `;
 
 function findingCard(finding: RenderedFinding): string {
-  const list = (items: readonly string[]): string => `<ol class="steps">${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ol>`;
+  const list = (items: readonly string[]): string =>
+    `<ol class="steps">${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ol>`;
   const evidence = finding.evidence.length
     ? `<details><summary>Evidence</summary><table><tr><th>Check</th><th>Field</th><th>Value</th></tr>${finding.evidence
-        .map((e) => `<tr><td>${escapeHtml(e.probe)}</td><td>${escapeHtml(e.field)}</td><td>${escapeHtml(typeof e.value === 'string' ? e.value : JSON.stringify(e.value))}</td></tr>`)
+        .map(
+          (e) =>
+            `<tr><td>${escapeHtml(e.probe)}</td><td>${escapeHtml(e.field)}</td><td>${escapeHtml(typeof e.value === 'string' ? e.value : JSON.stringify(e.value))}</td></tr>`,
+        )
         .join('')}</table></details>`
     : '';
   return `<section class="card finding ${finding.severity}">
@@ -72,8 +84,14 @@ ${evidence}
 function probeCard(envelope: ProbeEnvelope, excluded: boolean): string {
   const title = findProbe(envelope.id)?.descriptor.title ?? envelope.id;
   const problem = envelope.error ? `<p>${escapeHtml(envelope.error.message)}</p>` : '';
-  const gaps = envelope.gaps.length ? `<ul>${envelope.gaps.map((g) => `<li><strong>${escapeHtml(g.part)}</strong>: ${escapeHtml(g.message)}</li>`).join('')}</ul>` : '';
-  const data = excluded ? '<p class="muted">Left out by the user.</p>' : envelope.data ? `<details><summary>Data</summary><pre>${escapeHtml(JSON.stringify(envelope.data, null, 2))}</pre></details>` : '';
+  const gaps = envelope.gaps.length
+    ? `<ul>${envelope.gaps.map((g) => `<li><strong>${escapeHtml(g.part)}</strong>: ${escapeHtml(g.message)}</li>`).join('')}</ul>`
+    : '';
+  const data = excluded
+    ? '<p class="muted">Left out by the user.</p>'
+    : envelope.data
+      ? `<details><summary>Data</summary><pre>${escapeHtml(JSON.stringify(envelope.data, null, 2))}</pre></details>`
+      : '';
   const operations = envelope.operations.length
     ? `<details><summary>What it ran (${envelope.operations.length})</summary><table><tr><th>Kind</th><th>What</th><th>Exit</th><th>ms</th><th>Error</th></tr>${envelope.operations
         .map(
@@ -89,14 +107,20 @@ ${problem}${gaps}${data}${operations}
 </section>`;
 }
 
-export function renderReportHtml(report: Report, redaction: RedactionSummary, excluded: readonly string[]): string {
+export function renderReportHtml(
+  report: Report,
+  redaction: RedactionSummary,
+  excluded: readonly string[],
+): string {
   const problems = report.findings.filter((f) => f.severity !== 'ok');
   const good = report.findings.filter((f) => f.severity === 'ok');
   const facts = keyFacts(report);
   const host = report.host;
   const problem = report.problem
     ? `<section class="card"><dl class="facts"><dt>Kind of problem</dt><dd>${escapeHtml(PROBLEM_CATEGORY_NAMES[report.problem.category] ?? report.problem.category)}</dd>${
-        report.problem.contact ? `<dt>Contact</dt><dd>${escapeHtml([report.problem.contact.name, report.problem.contact.email, report.problem.contact.phone].filter(Boolean).join(' · '))}</dd>` : ''
+        report.problem.contact
+          ? `<dt>Contact</dt><dd>${escapeHtml([report.problem.contact.name, report.problem.contact.email, report.problem.contact.phone].filter(Boolean).join(' · '))}</dd>`
+          : ''
       }</dl><p class="quote">${escapeHtml(report.problem.description)}</p></section>`
     : '<p class="muted">This check was started without a description (command line or script).</p>';
   const slowest = [...report.run.probes].sort((a, b) => b.durationMs - a.durationMs);
@@ -128,12 +152,19 @@ ${good.length ? good.map(findingCard).join('\n') : ''}
 
 <h2>Every check (${report.run.probes.length})</h2>
 <section class="card"><table><tr><th>Check</th><th>Status</th><th class="num">ms</th></tr>${slowest
-    .map((p) => `<tr><td><a href="#${escapeHtml(p.id)}">${escapeHtml(p.id)}</a></td><td class="status ${p.status}">${escapeHtml(p.status)}</td><td class="num">${p.durationMs}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td><a href="#${escapeHtml(p.id)}">${escapeHtml(p.id)}</a></td><td class="status ${p.status}">${escapeHtml(p.status)}</td><td class="num">${p.durationMs}</td></tr>`,
+    )
     .join('')}</table></section>
 ${report.run.probes.map((p) => probeCard(p, excluded.includes(`probe:${p.id}`))).join('\n')}
 
 <footer>Redaction: ${escapeHtml(redaction.level)}${
-    Object.keys(redaction.replaced).length ? ` — replaced ${Object.entries(redaction.replaced).map(([k, n]) => `${n} ${escapeHtml(k)}`).join(', ')}` : ''
+    Object.keys(redaction.replaced).length
+      ? ` — replaced ${Object.entries(redaction.replaced)
+          .map(([k, n]) => `${n} ${escapeHtml(k)}`)
+          .join(', ')}`
+      : ''
   }${redaction.secrets ? `; ${redaction.secrets} secret(s) removed` : ''}. Values like [user-1] are placeholders: the same placeholder always stands for the same value in this report.${
     excluded.length ? ` Left out by the user: ${excluded.map(escapeHtml).join(', ')}.` : ''
   }</footer>

@@ -39,7 +39,12 @@ function fieldSchema(doc: FieldDoc, children: JsonSchema | null): JsonSchema {
       break;
   }
   if (doc.nullable) schema = { anyOf: [schema, { type: 'null' }] };
-  return { description: doc.description, ...(doc.unit ? { 'x-unit': doc.unit } : {}), ...(doc.sensitive ? { 'x-sensitive': doc.sensitive } : {}), ...schema };
+  return {
+    description: doc.description,
+    ...(doc.unit ? { 'x-unit': doc.unit } : {}),
+    ...(doc.sensitive ? { 'x-sensitive': doc.sensitive } : {}),
+    ...schema,
+  };
 }
 
 /** The JSON Schema of one probe's data, from its descriptor's field docs. */
@@ -51,7 +56,8 @@ export function probeDataSchema(descriptor: ProbeDescriptor): JsonSchema {
       if (!path.startsWith(childPrefix)) continue;
       const key = path.slice(childPrefix.length);
       if (key.includes('.')) continue;
-      const children = doc.type === 'object' ? objectAt(path) : doc.type === 'object[]' ? objectAt(`${path}[]`) : null;
+      const children =
+        doc.type === 'object' ? objectAt(path) : doc.type === 'object[]' ? objectAt(`${path}[]`) : null;
       properties[key] = fieldSchema(doc, children);
     }
     return { type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
@@ -61,7 +67,12 @@ export function probeDataSchema(descriptor: ProbeDescriptor): JsonSchema {
 
 function toJsonSchema(schema: z.ZodType, id: string, title: string): JsonSchema {
   const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as JsonSchema;
-  return { ...generated, $schema: 'https://json-schema.org/draft/2020-12/schema', $id: `${SCHEMA_BASE}/${id}`, title };
+  return {
+    ...generated,
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `${SCHEMA_BASE}/${id}`,
+    title,
+  };
 }
 
 /** Every schema file, by path relative to the repository root, as pretty JSON. */
@@ -70,8 +81,22 @@ export function generateSchemaFiles(): Map<string, string> {
   const write = (path: string, schema: JsonSchema): void => {
     files.set(path, `${JSON.stringify(schema, null, 2)}\n`);
   };
-  write('schemas/manifest.schema.json', toJsonSchema(manifestSchema, 'manifest.schema.json', `Triage bundle manifest (format ${BUNDLE_SCHEMA_VERSION})`));
-  write('schemas/findings.schema.json', toJsonSchema(findingsFileSchema, 'findings.schema.json', `Triage findings (format ${BUNDLE_SCHEMA_VERSION})`));
+  write(
+    'schemas/manifest.schema.json',
+    toJsonSchema(
+      manifestSchema,
+      'manifest.schema.json',
+      `Triage bundle manifest (format ${BUNDLE_SCHEMA_VERSION})`,
+    ),
+  );
+  write(
+    'schemas/findings.schema.json',
+    toJsonSchema(
+      findingsFileSchema,
+      'findings.schema.json',
+      `Triage findings (format ${BUNDLE_SCHEMA_VERSION})`,
+    ),
+  );
   for (const { descriptor } of ALL_PROBES) {
     write(`schemas/probes/${descriptor.id}.schema.json`, {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -104,14 +129,24 @@ function schemaRows(schema: JsonSchema, prefix = ''): string[] {
     const path = `${prefix}${key}`;
     const nullable = Array.isArray(raw.anyOf) && (raw.anyOf as JsonSchema[]).some((x) => x.type === 'null');
     const items = s.type === 'array' ? unwrap((s.items ?? {}) as JsonSchema) : null;
-    const typeName = (t: unknown): string => (Array.isArray(t) ? t.filter((x) => x !== 'null').join(' or ') : String(t));
+    const typeName = (t: unknown): string =>
+      Array.isArray(t) ? t.filter((x) => x !== 'null').join(' or ') : String(t);
     const nullableType = nullable || (Array.isArray(s.type) && s.type.includes('null'));
-    const type = s.type === 'array' ? `${typeName(items?.type ?? 'any')}[]` : typeName(s.type ?? (s.enum ? 'enum' : s.const !== undefined ? 'const' : 'any'));
-    const extras = [raw['x-unit'] ? `unit: ${String(raw['x-unit'])}` : '', raw['x-sensitive'] ? `**sensitive: ${String(raw['x-sensitive'])}**` : '', s.enum ? `one of ${(s.enum as unknown[]).map((e) => `\`${String(e)}\``).join(', ')}` : '']
+    const type =
+      s.type === 'array'
+        ? `${typeName(items?.type ?? 'any')}[]`
+        : typeName(s.type ?? (s.enum ? 'enum' : s.const !== undefined ? 'const' : 'any'));
+    const extras = [
+      raw['x-unit'] ? `unit: ${String(raw['x-unit'])}` : '',
+      raw['x-sensitive'] ? `**sensitive: ${String(raw['x-sensitive'])}**` : '',
+      s.enum ? `one of ${(s.enum as unknown[]).map((e) => `\`${String(e)}\``).join(', ')}` : '',
+    ]
       .filter(Boolean)
       .join('; ');
     const description = String(raw.description ?? s.description ?? '').replace(/\|/g, '\\|');
-    rows.push(`| \`${path}\` | ${type}${nullableType ? ' or null' : ''} | ${description}${extras ? ` (${extras})` : ''} |`);
+    rows.push(
+      `| \`${path}\` | ${type}${nullableType ? ' or null' : ''} | ${description}${extras ? ` (${extras})` : ''} |`,
+    );
     if (s.type === 'object' && s.properties) rows.push(...schemaRows(s, `${path}.`));
     if (items?.type === 'object' && items.properties) rows.push(...schemaRows(items, `${path}[].`));
   }
@@ -124,7 +159,8 @@ const TABLE_HEAD = ['| Field | Type | Meaning |', '|---|---|---|'];
 export function generateFormatDoc(): string {
   const files = generateSchemaFiles();
   const parse = (path: string): JsonSchema => JSON.parse(files.get(path) ?? '{}') as JsonSchema;
-  const kinds = (level: (typeof REDACTION_LEVELS)[number]): string => [...REDACTED_KINDS[level]].map((k) => `\`${k}\``).join(', ');
+  const kinds = (level: (typeof REDACTION_LEVELS)[number]): string =>
+    [...REDACTED_KINDS[level]].map((k) => `\`${k}\``).join(', ');
   const lines = [
     '# The Triage bundle format',
     '',
@@ -134,11 +170,11 @@ export function generateFormatDoc(): string {
     '',
     '| File | What it holds | Schema |',
     '|---|---|---|',
-    '| `manifest.json` | What the bundle is: format and Triage versions, the machine, the user\'s words, every probe\'s status, duration, commands and errors, the redaction applied, and the SHA-256 of every other file | [schemas/manifest.schema.json](../schemas/manifest.schema.json) |',
+    "| `manifest.json` | What the bundle is: format and Triage versions, the machine, the user's words, every probe's status, duration, commands and errors, the redaction applied, and the SHA-256 of every other file | [schemas/manifest.schema.json](../schemas/manifest.schema.json) |",
     '| `findings.json` | The findings, most important first, with their words and evidence | [schemas/findings.schema.json](../schemas/findings.schema.json) |',
-    '| `probes/<id>.json` | One probe\'s raw facts | `schemas/probes/<id>.schema.json` |',
+    "| `probes/<id>.json` | One probe's raw facts | `schemas/probes/<id>.schema.json` |",
     '| `report.html` | All of it for a person: self-contained, no network, printable | — |',
-    '| `triage.log` | Triage\'s own log of the run | — |',
+    "| `triage.log` | Triage's own log of the run | — |",
     '',
     '## Versions',
     '',
@@ -158,7 +194,7 @@ export function generateFormatDoc(): string {
     '|---|---|',
     ...REDACTION_LEVELS.map((level) => `| \`${level}\` | ${kinds(level)} |`),
     '',
-    'Secrets are removed at every level. The user\'s own contact details are kept as they typed them.',
+    "Secrets are removed at every level. The user's own contact details are kept as they typed them.",
     '',
     '## manifest.json',
     '',
@@ -177,8 +213,15 @@ export function generateFormatDoc(): string {
     '',
   ];
   for (const { descriptor } of ALL_PROBES) {
-    const platforms = descriptor.platforms.map((p) => ({ win32: 'Windows', darwin: 'macOS', linux: 'Linux' })[p]).join(', ');
-    lines.push(`### ${descriptor.id} — ${descriptor.title}`, '', `${descriptor.description} Runs on: ${platforms || 'none'}. Budget: ${descriptor.timeoutMs} ms.`, '');
+    const platforms = descriptor.platforms
+      .map((p) => ({ win32: 'Windows', darwin: 'macOS', linux: 'Linux' })[p])
+      .join(', ');
+    lines.push(
+      `### ${descriptor.id} — ${descriptor.title}`,
+      '',
+      `${descriptor.description} Runs on: ${platforms || 'none'}. Budget: ${descriptor.timeoutMs} ms.`,
+      '',
+    );
     lines.push(...TABLE_HEAD, ...schemaRows(probeDataSchema(descriptor)), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -55,13 +55,22 @@ function countPlaceholders(text: string): number {
 }
 
 /** Redacts a whole report and its log at one level, with placeholders stable across all of it. */
-export function prepareBundle(report: Report, log: readonly LogEntry[], choices: BundleChoices): PreparedBundle {
+export function prepareBundle(
+  report: Report,
+  log: readonly LogEntry[],
+  choices: BundleChoices,
+): PreparedBundle {
   const removable = choices.removable ?? defaultRemovable;
   const excluded = [...new Set(choices.exclude ?? [])];
   for (const id of excluded) {
-    if (!removable(id)) throw new BundleChoiceError(`The section "${id}" cannot be left out${id.startsWith('probe:') || id === 'log' ? ' under your organisation\'s policy' : ''}.`);
+    if (!removable(id))
+      throw new BundleChoiceError(
+        `The section "${id}" cannot be left out${id.startsWith('probe:') || id === 'log' ? " under your organisation's policy" : ''}.`,
+      );
   }
-  const excludedProbes = new Set(excluded.filter((id) => id.startsWith('probe:')).map((id) => id.slice('probe:'.length)));
+  const excludedProbes = new Set(
+    excluded.filter((id) => id.startsWith('probe:')).map((id) => id.slice('probe:'.length)),
+  );
 
   const redactor = new Redactor(choices.level);
   // Learn the identifying values first, so every later occurrence in free text is replaced too.
@@ -73,11 +82,19 @@ export function prepareBundle(report: Report, log: readonly LogEntry[], choices:
   const probes: ProbeEnvelope[] = report.run.probes.map((envelope) => {
     if (excludedProbes.has(envelope.id)) return { ...envelope, data: null, operations: [] };
     const probe = findProbe(envelope.id);
-    const data = envelope.data && probe ? (redactor.redactData(probe.descriptor.fields, envelope.data) as object) : envelope.data;
-    return { ...envelope, data, operations: envelope.operations.map((op) => ({ ...op, args: redactor.scrubArgs(op.args) })) };
+    const data =
+      envelope.data && probe
+        ? (redactor.redactData(probe.descriptor.fields, envelope.data) as object)
+        : envelope.data;
+    return {
+      ...envelope,
+      data,
+      operations: envelope.operations.map((op) => ({ ...op, args: redactor.scrubArgs(op.args) })),
+    };
   });
 
-  const evidence = (items: readonly Evidence[]): Evidence[] => items.map((e) => (excludedProbes.has(e.probe) ? { ...e, value: LEFT_OUT } : e));
+  const evidence = (items: readonly Evidence[]): Evidence[] =>
+    items.map((e) => (excludedProbes.has(e.probe) ? { ...e, value: LEFT_OUT } : e));
   const redacted: Report = {
     ...redactor.scrubValue({
       ...report,
@@ -88,7 +105,10 @@ export function prepareBundle(report: Report, log: readonly LogEntry[], choices:
     }),
     // The contact details are the user's own, typed so IT can reach them: kept as given (the
     // preview shows them). Their description is scrubbed like everything else.
-    problem: report.problem === null ? null : { ...report.problem, description: redactor.scrubText(report.problem.description) },
+    problem:
+      report.problem === null
+        ? null
+        : { ...report.problem, description: redactor.scrubText(report.problem.description) },
   };
   const finalLog = excluded.includes('log') ? [] : redactor.scrubValue(log.map((entry) => ({ ...entry })));
   return { report: redacted, log: finalLog, redaction: redactor.summary(), excluded };
@@ -99,7 +119,10 @@ export function prepareBundle(report: Report, log: readonly LogEntry[], choices:
  * bundle's files), for the user to read and, where allowed, leave out. Call it again with new
  * choices after the user changes them.
  */
-export function previewSections(prepared: PreparedBundle, choices: Pick<BundleChoices, 'removable'> = {}): ConsentSection[] {
+export function previewSections(
+  prepared: PreparedBundle,
+  choices: Pick<BundleChoices, 'removable'> = {},
+): ConsentSection[] {
   const removable = choices.removable ?? defaultRemovable;
   const files = bundleFiles(prepared);
   const text = (name: string): string => files.get(name)?.toString('utf8') ?? LEFT_OUT;
@@ -115,9 +138,24 @@ export function previewSections(prepared: PreparedBundle, choices: Pick<BundleCh
   const json = (value: unknown): string => JSON.stringify(value, null, 2);
   return [
     section('problem', 'Your description of the problem', json(manifest.problem)),
-    section('system', 'This computer and this check', json({ host: manifest.host, triageVersion: manifest.triageVersion, createdAt: manifest.createdAt, redaction: manifest.redaction })),
+    section(
+      'system',
+      'This computer and this check',
+      json({
+        host: manifest.host,
+        triageVersion: manifest.triageVersion,
+        createdAt: manifest.createdAt,
+        redaction: manifest.redaction,
+      }),
+    ),
     section('findings', 'What Triage found', text('findings.json')),
-    ...prepared.report.run.probes.map((envelope) => section(`probe:${envelope.id}`, findProbe(envelope.id)?.descriptor.title ?? envelope.id, text(probeFileName(envelope.id)))),
+    ...prepared.report.run.probes.map((envelope) =>
+      section(
+        `probe:${envelope.id}`,
+        findProbe(envelope.id)?.descriptor.title ?? envelope.id,
+        text(probeFileName(envelope.id)),
+      ),
+    ),
     section('log', "Triage's own log of this check", text('triage.log')),
   ];
 }

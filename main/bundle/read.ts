@@ -17,7 +17,16 @@ import yauzl from 'yauzl';
 import type { z } from 'zod';
 import type { Gap, OperationRecord, ProbeEnvelope, ProbeId, ProbeStatus } from '../../probes/types';
 import type { Report } from '../report';
-import { describeIssues, findingsFileSchema, manifestSchema, probeFileSchema, versionProblem, type BundleManifest, type FindingsFile, type ProbeFile } from './schema';
+import {
+  describeIssues,
+  findingsFileSchema,
+  manifestSchema,
+  probeFileSchema,
+  versionProblem,
+  type BundleManifest,
+  type FindingsFile,
+  type ProbeFile,
+} from './schema';
 
 export type BundleErrorCode =
   | 'unreadable'
@@ -65,7 +74,8 @@ export const DEFAULT_LIMITS: BundleLimits = {
   maxRatio: 200,
 };
 
-const ENTRY_NAME = /^(manifest\.json|findings\.json|report\.html|triage\.log|probes\/(hardware|os|network|security)\.[a-z][a-z0-9-]*\.json)$/;
+const ENTRY_NAME =
+  /^(manifest\.json|findings\.json|report\.html|triage\.log|probes\/(hardware|os|network|security)\.[a-z][a-z0-9-]*\.json)$/;
 
 export interface BundleContents {
   readonly manifest: BundleManifest;
@@ -80,17 +90,33 @@ export interface BundleContents {
 
 /** yauzl's own refusals, in our words: unsafe names are refused as entries, the rest is damage. */
 function zipError(error: Error): BundleError {
-  const unsafeName = /^(invalid relative path|absolute path|invalid characters in fileName): (.*)$/.exec(error.message);
-  if (unsafeName) return new BundleError('bad-entry', `The bundle holds an entry named "${(unsafeName[2] ?? '').slice(0, 80)}", which points outside the bundle or is not a valid name; it was refused.`);
+  const unsafeName = /^(invalid relative path|absolute path|invalid characters in fileName): (.*)$/.exec(
+    error.message,
+  );
+  if (unsafeName)
+    return new BundleError(
+      'bad-entry',
+      `The bundle holds an entry named "${(unsafeName[2] ?? '').slice(0, 80)}", which points outside the bundle or is not a valid name; it was refused.`,
+    );
   return new BundleError('not-a-zip', `The bundle is damaged or truncated: ${error.message}.`);
 }
 
 function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true }, (error, zip) => {
-      if (error || !zip) reject(new BundleError('not-a-zip', `This is not a Triage bundle: it is not a readable zip file (${error?.message ?? 'no archive'}).`));
-      else resolve(zip);
-    });
+    yauzl.fromBuffer(
+      buffer,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true },
+      (error, zip) => {
+        if (error || !zip)
+          reject(
+            new BundleError(
+              'not-a-zip',
+              `This is not a Triage bundle: it is not a readable zip file (${error?.message ?? 'no archive'}).`,
+            ),
+          );
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -98,7 +124,9 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promi
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) {
-        reject(new BundleError('bad-entry', `${entry.fileName} cannot be read: ${error?.message ?? 'no data'}.`));
+        reject(
+          new BundleError('bad-entry', `${entry.fileName} cannot be read: ${error?.message ?? 'no data'}.`),
+        );
         return;
       }
       const chunks: Buffer[] = [];
@@ -108,13 +136,25 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promi
         // The header's size is checked first, but a forged header is caught here while inflating.
         if (size > limit) {
           stream.destroy();
-          reject(new BundleError('zip-bomb', `${entry.fileName} unpacks to more than its declared or allowed size; the bundle was not read.`));
+          reject(
+            new BundleError(
+              'zip-bomb',
+              `${entry.fileName} unpacks to more than its declared or allowed size; the bundle was not read.`,
+            ),
+          );
           return;
         }
         chunks.push(chunk);
       });
       stream.on('error', (e: Error) =>
-        reject(new BundleError('bad-entry', /too (many|few) bytes/.test(e.message) ? `${entry.fileName} does not match the size its header claims; the bundle is damaged or was tampered with.` : `${entry.fileName} is damaged: ${e.message}.`)),
+        reject(
+          new BundleError(
+            'bad-entry',
+            /too (many|few) bytes/.test(e.message)
+              ? `${entry.fileName} does not match the size its header claims; the bundle is damaged or was tampered with.`
+              : `${entry.fileName} is damaged: ${e.message}.`,
+          ),
+        ),
       );
       stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
@@ -122,13 +162,24 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promi
 }
 
 /** Unpacks the entries into memory, enforcing every limit. */
-export async function readEntries(buffer: Buffer, limits: BundleLimits = DEFAULT_LIMITS): Promise<Map<string, Buffer>> {
-  if (buffer.length > limits.maxFileBytes) throw new BundleError('too-large', `The bundle is ${buffer.length} bytes; bundles over ${limits.maxFileBytes} bytes are refused.`);
+export async function readEntries(
+  buffer: Buffer,
+  limits: BundleLimits = DEFAULT_LIMITS,
+): Promise<Map<string, Buffer>> {
+  if (buffer.length > limits.maxFileBytes)
+    throw new BundleError(
+      'too-large',
+      `The bundle is ${buffer.length} bytes; bundles over ${limits.maxFileBytes} bytes are refused.`,
+    );
   const zip = await openZip(buffer);
   const entries = new Map<string, Buffer>();
   let total = 0;
   try {
-    if (zip.entryCount > limits.maxEntries) throw new BundleError('too-many-entries', `The bundle has ${zip.entryCount} entries; a Triage bundle has at most ${limits.maxEntries}.`);
+    if (zip.entryCount > limits.maxEntries)
+      throw new BundleError(
+        'too-many-entries',
+        `The bundle has ${zip.entryCount} entries; a Triage bundle has at most ${limits.maxEntries}.`,
+      );
     await new Promise<void>((resolve, reject) => {
       zip.on('error', (error: Error) => reject(error instanceof BundleError ? error : zipError(error)));
       zip.on('end', () => resolve());
@@ -136,18 +187,48 @@ export async function readEntries(buffer: Buffer, limits: BundleLimits = DEFAULT
         void (async () => {
           const name = entry.fileName;
           if (name.endsWith('/')) return zip.readEntry(); // a folder entry some zip tools add: nothing to read
-          if (!ENTRY_NAME.test(name)) throw new BundleError('bad-entry', `The bundle holds "${name.slice(0, 80)}", which is not a file a Triage bundle contains.`);
-          if (entries.has(name)) throw new BundleError('duplicate-entry', `The bundle holds ${name} twice; it may have been tampered with.`);
-          if (entry.isEncrypted()) throw new BundleError('encrypted', `${name} is encrypted; Triage bundles are never encrypted inside the zip.`);
+          if (!ENTRY_NAME.test(name))
+            throw new BundleError(
+              'bad-entry',
+              `The bundle holds "${name.slice(0, 80)}", which is not a file a Triage bundle contains.`,
+            );
+          if (entries.has(name))
+            throw new BundleError(
+              'duplicate-entry',
+              `The bundle holds ${name} twice; it may have been tampered with.`,
+            );
+          if (entry.isEncrypted())
+            throw new BundleError(
+              'encrypted',
+              `${name} is encrypted; Triage bundles are never encrypted inside the zip.`,
+            );
           // Unix symlinks are flagged in the upper bits of the external attributes.
-          if (((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000) throw new BundleError('bad-entry', `${name} is a symbolic link, which a bundle never contains.`);
-          if (entry.uncompressedSize > 64 * 1024 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio) {
-            throw new BundleError('zip-bomb', `${name} is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times; this looks like a zip bomb and was not unpacked.`);
+          if (((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000)
+            throw new BundleError('bad-entry', `${name} is a symbolic link, which a bundle never contains.`);
+          if (
+            entry.uncompressedSize > 64 * 1024 &&
+            entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio
+          ) {
+            throw new BundleError(
+              'zip-bomb',
+              `${name} is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times; this looks like a zip bomb and was not unpacked.`,
+            );
           }
-          if (entry.uncompressedSize > limits.maxEntryBytes) throw new BundleError('too-large', `${name} unpacks to ${entry.uncompressedSize} bytes; the limit is ${limits.maxEntryBytes}.`);
+          if (entry.uncompressedSize > limits.maxEntryBytes)
+            throw new BundleError(
+              'too-large',
+              `${name} unpacks to ${entry.uncompressedSize} bytes; the limit is ${limits.maxEntryBytes}.`,
+            );
           total += entry.uncompressedSize;
-          if (total > limits.maxTotalBytes) throw new BundleError('too-large', `The bundle unpacks to more than ${limits.maxTotalBytes} bytes in all.`);
-          entries.set(name, await readEntry(zip, entry, Math.min(limits.maxEntryBytes, entry.uncompressedSize)));
+          if (total > limits.maxTotalBytes)
+            throw new BundleError(
+              'too-large',
+              `The bundle unpacks to more than ${limits.maxTotalBytes} bytes in all.`,
+            );
+          entries.set(
+            name,
+            await readEntry(zip, entry, Math.min(limits.maxEntryBytes, entry.uncompressedSize)),
+          );
           zip.readEntry();
         })().catch(reject);
       });
@@ -170,7 +251,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
@@ -181,37 +263,60 @@ export function jsonDepth(text: string): number {
 
 function parseJsonEntry(entries: ReadonlyMap<string, Buffer>, name: string): unknown {
   const content = entries.get(name);
-  if (!content) throw new BundleError('missing-file', `The bundle has no ${name}; it is incomplete or not a Triage bundle.`);
+  if (!content)
+    throw new BundleError(
+      'missing-file',
+      `The bundle has no ${name}; it is incomplete or not a Triage bundle.`,
+    );
   const text = content.toString('utf8');
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new BundleError('bad-json', `${name} is nested more than ${MAX_JSON_DEPTH} levels deep, which no Triage bundle is; it was not read.`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new BundleError(
+      'bad-json',
+      `${name} is nested more than ${MAX_JSON_DEPTH} levels deep, which no Triage bundle is; it was not read.`,
+    );
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new BundleError('bad-json', `${name} is not valid JSON (${(error as Error).message}); the bundle is damaged.`);
+    throw new BundleError(
+      'bad-json',
+      `${name} is not valid JSON (${(error as Error).message}); the bundle is damaged.`,
+    );
   }
 }
 
 function checked<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new BundleError('schema', `${name} does not match the bundle format:\n  ${describeIssues(result.error).slice(0, 8).join('\n  ')}`);
+  if (!result.success)
+    throw new BundleError(
+      'schema',
+      `${name} does not match the bundle format:\n  ${describeIssues(result.error).slice(0, 8).join('\n  ')}`,
+    );
   return result.data;
 }
 
 /** Reads and checks a bundle from memory. Throws BundleError only. */
-export async function parseBundle(buffer: Buffer, limits: BundleLimits = DEFAULT_LIMITS): Promise<BundleContents> {
+export async function parseBundle(
+  buffer: Buffer,
+  limits: BundleLimits = DEFAULT_LIMITS,
+): Promise<BundleContents> {
   try {
     const entries = await readEntries(buffer, limits);
     const rawManifest = parseJsonEntry(entries, 'manifest.json');
     const version = (rawManifest as { schemaVersion?: unknown } | null)?.schemaVersion;
     const problem = versionProblem(version);
-    if (problem) throw new BundleError(problem.includes('newer') ? 'newer-version' : 'schema', `This bundle cannot be read: ${problem}.`);
+    if (problem)
+      throw new BundleError(
+        problem.includes('newer') ? 'newer-version' : 'schema',
+        `This bundle cannot be read: ${problem}.`,
+      );
     const manifest = checked(manifestSchema, rawManifest, 'manifest.json');
     const findings = checked(findingsFileSchema, parseJsonEntry(entries, 'findings.json'), 'findings.json');
     const probes = new Map<string, ProbeFile>();
     for (const [name] of entries) {
       if (!name.startsWith('probes/')) continue;
       const file = checked(probeFileSchema, parseJsonEntry(entries, name), name);
-      if (`probes/${file.id}.json` !== name) throw new BundleError('schema', `${name} says it holds ${file.id}; the bundle is inconsistent.`);
+      if (`probes/${file.id}.json` !== name)
+        throw new BundleError('schema', `${name} says it holds ${file.id}; the bundle is inconsistent.`);
       probes.set(file.id, file);
     }
     return {
@@ -224,12 +329,18 @@ export async function parseBundle(buffer: Buffer, limits: BundleLimits = DEFAULT
     };
   } catch (error) {
     if (error instanceof BundleError) throw error;
-    throw new BundleError('internal', `The bundle could not be read because of a bug in Triage: ${(error as Error).message}. Please report it.`);
+    throw new BundleError(
+      'internal',
+      `The bundle could not be read because of a bug in Triage: ${(error as Error).message}. Please report it.`,
+    );
   }
 }
 
 /** Reads a bundle file from disk (size-checked before it is loaded). */
-export async function readBundle(path: string, limits: BundleLimits = DEFAULT_LIMITS): Promise<BundleContents> {
+export async function readBundle(
+  path: string,
+  limits: BundleLimits = DEFAULT_LIMITS,
+): Promise<BundleContents> {
   let size: number;
   try {
     const info = await stat(path);
@@ -237,9 +348,16 @@ export async function readBundle(path: string, limits: BundleLimits = DEFAULT_LI
     size = info.size;
   } catch (error) {
     if (error instanceof BundleError) throw error;
-    throw new BundleError('unreadable', `${path} cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new BundleError(
+      'unreadable',
+      `${path} cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   }
-  if (size > limits.maxFileBytes) throw new BundleError('too-large', `${path} is ${size} bytes; bundles over ${limits.maxFileBytes} bytes are refused.`);
+  if (size > limits.maxFileBytes)
+    throw new BundleError(
+      'too-large',
+      `${path} is ${size} bytes; bundles over ${limits.maxFileBytes} bytes are refused.`,
+    );
   return parseBundle(await readFile(path), limits);
 }
 

@@ -23,7 +23,18 @@ export const REDACTED_KINDS: Readonly<Record<RedactionLevel, ReadonlySet<Sensiti
   // What IT needs to act (host name, addresses, serial numbers) stays; what says who the user is
   // or where they are (their name, e-mail, home Wi-Fi name) goes.
   standard: new Set<SensitiveKind>(['secret', 'username', 'email', 'ssid']),
-  strict: new Set<SensitiveKind>(['secret', 'username', 'email', 'ssid', 'hostname', 'ip', 'mac', 'serial', 'path', 'identifier']),
+  strict: new Set<SensitiveKind>([
+    'secret',
+    'username',
+    'email',
+    'ssid',
+    'hostname',
+    'ip',
+    'mac',
+    'serial',
+    'path',
+    'identifier',
+  ]),
 };
 
 const PLACEHOLDER_PREFIX: Readonly<Record<SensitiveKind, string>> = {
@@ -50,14 +61,25 @@ const SECRET = '[secret]';
  * technician sees that a password was there without seeing it.
  */
 const SECRET_RULES: readonly { pattern: RegExp; replace: string | ((...groups: string[]) => string) }[] = [
-  { pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g, replace: SECRET },
+  {
+    pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+    replace: SECRET,
+  },
   // Authorization: Bearer xyz / Basic abc= / token t
-  { pattern: /\b((?:proxy-)?authorization)(\s*[:=]\s*)(?:(bearer|basic|token|digest|negotiate|ntlm)\s+)?[^\s"',;]+/gi, replace: (_m, name, sep, scheme) => `${name}${sep}${scheme ? `${scheme} ` : ''}${SECRET}` },
+  {
+    pattern:
+      /\b((?:proxy-)?authorization)(\s*[:=]\s*)(?:(bearer|basic|token|digest|negotiate|ntlm)\s+)?[^\s"',;]+/gi,
+    replace: (_m, name, sep, scheme) => `${name}${sep}${scheme ? `${scheme} ` : ''}${SECRET}`,
+  },
   // user:password@ in URLs
-  { pattern: /\b([a-z][a-z0-9+.-]*:\/\/)[^/\s:@"']+:[^/\s@"']+@/gi, replace: (_m, scheme) => `${scheme}${SECRET}@` },
+  {
+    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)[^/\s:@"']+:[^/\s@"']+@/gi,
+    replace: (_m, scheme) => `${scheme}${SECRET}@`,
+  },
   // --password value, -pwd=value, /password:value
   {
-    pattern: /((?:^|\s)(?:--?|\/)(?:password|passwd|pass|pwd|token|secret|api-?key|access-?key|client-?secret|psk)(?:\s*[=:]\s*|\s+))("[^"]*"|'[^']*'|\S+)/gi,
+    pattern:
+      /((?:^|\s)(?:--?|\/)(?:password|passwd|pass|pwd|token|secret|api-?key|access-?key|client-?secret|psk)(?:\s*[=:]\s*|\s+))("[^"]*"|'[^']*'|\S+)/gi,
     replace: (_m, flag) => `${flag}${SECRET}`,
   },
   // password=..., "token": "...", Key Content : ..., PSK=..., connection strings (up to ; or end)
@@ -68,7 +90,10 @@ const SECRET_RULES: readonly { pattern: RegExp; replace: string | ((...groups: s
   },
   // Well-known token shapes that can appear anywhere.
   { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, replace: SECRET }, // JWT
-  { pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}/g, replace: SECRET },
+  {
+    pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}/g,
+    replace: SECRET,
+  },
   { pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, replace: SECRET }, // Slack
   { pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, replace: SECRET }, // AWS access key id
   { pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, replace: SECRET }, // Google API key
@@ -76,14 +101,16 @@ const SECRET_RULES: readonly { pattern: RegExp; replace: string | ((...groups: s
 ];
 
 /** An argument that announces a secret as the next argument. */
-const SECRET_FLAG = /^(?:--?|\/)(?:password|passwd|pass|pwd|p|token|secret|api-?key|access-?key|client-?secret|psk|key)$/i;
+const SECRET_FLAG =
+  /^(?:--?|\/)(?:password|passwd|pass|pwd|p|token|secret|api-?key|access-?key|client-?secret|psk|key)$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 /** The user-name segment of a home folder: /home/x, /Users/x, C:\Users\x (but not Public/Default). */
 const HOME_SEGMENT = /((?:^|[\s"'=(:])(?:[A-Za-z]:)?[\\/](?:home|Users|users)[\\/])([^\\/\s"',;:)]+)/g;
 const NOT_A_USER = new Set(['public', 'default', 'default user', 'all users', 'shared', 'guest', '[user']);
 const MAC = /\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b/g;
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
-const IPV6 = /\b(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}\b|\b(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?\b/g;
+const IPV6 =
+  /\b(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}\b|\b(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?\b/g;
 /** Addresses that identify nobody, kept even in strict mode so technicians can read routes. */
 const UNIDENTIFYING_IPS = new Set(['127.0.0.1', '0.0.0.0', '255.255.255.255', '::1', '::']);
 
@@ -125,7 +152,10 @@ export class Redactor {
       byValue = new Map();
       this.placeholders.set(kind, byValue);
     }
-    const key = kind === 'hostname' || kind === 'username' || kind === 'email' || kind === 'mac' ? value.toLowerCase() : value;
+    const key =
+      kind === 'hostname' || kind === 'username' || kind === 'email' || kind === 'mac'
+        ? value.toLowerCase()
+        : value;
     let placeholder = byValue.get(key);
     if (!placeholder) {
       placeholder = `[${PLACEHOLDER_PREFIX[kind]}-${byValue.size + 1}]`;
@@ -159,7 +189,10 @@ export class Redactor {
     if (lookup.size === 0) return null;
     const alternatives = [...lookup.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     // Whole words only: the user "ann" must not turn "channel" into "ch[user-1]el".
-    this.knownPattern = { regex: new RegExp(`(?<![A-Za-z0-9_])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'gi'), lookup };
+    this.knownPattern = {
+      regex: new RegExp(`(?<![A-Za-z0-9_])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'gi'),
+      lookup,
+    };
     return this.knownPattern;
   }
 
@@ -173,15 +206,20 @@ export class Redactor {
       });
     }
     if (this.covers('username')) {
-      result = result.replace(HOME_SEGMENT, (whole, prefix: string, name: string) => (NOT_A_USER.has(name.toLowerCase()) ? whole : `${prefix}${this.placeholder('username', name)}`));
+      result = result.replace(HOME_SEGMENT, (whole, prefix: string, name: string) =>
+        NOT_A_USER.has(name.toLowerCase()) ? whole : `${prefix}${this.placeholder('username', name)}`,
+      );
     }
     const known = this.knownValues();
-    if (known) result = result.replace(known.regex, (match) => known.lookup.get(match.toLowerCase()) ?? match);
+    if (known)
+      result = result.replace(known.regex, (match) => known.lookup.get(match.toLowerCase()) ?? match);
     if (this.covers('email')) result = result.replace(EMAIL, (email) => this.placeholder('email', email));
     if (this.covers('mac')) result = result.replace(MAC, (mac) => this.placeholder('mac', mac));
     if (this.covers('ip')) {
       const address = (ip: string): string => (UNIDENTIFYING_IPS.has(ip) ? ip : this.placeholder('ip', ip));
-      result = result.replace(IPV4, address).replace(IPV6, (ip) => (ip.includes('::') || ip.split(':').length > 3 ? address(ip) : ip));
+      result = result
+        .replace(IPV4, address)
+        .replace(IPV6, (ip) => (ip.includes('::') || ip.split(':').length > 3 ? address(ip) : ip));
     }
     return result;
   }
@@ -209,7 +247,9 @@ export class Redactor {
     if (typeof value === 'string') return this.scrubText(value) as T;
     if (Array.isArray(value)) return value.map((item: unknown) => this.scrubValue(item)) as T;
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, this.scrubValue(v)])) as T;
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, this.scrubValue(v)]),
+      ) as T;
     }
     return value;
   }
@@ -227,7 +267,8 @@ export class Redactor {
         const path = prefix === '' ? key : `${prefix}.${key}`;
         const kind = fields[path]?.sensitive;
         if (kind && typeof child === 'string') out[key] = this.redactField(kind, child);
-        else if (kind && Array.isArray(child) && child.every((c) => typeof c === 'string')) out[key] = child.map((c: string) => this.redactField(kind, c));
+        else if (kind && Array.isArray(child) && child.every((c) => typeof c === 'string'))
+          out[key] = child.map((c: string) => this.redactField(kind, c));
         else if (kind === 'secret' && child !== null) out[key] = SECRET;
         else out[key] = visit(child, path);
       }

@@ -15,17 +15,33 @@ import { PROBLEM_CATEGORIES } from '../report';
 export const BUNDLE_SCHEMA_VERSION = '1.0';
 export const BUNDLE_SCHEMA_MAJOR = 1;
 
-const probeId = z.string().regex(/^(hardware|os|network|security)\.[a-z][a-z0-9-]*$/).describe('A probe id, `area.name`.');
-const isoTime = z.iso.datetime({ offset: true }).describe('A time, ISO 8601 with its offset (Triage writes UTC).');
-const errorCode = z.enum(PROBE_ERROR_CODES as [string, ...string[]]).describe('What kind of failure (see docs/bundle-format.md).');
-const sectionId = z.union([z.enum(['problem', 'system', 'findings', 'log']), z.string().regex(/^probe:(hardware|os|network|security)\.[a-z][a-z0-9-]*$/)]);
+const probeId = z
+  .string()
+  .regex(/^(hardware|os|network|security)\.[a-z][a-z0-9-]*$/)
+  .describe('A probe id, `area.name`.');
+const isoTime = z.iso
+  .datetime({ offset: true })
+  .describe('A time, ISO 8601 with its offset (Triage writes UTC).');
+const errorCode = z
+  .enum(PROBE_ERROR_CODES as [string, ...string[]])
+  .describe('What kind of failure (see docs/bundle-format.md).');
+const sectionId = z.union([
+  z.enum(['problem', 'system', 'findings', 'log']),
+  z.string().regex(/^probe:(hardware|os|network|security)\.[a-z][a-z0-9-]*$/),
+]);
 
 export const operationSchema = z
   .object({
-    kind: z.enum(['exec', 'powershell', 'read', 'dns', 'ntp', 'http', 'tcp', 'ping', 'systeminformation']).describe('What sort of operation.'),
+    kind: z
+      .enum(['exec', 'powershell', 'read', 'dns', 'ntp', 'http', 'tcp', 'ping', 'systeminformation'])
+      .describe('What sort of operation.'),
     target: z.string().describe('The program, script, file, server or function.'),
     args: z.array(z.string()).describe('Its arguments.'),
-    exitCode: z.number().int().nullable().describe('Exit code of a program or script; null otherwise or when it never exited.'),
+    exitCode: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Exit code of a program or script; null otherwise or when it never exited.'),
     durationMs: z.number().int().min(0).describe('How long it took, in ms.'),
     error: errorCode.nullable().describe('Why it failed, or null.'),
   })
@@ -41,7 +57,10 @@ const gapSchema = z
 
 export const manifestSchema = z
   .object({
-    schemaVersion: z.string().regex(/^\d+\.\d+$/).describe('Bundle format version, `major.minor`.'),
+    schemaVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/)
+      .describe('Bundle format version, `major.minor`.'),
     triageVersion: z.string().describe('Version of the Triage that wrote the bundle.'),
     createdAt: isoTime.describe('When the check started.'),
     host: z
@@ -56,10 +75,16 @@ export const manifestSchema = z
       .describe('Which machine this is.'),
     problem: z
       .object({
-        category: z.enum(PROBLEM_CATEGORIES as [string, ...string[]]).describe('The kind of problem the user picked.'),
+        category: z
+          .enum(PROBLEM_CATEGORIES as [string, ...string[]])
+          .describe('The kind of problem the user picked.'),
         description: z.string().describe("The user's own words (scrubbed of secrets)."),
         contact: z
-          .object({ name: z.string().describe('Name.'), email: z.string().describe('E-mail address.'), phone: z.string().describe('Phone number.') })
+          .object({
+            name: z.string().describe('Name.'),
+            email: z.string().describe('E-mail address.'),
+            phone: z.string().describe('Phone number.'),
+          })
           .nullable()
           .describe('How the user asked to be reached, as they typed it.'),
       })
@@ -73,11 +98,15 @@ export const manifestSchema = z
         durationMs: z.number().int().min(0).describe('Wall time of the whole check, in ms.'),
       })
       .describe('When the check ran and how long it took.'),
-    config: z.record(z.string(), z.unknown()).describe('The probe targets and thresholds used (see docs/configuration.md).'),
+    config: z
+      .record(z.string(), z.unknown())
+      .describe('The probe targets and thresholds used (see docs/configuration.md).'),
     redaction: z
       .object({
         level: z.enum(['off', 'standard', 'strict']).describe('The redaction level applied.'),
-        replaced: z.partialRecord(z.enum(SENSITIVE_KINDS as [string, ...string[]]), z.number().int().min(0)).describe('Distinct values replaced by placeholders, per kind.'),
+        replaced: z
+          .partialRecord(z.enum(SENSITIVE_KINDS as [string, ...string[]]), z.number().int().min(0))
+          .describe('Distinct values replaced by placeholders, per kind.'),
         secrets: z.number().int().min(0).describe('Secrets removed.'),
       })
       .describe('What was redacted before the bundle was written.'),
@@ -86,18 +115,28 @@ export const manifestSchema = z
       .array(
         z.object({
           id: probeId,
-          status: z.enum(PROBE_STATUSES as [string, ...string[]]).describe('ok, partial, unsupported, timeout or error.'),
+          status: z
+            .enum(PROBE_STATUSES as [string, ...string[]])
+            .describe('ok, partial, unsupported, timeout or error.'),
           startedAt: isoTime.describe('When the probe started.'),
           durationMs: z.number().int().min(0).describe('How long it took, in ms (at most its budget).'),
-          error: z.object({ code: errorCode, message: z.string() }).nullable().describe('Why the probe gave no data.'),
+          error: z
+            .object({ code: errorCode, message: z.string() })
+            .nullable()
+            .describe('Why the probe gave no data.'),
           gaps: z.array(gapSchema).describe('What it could not find out (status partial).'),
-          operations: z.array(operationSchema).describe('Everything the probe ran or read, in order of completion.'),
+          operations: z
+            .array(operationSchema)
+            .describe('Everything the probe ran or read, in order of completion.'),
           file: z.string().nullable().describe('Its data file in the bundle, or null when left out.'),
         }),
       )
       .describe('Every probe of the run.'),
     files: z
-      .record(z.string(), z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) }))
+      .record(
+        z.string(),
+        z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) }),
+      )
       .describe('Every other file of the bundle with its SHA-256 and size.'),
   })
   .describe('manifest.json: what the bundle is and what it contains.');
@@ -109,7 +148,13 @@ export const findingSchema = z
     area: z.enum(['hardware', 'os', 'network', 'security', 'general']).describe('The area it belongs to.'),
     params: z.record(z.string(), z.union([z.string(), z.number()])).describe('Values the text refers to.'),
     evidence: z
-      .array(z.object({ probe: probeId, field: z.string().describe('Field path in that probe\'s data.'), value: z.unknown().describe('The value seen.') }))
+      .array(
+        z.object({
+          probe: probeId,
+          field: z.string().describe("Field path in that probe's data."),
+          value: z.unknown().describe('The value seen.'),
+        }),
+      )
       .describe('The facts the rule used.'),
     settings: z.string().optional().describe('The OS settings page where the user can fix it alone.'),
     locale: z.string().describe('Language of the text.'),
@@ -121,16 +166,25 @@ export const findingSchema = z
   .describe('One finding.');
 
 export const findingsFileSchema = z
-  .object({ schemaVersion: z.string().regex(/^\d+\.\d+$/).describe('Bundle format version.'), findings: z.array(findingSchema).describe('Most important first.') })
+  .object({
+    schemaVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/)
+      .describe('Bundle format version.'),
+    findings: z.array(findingSchema).describe('Most important first.'),
+  })
   .describe('findings.json: the findings, most important first.');
 
 export const probeFileSchema = z
   .object({
     id: probeId,
-    status: z.enum(PROBE_STATUSES as [string, ...string[]]).describe('The probe\'s status.'),
-    data: z.record(z.string(), z.unknown()).nullable().describe("The probe's facts, shaped as its descriptor documents."),
+    status: z.enum(PROBE_STATUSES as [string, ...string[]]).describe("The probe's status."),
+    data: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe("The probe's facts, shaped as its descriptor documents."),
   })
-  .describe('probes/<id>.json: one probe\'s raw facts.');
+  .describe("probes/<id>.json: one probe's raw facts.");
 
 export type BundleManifest = z.infer<typeof manifestSchema>;
 export type FindingsFile = z.infer<typeof findingsFileSchema>;
@@ -138,9 +192,11 @@ export type ProbeFile = z.infer<typeof probeFileSchema>;
 
 /** Why a version cannot be read, or null when it can. */
 export function versionProblem(version: unknown): string | null {
-  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version)) return `it has no valid format version (found ${JSON.stringify(version)})`;
+  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version))
+    return `it has no valid format version (found ${JSON.stringify(version)})`;
   const major = Number(version.split('.')[0]);
-  if (major > BUNDLE_SCHEMA_MAJOR) return `it was made by a newer Triage (bundle format ${version}; this Triage reads ${BUNDLE_SCHEMA_MAJOR}.x). Update Triage to open it`;
+  if (major > BUNDLE_SCHEMA_MAJOR)
+    return `it was made by a newer Triage (bundle format ${version}; this Triage reads ${BUNDLE_SCHEMA_MAJOR}.x). Update Triage to open it`;
   if (major < 1) return `its format ${version} is older than any Triage release`;
   return null;
 }

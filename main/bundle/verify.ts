@@ -25,27 +25,39 @@ export function verifyBundle(bundle: BundleContents): Verification {
       problems.push(`${name} is listed in the manifest but missing from the bundle.`);
       continue;
     }
-    if (content.length !== expected.bytes) problems.push(`${name} is ${content.length} bytes; the manifest says ${expected.bytes}.`);
+    if (content.length !== expected.bytes)
+      problems.push(`${name} is ${content.length} bytes; the manifest says ${expected.bytes}.`);
     const actual = sha256(content);
-    if (actual !== expected.sha256) problems.push(`${name} has been changed since the bundle was written (SHA-256 ${actual.slice(0, 12)}…, manifest says ${expected.sha256.slice(0, 12)}…).`);
+    if (actual !== expected.sha256)
+      problems.push(
+        `${name} has been changed since the bundle was written (SHA-256 ${actual.slice(0, 12)}…, manifest says ${expected.sha256.slice(0, 12)}…).`,
+      );
   }
   for (const name of bundle.entries.keys()) {
-    if (name !== 'manifest.json' && !(name in listed)) problems.push(`${name} is in the bundle but not in the manifest: it was added afterwards.`);
+    if (name !== 'manifest.json' && !(name in listed))
+      problems.push(`${name} is in the bundle but not in the manifest: it was added afterwards.`);
   }
   for (const probe of bundle.manifest.probes) {
     const file = bundle.probes.get(probe.id);
-    if (probe.file !== null && !file) problems.push(`${probe.id}: the manifest points to ${probe.file}, which is missing.`);
-    if (probe.file === null && file) problems.push(`${probe.id}: the manifest says it was left out, but its file is present.`);
-    if (file && file.status !== probe.status) problems.push(`${probe.id}: status ${file.status} in its file, ${probe.status} in the manifest.`);
+    if (probe.file !== null && !file)
+      problems.push(`${probe.id}: the manifest points to ${probe.file}, which is missing.`);
+    if (probe.file === null && file)
+      problems.push(`${probe.id}: the manifest says it was left out, but its file is present.`);
+    if (file && file.status !== probe.status)
+      problems.push(`${probe.id}: status ${file.status} in its file, ${probe.status} in the manifest.`);
     const descriptor = findProbe(probe.id)?.descriptor;
     if (!descriptor) {
-      notes.push(`${probe.id} is not a check this Triage knows (the bundle may come from a newer version); its data was not checked.`);
+      notes.push(
+        `${probe.id} is not a check this Triage knows (the bundle may come from a newer version); its data was not checked.`,
+      );
       continue;
     }
-    if (file?.data) for (const issue of checkData(descriptor.fields, file.data)) problems.push(`${probe.id}: ${issue}`);
+    if (file?.data)
+      for (const issue of checkData(descriptor.fields, file.data)) problems.push(`${probe.id}: ${issue}`);
   }
   for (const name of bundle.probes.keys()) {
-    if (!bundle.manifest.probes.some((p) => p.id === name)) problems.push(`probes/${name}.json is not one of the manifest's probes.`);
+    if (!bundle.manifest.probes.some((p) => p.id === name))
+      problems.push(`probes/${name}.json is not one of the manifest's probes.`);
   }
   return { problems, notes };
 }

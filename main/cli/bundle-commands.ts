@@ -18,10 +18,19 @@ interface IO {
   readonly stderr: NodeJS.WriteStream;
 }
 
-function parse(command: string, argv: readonly string[], positionals: number, help: string): { paths: string[]; json: boolean } | null {
+function parse(
+  command: string,
+  argv: readonly string[],
+  positionals: number,
+  help: string,
+): { paths: string[]; json: boolean } | null {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage ${command} --help".`);
   }
@@ -61,7 +70,9 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
   if (!bundle) return EXIT.failed;
   const report = reportFromBundle(bundle);
   const failed = report.run.probes.filter((p) => p.status === 'error' || p.status === 'timeout');
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, report.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  const counts = Object.fromEntries(
+    SEVERITIES.map((s) => [s, report.findings.filter((f) => f.severity === s).length]),
+  ) as Record<Severity, number>;
   if (args.json) {
     io.stdout.write(
       `${JSON.stringify(
@@ -74,7 +85,14 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
           facts: keyFacts(report),
           problem: report.problem,
           counts,
-          findings: report.findings.map(({ id, severity, title, explanation, userSteps, itSteps }) => ({ id, severity, title, explanation, userSteps, itSteps })),
+          findings: report.findings.map(({ id, severity, title, explanation, userSteps, itSteps }) => ({
+            id,
+            severity,
+            title,
+            explanation,
+            userSteps,
+            itSteps,
+          })),
           failedProbes: failed.map(({ id, status, error }) => ({ id, status, error })),
         },
         null,
@@ -84,20 +102,28 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
     return EXIT.ok;
   }
   const out: string[] = [];
-  out.push(`${path}: bundle format ${bundle.manifest.schemaVersion}, Triage ${report.triageVersion}, checked ${report.createdAt} in ${(report.run.durationMs / 1000).toFixed(1)} s, redaction ${bundle.manifest.redaction.level}`);
+  out.push(
+    `${path}: bundle format ${bundle.manifest.schemaVersion}, Triage ${report.triageVersion}, checked ${report.createdAt} in ${(report.run.durationMs / 1000).toFixed(1)} s, redaction ${bundle.manifest.redaction.level}`,
+  );
   out.push('');
   const facts = keyFacts(report);
   const width = Math.max(...facts.map((f) => f.label.length));
   for (const fact of facts) out.push(`  ${fact.label.padEnd(width)}  ${fact.value}`);
   out.push('');
-  if (report.problem) out.push(`The user said (${PROBLEM_CATEGORY_NAMES[report.problem.category] ?? report.problem.category}): ${report.problem.description}`, '');
+  if (report.problem)
+    out.push(
+      `The user said (${PROBLEM_CATEGORY_NAMES[report.problem.category] ?? report.problem.category}): ${report.problem.description}`,
+      '',
+    );
   out.push(`Findings: ${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}`, '');
-  for (const finding of report.findings.filter((f) => f.severity !== 'ok')) out.push(formatFinding(finding, color(io)), '');
+  for (const finding of report.findings.filter((f) => f.severity !== 'ok'))
+    out.push(formatFinding(finding, color(io)), '');
   if (failed.length) {
     out.push('Checks that gave no data:');
     for (const p of failed) out.push(`  ${p.id}: ${p.status} — ${p.error?.message ?? ''}`);
   }
-  if (bundle.manifest.excluded.length) out.push(`Left out by the user: ${bundle.manifest.excluded.join(', ')}`);
+  if (bundle.manifest.excluded.length)
+    out.push(`Left out by the user: ${bundle.manifest.excluded.join(', ')}`);
   io.stdout.write(`${out.join('\n').trimEnd()}\n`);
   return EXIT.ok;
 }
@@ -120,17 +146,26 @@ export async function runVerify(argv: readonly string[], io: IO): Promise<number
     bundle = await readBundle(path);
   } catch (error) {
     if (!(error instanceof BundleError)) throw error;
-    if (args.json) io.stdout.write(`${JSON.stringify({ bundle: path, ok: false, problems: [error.message], code: error.code }, null, 2)}\n`);
+    if (args.json)
+      io.stdout.write(
+        `${JSON.stringify({ bundle: path, ok: false, problems: [error.message], code: error.code }, null, 2)}\n`,
+      );
     else io.stdout.write(`${path}: NOT OK\n  ${error.message}\n`);
     return EXIT.findings;
   }
   const { problems, notes } = verifyBundle(bundle);
   if (args.json) {
-    io.stdout.write(`${JSON.stringify({ bundle: path, ok: problems.length === 0, schemaVersion: bundle.manifest.schemaVersion, files: bundle.entries.size, problems, notes }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ bundle: path, ok: problems.length === 0, schemaVersion: bundle.manifest.schemaVersion, files: bundle.entries.size, problems, notes }, null, 2)}\n`,
+    );
   } else if (problems.length === 0) {
-    io.stdout.write(`${path}: OK — ${bundle.entries.size} files, every hash matches, format ${bundle.manifest.schemaVersion}.\n${notes.map((n) => `  note: ${n}\n`).join('')}`);
+    io.stdout.write(
+      `${path}: OK — ${bundle.entries.size} files, every hash matches, format ${bundle.manifest.schemaVersion}.\n${notes.map((n) => `  note: ${n}\n`).join('')}`,
+    );
   } else {
-    io.stdout.write(`${path}: NOT OK — ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}\n`).join('')}${notes.map((n) => `  note: ${n}\n`).join('')}`);
+    io.stdout.write(
+      `${path}: NOT OK — ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}\n`).join('')}${notes.map((n) => `  note: ${n}\n`).join('')}`,
+    );
   }
   return problems.length === 0 ? EXIT.ok : EXIT.findings;
 }
@@ -155,19 +190,38 @@ export async function runDiff(argv: readonly string[], io: IO): Promise<number> 
     io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
     return EXIT.ok;
   }
-  const out: string[] = [`${diff.before.hostname} at ${diff.before.createdAt}  →  ${diff.after.hostname} at ${diff.after.createdAt}`];
+  const out: string[] = [
+    `${diff.before.hostname} at ${diff.before.createdAt}  →  ${diff.after.hostname} at ${diff.after.createdAt}`,
+  ];
   if (!diff.sameMachine) out.push('Note: these bundles come from different computers.');
   const section = (title: string, lines: string[]): void => {
     out.push('', `${title}${lines.length ? '' : ': none'}`);
     if (lines.length) out.push(...lines.map((l) => `  ${l}`));
   };
-  section('New findings', diff.appeared.map((f) => `+ ${f.severity.toUpperCase()} ${f.title}`));
-  section('Cleared findings', diff.cleared.map((f) => `- ${f.severity.toUpperCase()} ${f.title}`));
-  if (diff.severityChanged.length) section('Findings that changed severity', diff.severityChanged.map((f) => `~ ${f.title}: ${f.was} → ${f.severity}`));
-  if (diff.statusChanged.length) section('Checks whose result changed', diff.statusChanged.map((s) => `~ ${s.probe}: ${s.before} → ${s.after}`));
+  section(
+    'New findings',
+    diff.appeared.map((f) => `+ ${f.severity.toUpperCase()} ${f.title}`),
+  );
+  section(
+    'Cleared findings',
+    diff.cleared.map((f) => `- ${f.severity.toUpperCase()} ${f.title}`),
+  );
+  if (diff.severityChanged.length)
+    section(
+      'Findings that changed severity',
+      diff.severityChanged.map((f) => `~ ${f.title}: ${f.was} → ${f.severity}`),
+    );
+  if (diff.statusChanged.length)
+    section(
+      'Checks whose result changed',
+      diff.statusChanged.map((s) => `~ ${s.probe}: ${s.before} → ${s.after}`),
+    );
   section(
     'Changed facts',
-    diff.facts.map((f) => `~ ${f.probe} ${f.path}: ${formatValue(f.probe, f.path, f.before)} → ${formatValue(f.probe, f.path, f.after)}`),
+    diff.facts.map(
+      (f) =>
+        `~ ${f.probe} ${f.path}: ${formatValue(f.probe, f.path, f.before)} → ${formatValue(f.probe, f.path, f.after)}`,
+    ),
   );
   io.stdout.write(`${out.join('\n')}\n`);
   return EXIT.ok;

@@ -70,7 +70,11 @@ export interface CollectArgs {
 }
 
 /** Resolves `--probes`/`--skip` items (ids or whole areas) to probes, or says which are unknown. */
-export function selectProbes(include: string | undefined, exclude: string | undefined, all: readonly Probe[] = ALL_PROBES): Probe[] {
+export function selectProbes(
+  include: string | undefined,
+  exclude: string | undefined,
+  all: readonly Probe[] = ALL_PROBES,
+): Probe[] {
   const parse = (option: string, list: string): Set<string> => {
     const wanted = list
       .split(',')
@@ -80,14 +84,19 @@ export function selectProbes(include: string | undefined, exclude: string | unde
     const known = new Set(all.flatMap((p) => [p.descriptor.id, p.descriptor.id.split('.')[0] ?? '']));
     const unknown = wanted.filter((w) => !known.has(w));
     if (unknown.length > 0) {
-      throw new UsageError(`${option}: unknown check ${unknown.map((u) => `"${u}"`).join(', ')}. Known checks: ${all.map((p) => p.descriptor.id).join(', ')} (or an area: hardware, os, network, security).`);
+      throw new UsageError(
+        `${option}: unknown check ${unknown.map((u) => `"${u}"`).join(', ')}. Known checks: ${all.map((p) => p.descriptor.id).join(', ')} (or an area: hardware, os, network, security).`,
+      );
     }
     return new Set(wanted);
   };
-  const matches = (probe: Probe, set: Set<string>): boolean => set.has(probe.descriptor.id) || set.has(probe.descriptor.id.split('.')[0] ?? '');
+  const matches = (probe: Probe, set: Set<string>): boolean =>
+    set.has(probe.descriptor.id) || set.has(probe.descriptor.id.split('.')[0] ?? '');
   const included = include === undefined ? null : parse('--probes', include);
   const excluded = exclude === undefined ? null : parse('--skip', exclude);
-  const selected = all.filter((p) => (included === null || matches(p, included)) && (excluded === null || !matches(p, excluded)));
+  const selected = all.filter(
+    (p) => (included === null || matches(p, included)) && (excluded === null || !matches(p, excluded)),
+  );
   if (selected.length === 0) throw new UsageError('No checks are left to run after --probes and --skip.');
   return selected;
 }
@@ -117,25 +126,35 @@ export function parseCollectArgs(argv: readonly string[]): CollectArgs {
       },
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage collect --help" for the options.`);
+    throw new UsageError(
+      `${(error as Error).message.replace(/\.$/, '')}. Run "triage collect --help" for the options.`,
+    );
   }
-  if (values.output !== undefined && values['no-bundle']) throw new UsageError('--output and --no-bundle cannot be used together.');
-  if (values.submit && values['no-bundle']) throw new UsageError('--submit needs a bundle; it cannot be used with --no-bundle.');
-  if (values.helpdesk !== undefined && !values.submit) throw new UsageError('--helpdesk only applies with --submit.');
+  if (values.output !== undefined && values['no-bundle'])
+    throw new UsageError('--output and --no-bundle cannot be used together.');
+  if (values.submit && values['no-bundle'])
+    throw new UsageError('--submit needs a bundle; it cannot be used with --no-bundle.');
+  if (values.helpdesk !== undefined && !values.submit)
+    throw new UsageError('--helpdesk only applies with --submit.');
   const failOn = values['fail-on'] ?? 'warning';
   if (failOn !== 'never' && !SEVERITIES.includes(failOn as Severity)) {
     throw new UsageError(`--fail-on must be critical, warning, info or never, not "${failOn}".`);
   }
   const redaction = values.redact ?? null;
-  if (redaction !== null && !REDACTION_LEVELS.includes(redaction as RedactionLevel)) throw new UsageError(`--redact must be off, standard or strict, not "${redaction}".`);
+  if (redaction !== null && !REDACTION_LEVELS.includes(redaction as RedactionLevel))
+    throw new UsageError(`--redact must be off, standard or strict, not "${redaction}".`);
   return {
     redaction: redaction as RedactionLevel | null,
     probesNamed: values.probes,
     output: values['no-bundle'] ? null : (values.output ?? '.'),
     probes: selectProbes(values.probes, values.skip),
     configPath: values.config ?? null,
-    probeTimeoutMs: values.timeout === undefined ? undefined : parseInteger('--timeout', values.timeout, 100, 600_000),
-    commandTimeoutMs: values['command-timeout'] === undefined ? undefined : parseInteger('--command-timeout', values['command-timeout'], 100, 600_000),
+    probeTimeoutMs:
+      values.timeout === undefined ? undefined : parseInteger('--timeout', values.timeout, 100, 600_000),
+    commandTimeoutMs:
+      values['command-timeout'] === undefined
+        ? undefined
+        : parseInteger('--command-timeout', values['command-timeout'], 100, 600_000),
     failOn: failOn as Severity | 'never',
     json: values.json ?? false,
     quiet: values.quiet ?? false,
@@ -162,7 +181,9 @@ export async function loadConfigFile(path: string | null): Promise<ProbeConfig> 
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--config: ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new UsageError(
+      `--config: ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   }
   let input: unknown;
   try {
@@ -187,11 +208,14 @@ export async function resolveOutput(output: string): Promise<{ folder: string } 
   const info = await stat(target).catch(() => null);
   const folder = info?.isDirectory() ? target : dirname(target);
   const folderInfo = await stat(folder).catch(() => null);
-  if (!folderInfo?.isDirectory()) throw new UsageError(`--output: the folder ${folder} does not exist. Create it or choose another place.`);
+  if (!folderInfo?.isDirectory())
+    throw new UsageError(`--output: the folder ${folder} does not exist. Create it or choose another place.`);
   try {
     await access(folder, constants.W_OK);
   } catch {
-    throw new UsageError(`--output: ${folder} is not writable by this user. Choose a folder you can write to, e.g. your Documents.`);
+    throw new UsageError(
+      `--output: ${folder} is not writable by this user. Choose a folder you can write to, e.g. your Documents.`,
+    );
   }
   if (info?.isDirectory()) return { folder: target };
   if (info && !info.isFile()) throw new UsageError(`--output: ${target} exists and is not a regular file.`);
@@ -199,7 +223,8 @@ export async function resolveOutput(output: string): Promise<{ folder: string } 
 }
 
 function highestSeverity(report: Report): Severity | null {
-  for (const severity of SEVERITIES) if (report.findings.some((f) => f.severity === severity)) return severity;
+  for (const severity of SEVERITIES)
+    if (report.findings.some((f) => f.severity === severity)) return severity;
   return null;
 }
 
@@ -224,23 +249,43 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
   const policy = await loadPolicy();
   for (const warning of policy.warnings) io.stderr.write(`triage: policy: ${warning}\n`);
   const disabled = new Set(policy.settings.disabledProbes);
-  const blocked = args.probesNamed?.split(',').map((s) => s.trim()).filter((id) => disabled.has(id)) ?? [];
-  if (blocked.length) throw new UsageError(`${blocked.join(', ')} ${blocked.length > 1 ? 'are' : 'is'} turned off by your organisation's policy (DisabledProbes).`);
+  const blocked =
+    args.probesNamed
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter((id) => disabled.has(id)) ?? [];
+  if (blocked.length)
+    throw new UsageError(
+      `${blocked.join(', ')} ${blocked.length > 1 ? 'are' : 'is'} turned off by your organisation's policy (DisabledProbes).`,
+    );
   const probes = args.probes.filter((p) => !disabled.has(p.descriptor.id));
-  if (probes.length === 0) throw new UsageError('Every selected check is turned off by policy (DisabledProbes).');
+  if (probes.length === 0)
+    throw new UsageError('Every selected check is turned off by policy (DisabledProbes).');
   const redaction = args.redaction ?? policy.settings.redactionLevel;
   if (REDACTION_LEVELS.indexOf(redaction) < REDACTION_LEVELS.indexOf(policy.settings.redactionLevel)) {
-    throw new UsageError(`--redact ${redaction} is less strict than your organisation's policy (RedactionLevel ${policy.settings.redactionLevel}).`);
+    throw new UsageError(
+      `--redact ${redaction} is less strict than your organisation's policy (RedactionLevel ${policy.settings.redactionLevel}).`,
+    );
   }
   // --config replaces the policy's probe targets; without it, policy (or the defaults) apply.
-  const config = args.configPath === null ? policyProbeConfig(policy.settings.probeConfig, io.stderr) : await loadConfigFile(args.configPath);
+  const config =
+    args.configPath === null
+      ? policyProbeConfig(policy.settings.probeConfig, io.stderr)
+      : await loadConfigFile(args.configPath);
   const destination = args.output === null ? null : await resolveOutput(args.output);
-  const toFile = logFileSink(logsDir(currentScope()), 'triage-cli', (message) => io.stderr.write(`triage: ${message}\n`));
+  const toFile = logFileSink(logsDir(currentScope()), 'triage-cli', (message) =>
+    io.stderr.write(`triage: ${message}\n`),
+  );
   const log = createRunLog((entry) => {
     toFile(entry);
     if (args.verbose) io.stderr.write(`${formatLogEntry(entry)}\n`);
   });
-  const progress = args.quiet || args.verbose ? undefined : io.stderr.isTTY ? barProgress(io.stderr) : lineProgress((line) => io.stderr.write(`${line}\n`));
+  const progress =
+    args.quiet || args.verbose
+      ? undefined
+      : io.stderr.isTTY
+        ? barProgress(io.stderr)
+        : lineProgress((line) => io.stderr.write(`${line}\n`));
 
   const report = await collectReport({
     probes,
@@ -259,11 +304,19 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
   let bundlePath: string | null = null;
   let bundleBytes: number | null = null;
   if (destination) {
-    bundlePath = 'file' in destination ? destination.file : join(destination.folder, bundleFileName(report.host.hostname, new Date(report.createdAt)));
+    bundlePath =
+      'file' in destination
+        ? destination.file
+        : join(destination.folder, bundleFileName(report.host.hostname, new Date(report.createdAt)));
     try {
-      bundleBytes = await writeZipAtomic(bundlePath, bundleFiles(prepareBundle(report, log.entries, { level: redaction })));
+      bundleBytes = await writeZipAtomic(
+        bundlePath,
+        bundleFiles(prepareBundle(report, log.entries, { level: redaction })),
+      );
     } catch (error) {
-      io.stderr.write(`The bundle could not be written to ${bundlePath}: ${(error as Error).message}. The findings are printed below; run again with --output pointing to a folder with free space.\n`);
+      io.stderr.write(
+        `The bundle could not be written to ${bundlePath}: ${(error as Error).message}. The findings are printed below; run again with --output pointing to a folder with free space.\n`,
+      );
       bundlePath = null;
     }
   }
@@ -278,8 +331,21 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
           bundleBytes,
           durationMs: report.run.durationMs,
           highestSeverity: highestSeverity(report),
-          probes: report.run.probes.map(({ id, status, durationMs, error }) => ({ id, status, durationMs, error })),
-          findings: report.findings.map(({ id, severity, area, title, explanation, userSteps, itSteps }) => ({ id, severity, area, title, explanation, userSteps, itSteps })),
+          probes: report.run.probes.map(({ id, status, durationMs, error }) => ({
+            id,
+            status,
+            durationMs,
+            error,
+          })),
+          findings: report.findings.map(({ id, severity, area, title, explanation, userSteps, itSteps }) => ({
+            id,
+            severity,
+            area,
+            title,
+            explanation,
+            userSteps,
+            itSteps,
+          })),
         },
         null,
         2,
@@ -287,11 +353,16 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
     );
   } else {
     printFindings(report, io.stdout);
-    if (bundlePath) io.stdout.write(`\nBundle written to ${bundlePath} (${Math.round((bundleBytes ?? 0) / 1024)} KB).\n`);
+    if (bundlePath)
+      io.stdout.write(`\nBundle written to ${bundlePath} (${Math.round((bundleBytes ?? 0) / 1024)} KB).\n`);
   }
   if (args.submit && bundlePath) {
     // With --json, stdout must stay one JSON document: the ticket result goes to stderr.
-    const submitted = await submitBundle(bundlePath, args.helpdesk, args.json ? { stdout: io.stderr, stderr: io.stderr } : io);
+    const submitted = await submitBundle(
+      bundlePath,
+      args.helpdesk,
+      args.json ? { stdout: io.stderr, stderr: io.stderr } : io,
+    );
     if (submitted === EXIT.failed) return EXIT.failed;
   }
   return exitCode;

@@ -28,13 +28,19 @@ async function readSecret(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   // One trailing line break comes from `echo` or a here-string; a secret never ends with one.
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export async function runCredential(argv: readonly string[], io: IO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage credential --help".`);
   }
@@ -43,7 +49,10 @@ export async function runCredential(argv: readonly string[], io: IO): Promise<nu
     io.stdout.write(`${CREDENTIAL_HELP}\n`);
     return parsed.values.help ? EXIT.ok : EXIT.usage;
   }
-  if (extra.length > 0) throw new UsageError(`Too many arguments. The secret is read from standard input, never from the command line.\n\n${CREDENTIAL_HELP}`);
+  if (extra.length > 0)
+    throw new UsageError(
+      `Too many arguments. The secret is read from standard input, never from the command line.\n\n${CREDENTIAL_HELP}`,
+    );
   const store = installedCredentialStore();
   if (!store) {
     io.stderr.write(
@@ -63,13 +72,17 @@ export async function runCredential(argv: readonly string[], io: IO): Promise<nu
       }
       case 'list': {
         const names = await store.names();
-        io.stdout.write(names.length ? `${names.join('\n')}\n` : 'No credentials are stored for this user.\n');
+        io.stdout.write(
+          names.length ? `${names.join('\n')}\n` : 'No credentials are stored for this user.\n',
+        );
         return EXIT.ok;
       }
       case 'delete': {
         if (!name) throw new UsageError('Usage: triage credential delete NAME');
         const deleted = await store.delete(name);
-        io.stdout.write(deleted ? `Deleted "${name}".\n` : `No credential named "${name}" is stored; nothing changed.\n`);
+        io.stdout.write(
+          deleted ? `Deleted "${name}".\n` : `No credential named "${name}" is stored; nothing changed.\n`,
+        );
         return EXIT.ok;
       }
       default:

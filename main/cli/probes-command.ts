@@ -10,24 +10,43 @@ const PLATFORM_NAMES = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' } as 
 export function runProbesList(argv: readonly string[], io: { stdout: NodeJS.WriteStream }): number {
   let values;
   try {
-    ({ values } = parseArgs({ args: [...argv], options: { json: { type: 'boolean' }, fields: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        json: { type: 'boolean' },
+        fields: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}. Run "triage probes --help".`);
   }
   if (values.help) {
-    io.stdout.write('Usage: triage probes [--fields] [--json]\n\nLists every check with its id, platforms and budget; --fields adds what each one collects.\n');
+    io.stdout.write(
+      'Usage: triage probes [--fields] [--json]\n\nLists every check with its id, platforms and budget; --fields adds what each one collects.\n',
+    );
     return EXIT.ok;
   }
   if (values.json) {
-    io.stdout.write(`${JSON.stringify(ALL_PROBES.map((p) => p.descriptor), null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify(
+        ALL_PROBES.map((p) => p.descriptor),
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT.ok;
   }
   for (const { descriptor } of ALL_PROBES) {
     const platforms = descriptor.platforms.map((p) => PLATFORM_NAMES[p]).join(', ') || 'none';
-    io.stdout.write(`${descriptor.id.padEnd(24)} ${descriptor.title} — ${descriptor.description}\n${' '.repeat(25)}(${platforms}; budget ${descriptor.timeoutMs} ms)\n`);
+    io.stdout.write(
+      `${descriptor.id.padEnd(24)} ${descriptor.title} — ${descriptor.description}\n${' '.repeat(25)}(${platforms}; budget ${descriptor.timeoutMs} ms)\n`,
+    );
     if (values.fields) {
       for (const [path, field] of Object.entries(descriptor.fields)) {
-        io.stdout.write(`${' '.repeat(27)}${path}: ${field.type}${field.unit ? ` (${field.unit})` : ''}${field.sensitive ? ` [${field.sensitive}]` : ''} — ${field.description}\n`);
+        io.stdout.write(
+          `${' '.repeat(27)}${path}: ${field.type}${field.unit ? ` (${field.unit})` : ''}${field.sensitive ? ` [${field.sensitive}]` : ''} — ${field.description}\n`,
+        );
       }
     }
   }

@@ -5,8 +5,18 @@ import { styleText } from 'node:util';
 import type { RenderedFinding, Severity } from '../../probes/findings/types';
 import type { Report } from '../report';
 
-const LABEL: Readonly<Record<Severity, string>> = { critical: 'CRITICAL', warning: 'WARNING', info: 'INFO', ok: 'OK' };
-const COLOR: Readonly<Record<Severity, 'red' | 'yellow' | 'cyan' | 'green'>> = { critical: 'red', warning: 'yellow', info: 'cyan', ok: 'green' };
+const LABEL: Readonly<Record<Severity, string>> = {
+  critical: 'CRITICAL',
+  warning: 'WARNING',
+  info: 'INFO',
+  ok: 'OK',
+};
+const COLOR: Readonly<Record<Severity, 'red' | 'yellow' | 'cyan' | 'green'>> = {
+  critical: 'red',
+  warning: 'yellow',
+  info: 'cyan',
+  ok: 'green',
+};
 
 function useColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined;
@@ -17,17 +27,23 @@ export function formatFinding(finding: RenderedFinding, color: boolean): string 
   const head = `${color ? styleText(COLOR[finding.severity], label) : label} ${color ? styleText('bold', finding.title) : finding.title}`;
   const lines = [head, `         ${finding.explanation}`];
   for (const step of finding.userSteps) lines.push(`         - ${step}`);
-  if (finding.userSteps.length === 0 && finding.itSteps.length > 0) lines.push(`         IT: ${finding.itSteps[0]}`);
+  if (finding.userSteps.length === 0 && finding.itSteps.length > 0)
+    lines.push(`         IT: ${finding.itSteps[0]}`);
   return lines.join('\n');
 }
 
 export function printFindings(report: Report, stream: NodeJS.WriteStream): void {
   const color = useColor(stream);
-  const counts = report.run.probes.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.status]: (acc[p.status] ?? 0) + 1 }), {});
+  const counts = report.run.probes.reduce<Record<string, number>>(
+    (acc, p) => ({ ...acc, [p.status]: (acc[p.status] ?? 0) + 1 }),
+    {},
+  );
   const statusLine = Object.entries(counts)
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');
-  stream.write(`Triage checked ${report.host.hostname} (${report.host.osName} ${report.host.osVersion}) in ${(report.run.durationMs / 1000).toFixed(1)} s: ${statusLine}.\n\n`);
+  stream.write(
+    `Triage checked ${report.host.hostname} (${report.host.osName} ${report.host.osVersion}) in ${(report.run.durationMs / 1000).toFixed(1)} s: ${statusLine}.\n\n`,
+  );
   const problems = report.findings.filter((f) => f.severity !== 'ok');
   if (problems.length === 0) {
     stream.write('No problems found.\n');

@@ -24,7 +24,14 @@ interface IO {
   readonly stderr: NodeJS.WriteStream;
 }
 
-export async function helpdeskFrom(file: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ settings: HelpdeskSettings; source: string; outboxLimits: ConstructorParameters<typeof Outbox>[1] }> {
+export async function helpdeskFrom(
+  file: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{
+  settings: HelpdeskSettings;
+  source: string;
+  outboxLimits: ConstructorParameters<typeof Outbox>[1];
+}> {
   const found = await helpdeskSettingsFrom(file, env);
   try {
     return { ...found, settings: await resolveWithInstalled(found.settings, env) };
@@ -34,7 +41,14 @@ export async function helpdeskFrom(file: string | undefined, env: NodeJS.Process
   }
 }
 
-async function helpdeskSettingsFrom(file: string | undefined, env: NodeJS.ProcessEnv): Promise<{ settings: HelpdeskSettings; source: string; outboxLimits: ConstructorParameters<typeof Outbox>[1] }> {
+async function helpdeskSettingsFrom(
+  file: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<{
+  settings: HelpdeskSettings;
+  source: string;
+  outboxLimits: ConstructorParameters<typeof Outbox>[1];
+}> {
   const policy = await loadPolicy();
   const parse = (text: string, source: string): HelpdeskSettings => {
     let json: unknown;
@@ -44,25 +58,43 @@ async function helpdeskSettingsFrom(file: string | undefined, env: NodeJS.Proces
       throw new UsageError(`${source} is not valid JSON: ${(error as Error).message}`);
     }
     const parsed = helpdeskSettingsSchema.safeParse(json);
-    if (!parsed.success) throw new UsageError(`${source} is not a valid helpdesk setting: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'kind'}: ${i.message}`).join('; ')}. See docs/helpdesks.md.`);
+    if (!parsed.success)
+      throw new UsageError(
+        `${source} is not a valid helpdesk setting: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'kind'}: ${i.message}`).join('; ')}. See docs/helpdesks.md.`,
+      );
     return parsed.data;
   };
   const limits = { limits: policy.settings.outboxLimits };
-  if (env.TRIAGE_HELPDESK) return { settings: parse(env.TRIAGE_HELPDESK, 'TRIAGE_HELPDESK'), source: 'the TRIAGE_HELPDESK environment variable', outboxLimits: limits };
+  if (env.TRIAGE_HELPDESK)
+    return {
+      settings: parse(env.TRIAGE_HELPDESK, 'TRIAGE_HELPDESK'),
+      source: 'the TRIAGE_HELPDESK environment variable',
+      outboxLimits: limits,
+    };
   if (file) {
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`--helpdesk: ${file} cannot be read (${error.code ?? error.message}).`);
     });
     return { settings: parse(text, file), source: file, outboxLimits: limits };
   }
-  return { settings: policy.settings.helpdesk, source: policy.sources.length ? 'managed policy' : 'the default (local folder)', outboxLimits: limits };
+  return {
+    settings: policy.settings.helpdesk,
+    source: policy.sources.length ? 'managed policy' : 'the default (local folder)',
+    outboxLimits: limits,
+  };
 }
 
-export function outboxFor(options: ConstructorParameters<typeof Outbox>[1] = {}, env: NodeJS.ProcessEnv = process.env): Outbox {
+export function outboxFor(
+  options: ConstructorParameters<typeof Outbox>[1] = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Outbox {
   // For fault drills and tests against a local helpdesk that answers in milliseconds.
   const settle = env.TRIAGE_OUTBOX_SETTLE_MS;
   const settleMs = settle !== undefined && /^\d+$/.test(settle) ? Number(settle) : undefined;
-  return new Outbox(join(stateDir(currentScope()), 'outbox'), { ...options, ...(settleMs === undefined ? {} : { settleMs }) });
+  return new Outbox(join(stateDir(currentScope()), 'outbox'), {
+    ...options,
+    ...(settleMs === undefined ? {} : { settleMs }),
+  });
 }
 
 function describeResult(result: SendResult, connector: Connector): string {
@@ -79,7 +111,8 @@ function describeResult(result: SendResult, connector: Connector): string {
   }
 }
 
-const exitFor = (result: SendResult | undefined): number => (result?.status === 'sent' ? EXIT.ok : result?.status === 'failed' ? EXIT.failed : EXIT.findings);
+const exitFor = (result: SendResult | undefined): number =>
+  result?.status === 'sent' ? EXIT.ok : result?.status === 'failed' ? EXIT.failed : EXIT.findings;
 
 /** Queues a bundle and tries to send it now. Shared by `submit` and `collect --submit`. */
 export async function submitBundle(path: string, helpdeskFile: string | undefined, io: IO): Promise<number> {
@@ -98,7 +131,11 @@ export async function submitBundle(path: string, helpdeskFile: string | undefine
   const outbox = outboxFor(helpdesk.outboxLimits);
   let key: string;
   try {
-    key = await outbox.enqueue({ ...submissionDraft(report), bundlePath: path, bundleFileName: path.split(/[\\/]/).pop() ?? 'triage-bundle.zip' });
+    key = await outbox.enqueue({
+      ...submissionDraft(report),
+      bundlePath: path,
+      bundleFileName: path.split(/[\\/]/).pop() ?? 'triage-bundle.zip',
+    });
   } catch (error) {
     if (error instanceof OutboxError) {
       io.stderr.write(`triage: ${error.message}\n`);
@@ -112,7 +149,9 @@ export async function submitBundle(path: string, helpdeskFile: string | undefine
     throw error;
   });
   const result = results[0];
-  io.stdout.write(`${result ? describeResult(result, connector) : 'Queued: another Triage process is sending right now and will send it.'}\n`);
+  io.stdout.write(
+    `${result ? describeResult(result, connector) : 'Queued: another Triage process is sending right now and will send it.'}\n`,
+  );
   return exitFor(result);
 }
 
@@ -127,7 +166,11 @@ Exit codes: 0 sent (or saved), 1 queued for later, 2 bad command line, 3 not sen
 export async function runSubmit(argv: readonly string[], io: IO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { helpdesk: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { helpdesk: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage submit --help".`);
   }
@@ -150,7 +193,16 @@ purge  remove sent and failed reports (a KEY removes that one; --all also remove
 export async function runOutbox(argv: readonly string[], io: IO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, all: { type: 'boolean' }, helpdesk: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        all: { type: 'boolean' },
+        helpdesk: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage outbox --help".`);
   }
@@ -167,7 +219,18 @@ export async function runOutbox(argv: readonly string[], io: IO): Promise<number
       case 'list': {
         const items = await outbox.list();
         if (parsed.values.json) {
-          io.stdout.write(`${JSON.stringify(items.map(({ key: k, submission, state }) => ({ key: k, subject: submission.subject, bytes: submission.bundle.bytes, ...state })), null, 2)}\n`);
+          io.stdout.write(
+            `${JSON.stringify(
+              items.map(({ key: k, submission, state }) => ({
+                key: k,
+                subject: submission.subject,
+                bytes: submission.bundle.bytes,
+                ...state,
+              })),
+              null,
+              2,
+            )}\n`,
+          );
           return EXIT.ok;
         }
         if (items.length === 0) {
@@ -176,24 +239,45 @@ export async function runOutbox(argv: readonly string[], io: IO): Promise<number
         }
         for (const item of items) {
           const s = item.state;
-          const detail = s.status === 'sent' ? `ticket ${s.receipt?.id}${s.receipt?.url ? ` ${s.receipt.url}` : ''}` : s.status === 'failed' ? `${s.lastError?.message}` : `${s.attempts} attempt(s)${s.nextAttemptAt ? `, next at ${s.nextAttemptAt}` : ''}${s.lastError ? ` — ${s.lastError.message}` : ''}`;
-          io.stdout.write(`${item.key}  ${s.createdAt}  ${s.status.padEnd(7)}  ${item.submission.subject}\n    ${detail}\n`);
+          const detail =
+            s.status === 'sent'
+              ? `ticket ${s.receipt?.id}${s.receipt?.url ? ` ${s.receipt.url}` : ''}`
+              : s.status === 'failed'
+                ? `${s.lastError?.message}`
+                : `${s.attempts} attempt(s)${s.nextAttemptAt ? `, next at ${s.nextAttemptAt}` : ''}${s.lastError ? ` — ${s.lastError.message}` : ''}`;
+          io.stdout.write(
+            `${item.key}  ${s.createdAt}  ${s.status.padEnd(7)}  ${item.submission.subject}\n    ${detail}\n`,
+          );
         }
         return EXIT.ok;
       }
       case 'retry': {
         const connector = createConnector(helpdesk.settings);
         const print = (event: OutboxEvent): void => {
-          if (event.type === 'sending') io.stderr.write(`${event.key}: sending (attempt ${event.attempt})…\n`);
+          if (event.type === 'sending')
+            io.stderr.write(`${event.key}: sending (attempt ${event.attempt})…\n`);
         };
-        const results = await outbox.send(connector, { force: parsed.values.all ?? false, only: key, onEvent: print });
+        const results = await outbox.send(connector, {
+          force: parsed.values.all ?? false,
+          only: key,
+          onEvent: print,
+        });
         if (results.length === 0) io.stdout.write('Nothing is due to be sent.\n');
-        for (const result of results) io.stdout.write(`${result.key}: ${describeResult(result, connector)}\n`);
-        return results.some((r) => r.status === 'failed') ? EXIT.failed : results.some((r) => r.status !== 'sent') ? EXIT.findings : EXIT.ok;
+        for (const result of results)
+          io.stdout.write(`${result.key}: ${describeResult(result, connector)}\n`);
+        return results.some((r) => r.status === 'failed')
+          ? EXIT.failed
+          : results.some((r) => r.status !== 'sent')
+            ? EXIT.findings
+            : EXIT.ok;
       }
       case 'purge': {
         const removed = await outbox.purge({ key, includePending: parsed.values.all ?? false });
-        io.stdout.write(removed.length ? `Removed ${removed.length} report(s) from the outbox.\n` : 'Nothing to remove (waiting reports stay unless you add --all).\n');
+        io.stdout.write(
+          removed.length
+            ? `Removed ${removed.length} report(s) from the outbox.\n`
+            : 'Nothing to remove (waiting reports stay unless you add --all).\n',
+        );
         return EXIT.ok;
       }
       default:

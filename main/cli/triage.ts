@@ -33,7 +33,10 @@ Commands:
 
 Run "triage <command> --help" for a command's options.`;
 
-export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const [command, ...rest] = argv;
   const controller = new AbortController();
   const onInterrupt = (): void => {
@@ -80,7 +83,9 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
       io.stderr.write(`triage: ${error.message}\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`triage: an unexpected error stopped the run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this with the text above.\n`);
+    io.stderr.write(
+      `triage: an unexpected error stopped the run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this with the text above.\n`,
+    );
     return EXIT.failed;
   } finally {
     process.off('SIGINT', onInterrupt);

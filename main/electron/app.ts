@@ -8,7 +8,17 @@ process.env.UV_THREADPOOL_SIZE ??= '16';
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeImage, protocol, shell, Tray, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  nativeImage,
+  protocol,
+  shell,
+  Tray,
+  utilityProcess,
+} from 'electron';
 import { createHandlers, type DesktopHost } from '../app/handlers';
 import { main as runCli } from '../cli/triage';
 import { findDeepLink, parseDeepLink, PROTOCOL } from '../app/deep-link';
@@ -28,7 +38,14 @@ import { CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
 
 const RENDERER_DIR = join(__dirname, '..', '..', '..', 'renderer', 'dist');
 const PRELOAD = join(__dirname, 'preload.js');
-const MIME: Readonly<Record<string, string>> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
 
 const toFile = logFileSink(logsDir(currentScope()), 'triage-app');
 const log = createRunLog((entry) => {
@@ -54,12 +71,20 @@ function startWorker(): WorkerHandle {
 /** Serves renderer/dist under app://triage/ with the strict CSP; nothing outside that folder. */
 async function serveRenderer(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const relative = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^([/\\])+/, '');
+  const relative = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(
+    /^([/\\])+/,
+    '',
+  );
   const path = join(RENDERER_DIR, relative);
   if (!path.startsWith(RENDERER_DIR)) return new Response('Not found', { status: 404 });
   try {
     const body = await readFile(path);
-    return new Response(body, { headers: { 'Content-Type': MIME[extname(path)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+    return new Response(body, {
+      headers: {
+        'Content-Type': MIME[extname(path)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      },
+    });
   } catch {
     return new Response('Not found', { status: 404 });
   }
@@ -115,7 +140,9 @@ async function main(): Promise<void> {
   }
   app.setAsDefaultProtocolClient(PROTOCOL);
   let pendingRoute = handleLink(findDeepLink(process.argv));
-  app.on('second-instance', (_event, argv) => showWindow(handleLink(findDeepLink(argv)) ?? { screen: 'get-help' }));
+  app.on('second-instance', (_event, argv) =>
+    showWindow(handleLink(findDeepLink(argv)) ?? { screen: 'get-help' }),
+  );
   app.on('open-url', (event, url) => {
     event.preventDefault();
     const route = handleLink(url);
@@ -137,7 +164,9 @@ async function main(): Promise<void> {
   await app.whenReady();
   protocol.handle('app', serveRenderer);
   // Our pages need no permission of any kind (camera, notifications, geolocation…).
-  app.on('session-created', (session) => session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false)));
+  app.on('session-created', (session) =>
+    session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false)),
+  );
 
   const host: DesktopHost = {
     platform: process.platform as DesktopHost['platform'],
@@ -145,10 +174,15 @@ async function main(): Promise<void> {
     openExternal: (uri) => shell.openExternal(uri),
     showItemInFolder: (path) => shell.showItemInFolder(path),
     chooseBundle: async () => {
-      const result = await dialog.showOpenDialog({ title: 'Open a Triage bundle', filters: [{ name: 'Triage bundle', extensions: ['zip'] }], properties: ['openFile'] });
+      const result = await dialog.showOpenDialog({
+        title: 'Open a Triage bundle',
+        filters: [{ name: 'Triage bundle', extensions: ['zip'] }],
+        properties: ['openFile'],
+      });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => window?.webContents.send(event, payload),
+    emit: <E extends EventName>(event: E, payload: EventPayloads[E]) =>
+      window?.webContents.send(event, payload),
     startWorker,
   };
   const policy = await loadPolicy();
@@ -156,7 +190,16 @@ async function main(): Promise<void> {
   const warnings = [...policy.warnings];
   const settings = await helpdeskWithCredentials(policy.settings, warnings);
   for (const warning of warnings) log.logger.warn(`Policy: ${warning}`);
-  registerIpc(createHandlers({ host, settings, policyWarnings: warnings, stateDir: stateDir('user'), startRoute: pendingRoute }), log.logger);
+  registerIpc(
+    createHandlers({
+      host,
+      settings,
+      policyWarnings: warnings,
+      stateDir: stateDir('user'),
+      startRoute: pendingRoute,
+    }),
+    log.logger,
+  );
 
   window = new BrowserWindow(windowOptions(PRELOAD, policy.settings.productName));
   window.on('close', (event) => {

@@ -6,7 +6,9 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { CHANNELS, EVENTS, type EventName, type EventPayloads, type TriageBridge } from '../ipc/contract';
 
-const invokers = Object.fromEntries(CHANNELS.map((channel) => [channel, (...args: unknown[]) => ipcRenderer.invoke(channel, ...args)]));
+const invokers = Object.fromEntries(
+  CHANNELS.map((channel) => [channel, (...args: unknown[]) => ipcRenderer.invoke(channel, ...args)]),
+);
 
 const bridge = {
   ...invokers,
@@ -20,4 +22,6 @@ const bridge = {
 
 contextBridge.exposeInMainWorld('triage', bridge);
 // Dropped files carry no path in a sandboxed page; this is the sanctioned way to ask for it.
-contextBridge.exposeInMainWorld('triageFiles', { pathForFile: (file: Parameters<typeof webUtils.getPathForFile>[0]): string => webUtils.getPathForFile(file) });
+contextBridge.exposeInMainWorld('triageFiles', {
+  pathForFile: (file: Parameters<typeof webUtils.getPathForFile>[0]): string => webUtils.getPathForFile(file),
+});

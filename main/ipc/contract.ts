@@ -15,20 +15,55 @@ import type { RenderedFinding, SettingsPage } from '../../probes/findings/types'
 import type { ProbeStatus, ProgressEvent } from '../../probes/types';
 import type { ProblemCategory } from '../report';
 
-export type { ConsentSection, Fact, RenderedFinding, SettingsPage, ProgressEvent, ProbeStatus, ProblemCategory, RedactionLevel, ReportDiff, Verification };
+export type {
+  ConsentSection,
+  Fact,
+  RenderedFinding,
+  SettingsPage,
+  ProgressEvent,
+  ProbeStatus,
+  ProblemCategory,
+  RedactionLevel,
+  ReportDiff,
+  Verification,
+};
 
 export const LOCALES = ['en', 'de'] as const;
 export type AppLocale = (typeof LOCALES)[number];
 
 const category = z.enum(['cant-connect', 'slow', 'app-crashes', 'cant-sign-in', 'printing', 'other']);
-const contact = z.object({ name: z.string().max(200), email: z.string().max(200), phone: z.string().max(60) });
-const sectionId = z.string().regex(/^(problem|system|findings|log|probe:(hardware|os|network|security)\.[a-z][a-z0-9-]*)$/);
-const settingsPage = z.enum(['network', 'wifi', 'proxy', 'vpn', 'storage', 'updates', 'date-time', 'power', 'display', 'security', 'firewall', 'accounts', 'work-access']);
+const contact = z.object({
+  name: z.string().max(200),
+  email: z.string().max(200),
+  phone: z.string().max(60),
+});
+const sectionId = z
+  .string()
+  .regex(/^(problem|system|findings|log|probe:(hardware|os|network|security)\.[a-z][a-z0-9-]*)$/);
+const settingsPage = z.enum([
+  'network',
+  'wifi',
+  'proxy',
+  'vpn',
+  'storage',
+  'updates',
+  'date-time',
+  'power',
+  'display',
+  'security',
+  'firewall',
+  'accounts',
+  'work-access',
+]);
 /** A bundle path from a dialog, a drop or a deep link: absolute, local, a .zip (checked again in main). */
 const bundlePath = z.string().min(3).max(4096);
 
 /** What the user is writing; saved as they type so nothing is lost if the app closes. */
-export const draftSchema = z.object({ category: category.nullable(), description: z.string().max(20_000), contact });
+export const draftSchema = z.object({
+  category: category.nullable(),
+  description: z.string().max(20_000),
+  contact,
+});
 export type Draft = z.infer<typeof draftSchema>;
 
 export const channels = {
@@ -38,7 +73,9 @@ export const channels = {
   'draft:save': { args: z.tuple([draftSchema]) },
   'draft:clear': { args: z.tuple([]) },
   /** Starts the checks for this problem; progress arrives as `check:progress` events. */
-  'check:start': { args: z.tuple([z.object({ category, description: z.string().min(1).max(20_000), contact })]) },
+  'check:start': {
+    args: z.tuple([z.object({ category, description: z.string().min(1).max(20_000), contact })]),
+  },
   'check:cancel': { args: z.tuple([]) },
   'consent:preview': { args: z.tuple([z.object({ exclude: z.array(sectionId).max(100) })]) },
   'report:send': { args: z.tuple([z.object({ exclude: z.array(sectionId).max(100) })]) },
@@ -75,11 +112,17 @@ export interface AppContext {
   readonly policyWarnings: readonly string[];
 }
 
-export type StartRoute = { readonly screen: 'get-help' } | { readonly screen: 'technician'; readonly bundle: string | null };
+export type StartRoute =
+  { readonly screen: 'get-help' } | { readonly screen: 'technician'; readonly bundle: string | null };
 
 export interface CheckResults {
   readonly findings: readonly RenderedFinding[];
-  readonly probes: readonly { readonly id: string; readonly title: string; readonly status: ProbeStatus; readonly durationMs: number }[];
+  readonly probes: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly status: ProbeStatus;
+    readonly durationMs: number;
+  }[];
   readonly durationMs: number;
   readonly cancelled: boolean;
 }
@@ -91,7 +134,12 @@ export interface ConsentView {
 }
 
 export type SendOutcome =
-  | { readonly kind: 'sent'; readonly ticketId: string; readonly ticketUrl: string | null; readonly destination: string }
+  | {
+      readonly kind: 'sent';
+      readonly ticketId: string;
+      readonly ticketUrl: string | null;
+      readonly destination: string;
+    }
   | { readonly kind: 'queued'; readonly message: string; readonly bundlePath: string }
   | { readonly kind: 'saved'; readonly path: string; readonly destination: string }
   | { readonly kind: 'failed'; readonly message: string; readonly bundlePath: string };
@@ -99,7 +147,14 @@ export type SendOutcome =
 export interface OutboxView {
   readonly waiting: number;
   readonly failed: number;
-  readonly items: readonly { readonly key: string; readonly subject: string; readonly status: string; readonly createdAt: string; readonly ticketId: string | null; readonly message: string | null }[];
+  readonly items: readonly {
+    readonly key: string;
+    readonly subject: string;
+    readonly status: string;
+    readonly createdAt: string;
+    readonly ticketId: string | null;
+    readonly message: string | null;
+  }[];
 }
 
 export interface BundleView {
@@ -107,17 +162,30 @@ export interface BundleView {
   readonly schemaVersion: string;
   readonly triageVersion: string;
   readonly createdAt: string;
-  readonly host: { readonly hostname: string; readonly osName: string; readonly osVersion: string; readonly platform: string };
+  readonly host: {
+    readonly hostname: string;
+    readonly osName: string;
+    readonly osVersion: string;
+    readonly platform: string;
+  };
   readonly problem: { readonly category: string; readonly description: string } | null;
   readonly redaction: string;
   readonly facts: readonly Fact[];
   readonly findings: readonly RenderedFinding[];
-  readonly probes: readonly { readonly id: string; readonly title: string; readonly status: ProbeStatus; readonly durationMs: number; readonly error: string | null; readonly data: unknown }[];
+  readonly probes: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly status: ProbeStatus;
+    readonly durationMs: number;
+    readonly error: string | null;
+    readonly data: unknown;
+  }[];
   readonly verification: Verification;
 }
 
 /** Expected failures come back as values with words for the user, never as thrown errors. */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 /** Result type of each channel. */
 export interface ChannelResults {
@@ -141,7 +209,7 @@ export interface ChannelResults {
 /** Events main sends to the renderer. */
 export interface EventPayloads {
   'check:progress': ProgressEvent;
-  'route': StartRoute;
+  route: StartRoute;
   'outbox:changed': OutboxView;
 }
 export type EventName = keyof EventPayloads;

@@ -8,7 +8,9 @@ import { channels, type Channel } from './contract';
 /** The origin the app's pages are served from (a custom protocol, not file://). */
 export const APP_ORIGIN = 'app://triage';
 
-export type Invocation = { readonly ok: true; readonly channel: Channel; readonly args: readonly unknown[] } | { readonly ok: false; readonly reason: string };
+export type Invocation =
+  | { readonly ok: true; readonly channel: Channel; readonly args: readonly unknown[] }
+  | { readonly ok: false; readonly reason: string };
 
 export function isAppUrl(url: string): boolean {
   try {
@@ -19,10 +21,19 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-export function validateInvocation(channel: string, senderUrl: string | null | undefined, args: readonly unknown[]): Invocation {
-  if (!senderUrl || !isAppUrl(senderUrl)) return { ok: false, reason: `IPC from an untrusted page (${senderUrl ?? 'unknown'}) was refused.` };
+export function validateInvocation(
+  channel: string,
+  senderUrl: string | null | undefined,
+  args: readonly unknown[],
+): Invocation {
+  if (!senderUrl || !isAppUrl(senderUrl))
+    return { ok: false, reason: `IPC from an untrusted page (${senderUrl ?? 'unknown'}) was refused.` };
   if (!Object.hasOwn(channels, channel)) return { ok: false, reason: `"${channel}" is not an IPC channel.` };
   const parsed = channels[channel as Channel].args.safeParse(args);
-  if (!parsed.success) return { ok: false, reason: `Invalid arguments for ${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'} ${i.message}`).join('; ')}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: `Invalid arguments for ${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'} ${i.message}`).join('; ')}`,
+    };
   return { ok: true, channel: channel as Channel, args: parsed.data as readonly unknown[] };
 }

@@ -27,11 +27,14 @@ function coerce(kind: string, value: unknown): unknown {
       .map((s) => s.trim())
       .filter(Boolean);
   }
-  if (kind === 'list' && Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
+  if (kind === 'list' && Array.isArray(value))
+    return value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
   return value;
 }
 
-export function applyPolicy(sources: readonly { readonly source: string; readonly values: RawPolicy }[]): PolicyResult {
+export function applyPolicy(
+  sources: readonly { readonly source: string; readonly values: RawPolicy }[],
+): PolicyResult {
   const warnings: string[] = [];
   const values = new Map<string, unknown>();
   const applied: { name: string; source: string }[] = [];
@@ -47,7 +50,9 @@ export function applyPolicy(sources: readonly { readonly source: string; readonl
       const parsed = setting.schema.safeParse(coerce(setting.kind, rawValue));
       if (!parsed.success) {
         const shown = setting.kind === 'secret' ? '(hidden)' : JSON.stringify(rawValue).slice(0, 80);
-        warnings.push(`${source}: ${setting.name} = ${shown} is not valid (${parsed.error.issues.map((i) => i.message).join('; ')}); the default (${setting.defaultText}) applies.`);
+        warnings.push(
+          `${source}: ${setting.name} = ${shown} is not valid (${parsed.error.issues.map((i) => i.message).join('; ')}); the default (${setting.defaultText}) applies.`,
+        );
         continue;
       }
       values.set(setting.name, parsed.data);
@@ -62,18 +67,26 @@ export function applyPolicy(sources: readonly { readonly source: string; readonl
   if (relayUrl) {
     const secret = get<string>('RelaySecret');
     if (secret) helpdesk = { kind: 'webhook', url: relayUrl, secret };
-    else warnings.push('RelayUrl is set but RelaySecret is missing or invalid; reports will not go to the relay until both are set.');
+    else
+      warnings.push(
+        'RelayUrl is set but RelaySecret is missing or invalid; reports will not go to the relay until both are set.',
+      );
   } else if (direct) {
     let json: unknown;
     try {
       json = JSON.parse(direct);
     } catch (error) {
-      warnings.push(`Helpdesk is not valid JSON (${(error as Error).message}); reports are saved locally instead.`);
+      warnings.push(
+        `Helpdesk is not valid JSON (${(error as Error).message}); reports are saved locally instead.`,
+      );
     }
     if (json !== undefined) {
       const parsed = helpdeskSettingsSchema.safeParse(json);
       if (parsed.success) helpdesk = parsed.data;
-      else warnings.push(`Helpdesk settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'kind'}: ${i.message}`).join('; ')}. Reports are saved locally instead.`);
+      else
+        warnings.push(
+          `Helpdesk settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'kind'}: ${i.message}`).join('; ')}. Reports are saved locally instead.`,
+        );
     }
   }
   if (helpdesk === DEFAULT_SETTINGS.helpdesk) {
@@ -84,7 +97,10 @@ export function applyPolicy(sources: readonly { readonly source: string; readonl
   }
 
   const probeConfig = {
-    dns: { ...(get('DnsTestNames') ? { testNames: get('DnsTestNames') } : {}), ...(get('DnsMustResolve') ? { mustResolve: get('DnsMustResolve') } : {}) },
+    dns: {
+      ...(get('DnsTestNames') ? { testNames: get('DnsTestNames') } : {}),
+      ...(get('DnsMustResolve') ? { mustResolve: get('DnsMustResolve') } : {}),
+    },
     ntp: get('NtpServers') ? { fallbackServers: get('NtpServers') } : {},
     connectivity: {
       ...(get('CheckUrl') ? { checkUrl: get('CheckUrl') } : {}),
@@ -104,7 +120,10 @@ export function applyPolicy(sources: readonly { readonly source: string; readonl
     outboxLimits: {
       maxAgeDays: get<number>('OutboxMaxAgeDays') ?? DEFAULT_SETTINGS.outboxLimits.maxAgeDays,
       maxItems: get<number>('OutboxMaxItems') ?? DEFAULT_SETTINGS.outboxLimits.maxItems,
-      maxBytes: (get<number>('OutboxMaxMegabytes') ?? DEFAULT_SETTINGS.outboxLimits.maxBytes / 1024 / 1024) * 1024 * 1024,
+      maxBytes:
+        (get<number>('OutboxMaxMegabytes') ?? DEFAULT_SETTINGS.outboxLimits.maxBytes / 1024 / 1024) *
+        1024 *
+        1024,
     },
   };
   return { settings, warnings, applied };

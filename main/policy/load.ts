@@ -9,7 +9,11 @@ export interface LoadedPolicy extends PolicyResult {
   readonly sources: readonly PolicySource[];
 }
 
-export async function loadPolicy(platform: NodeJS.Platform = process.platform, io: PolicyIO = systemPolicyIO, env: NodeJS.ProcessEnv = process.env): Promise<LoadedPolicy> {
+export async function loadPolicy(
+  platform: NodeJS.Platform = process.platform,
+  io: PolicyIO = systemPolicyIO,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LoadedPolicy> {
   const { sources, warnings } = await readPolicySources(platform, io, env);
   const result = applyPolicy(sources);
   return { ...result, warnings: [...warnings, ...result.warnings], sources };

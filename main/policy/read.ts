@@ -32,7 +32,11 @@ export interface PolicyIO {
 /** The real machine. */
 export const systemPolicyIO: PolicyIO = {
   async exec(file, args) {
-    const result = await runProgram(file, args, { timeoutMs: 10_000, signal: new AbortController().signal, maxBytes: 4 * 1024 * 1024 });
+    const result = await runProgram(file, args, {
+      timeoutMs: 10_000,
+      signal: new AbortController().signal,
+      maxBytes: 4 * 1024 * 1024,
+    });
     return { stdout: result.stdout, exitCode: result.exitCode ?? -1 };
   },
   readFile: (path) => readFile(path),
@@ -61,7 +65,10 @@ export function parseRegExport(text: string): { values: Record<string, unknown>;
   const values: Record<string, unknown> = {};
   const unreadable: string[] = [];
   // Long hex values continue on the next line after a trailing backslash.
-  const lines = text.replace(/^\uFEFF/, '').replace(/\\\r?\n\s*/g, '').split(/\r?\n/);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\\\r?\n\s*/g, '')
+    .split(/\r?\n/);
   let keyDepth = -1;
   let inRoot = false;
   for (const line of lines) {
@@ -79,10 +86,19 @@ export function parseRegExport(text: string): { values: Record<string, unknown>;
     const raw = entry[2];
     let match: RegExpExecArray | null;
     if ((match = /^"((?:[^"\\]|\\.)*)"$/.exec(raw))) values[name] = unescapeRegString(match[1] ?? '');
-    else if ((match = /^dword:([0-9a-fA-F]{8})$/.exec(raw))) values[name] = Number.parseInt(match[1] ?? '0', 16);
-    else if ((match = /^hex\(7\):(.*)$/.exec(raw))) values[name] = hexBytes(match[1] ?? '').toString('utf16le').split('\0').filter(Boolean);
-    else if ((match = /^hex\(2\):(.*)$/.exec(raw))) values[name] = hexBytes(match[1] ?? '').toString('utf16le').replace(/\0+$/, '');
-    else if ((match = /^hex\(b\):(.*)$/.exec(raw))) values[name] = Number(hexBytes(match[1] ?? '').readBigUInt64LE(0));
+    else if ((match = /^dword:([0-9a-fA-F]{8})$/.exec(raw)))
+      values[name] = Number.parseInt(match[1] ?? '0', 16);
+    else if ((match = /^hex\(7\):(.*)$/.exec(raw)))
+      values[name] = hexBytes(match[1] ?? '')
+        .toString('utf16le')
+        .split('\0')
+        .filter(Boolean);
+    else if ((match = /^hex\(2\):(.*)$/.exec(raw)))
+      values[name] = hexBytes(match[1] ?? '')
+        .toString('utf16le')
+        .replace(/\0+$/, '');
+    else if ((match = /^hex\(b\):(.*)$/.exec(raw)))
+      values[name] = Number(hexBytes(match[1] ?? '').readBigUInt64LE(0));
     else unreadable.push(name);
   }
   return { values, unreadable };
@@ -104,7 +120,10 @@ async function readWindows(io: PolicyIO, warnings: string[]): Promise<PolicySour
       // Exit code 1: the key does not exist, i.e. no policy at this level.
       if (result.exitCode !== 0) continue;
       const { values, unreadable } = parseRegExport(decodeRegFile(await io.readFile(file)));
-      for (const name of unreadable) warnings.push(`${hive}\\${POLICY_KEY}\\${name} has a registry type Triage does not read; it was ignored.`);
+      for (const name of unreadable)
+        warnings.push(
+          `${hive}\\${POLICY_KEY}\\${name} has a registry type Triage does not read; it was ignored.`,
+        );
       sources.push({ source: `${hive}\\${POLICY_KEY}`, values });
     }
   } finally {
@@ -115,12 +134,16 @@ async function readWindows(io: PolicyIO, warnings: string[]): Promise<PolicySour
 
 async function readMacos(io: PolicyIO, warnings: string[], user: string): Promise<PolicySource[]> {
   const sources: PolicySource[] = [];
-  for (const path of [`/Library/Managed Preferences/${MACOS_DOMAIN}.plist`, `/Library/Managed Preferences/${user}/${MACOS_DOMAIN}.plist`]) {
+  for (const path of [
+    `/Library/Managed Preferences/${MACOS_DOMAIN}.plist`,
+    `/Library/Managed Preferences/${user}/${MACOS_DOMAIN}.plist`,
+  ]) {
     const result = await io.exec('plutil', ['-convert', 'json', '-o', '-', path]);
     if (result.exitCode !== 0) continue; // no profile delivers this domain at this level
     try {
       const values = JSON.parse(result.stdout) as unknown;
-      if (values && typeof values === 'object' && !Array.isArray(values)) sources.push({ source: path, values: values as RawPolicy });
+      if (values && typeof values === 'object' && !Array.isArray(values))
+        sources.push({ source: path, values: values as RawPolicy });
       else warnings.push(`${path} does not hold a dictionary of settings; it was ignored.`);
     } catch (error) {
       warnings.push(`${path} could not be read (${(error as Error).message}); it was ignored.`);
@@ -129,17 +152,25 @@ async function readMacos(io: PolicyIO, warnings: string[], user: string): Promis
   return sources;
 }
 
-async function readLinux(io: PolicyIO, warnings: string[], path = LINUX_POLICY_FILE): Promise<PolicySource[]> {
+async function readLinux(
+  io: PolicyIO,
+  warnings: string[],
+  path = LINUX_POLICY_FILE,
+): Promise<PolicySource[]> {
   let content: Buffer;
   try {
     content = await io.readFile(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); no policy applies.`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      warnings.push(
+        `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); no policy applies.`,
+      );
     return [];
   }
   try {
     const values = JSON.parse(content.toString('utf8')) as unknown;
-    if (values && typeof values === 'object' && !Array.isArray(values)) return [{ source: path, values: values as RawPolicy }];
+    if (values && typeof values === 'object' && !Array.isArray(values))
+      return [{ source: path, values: values as RawPolicy }];
     warnings.push(`${path} must hold a JSON object of settings; it was ignored.`);
   } catch (error) {
     warnings.push(`${path} is not valid JSON (${(error as Error).message}); it was ignored.`);
@@ -148,10 +179,15 @@ async function readLinux(io: PolicyIO, warnings: string[], path = LINUX_POLICY_F
 }
 
 /** Every policy source of this OS, machine-wide first. */
-export async function readPolicySources(platform: NodeJS.Platform, io: PolicyIO = systemPolicyIO, env: NodeJS.ProcessEnv = process.env): Promise<{ sources: PolicySource[]; warnings: string[] }> {
+export async function readPolicySources(
+  platform: NodeJS.Platform,
+  io: PolicyIO = systemPolicyIO,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ sources: PolicySource[]; warnings: string[] }> {
   const warnings: string[] = [];
   try {
-    if (env.TRIAGE_POLICY_FILE) return { sources: await readLinux(io, warnings, env.TRIAGE_POLICY_FILE), warnings };
+    if (env.TRIAGE_POLICY_FILE)
+      return { sources: await readLinux(io, warnings, env.TRIAGE_POLICY_FILE), warnings };
     switch (platform) {
       case 'win32':
         return { sources: await readWindows(io, warnings), warnings };

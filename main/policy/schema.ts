@@ -12,7 +12,13 @@ import { z } from 'zod';
 import { hostSchema } from '../../probes/config';
 
 export type PolicyCategory = 'Branding' | 'Helpdesk' | 'Privacy' | 'Checks' | 'Outbox';
-export const POLICY_CATEGORIES: readonly PolicyCategory[] = ['Branding', 'Helpdesk', 'Privacy', 'Checks', 'Outbox'];
+export const POLICY_CATEGORIES: readonly PolicyCategory[] = [
+  'Branding',
+  'Helpdesk',
+  'Privacy',
+  'Checks',
+  'Outbox',
+];
 
 export type PolicyKind = 'text' | 'secret' | 'integer' | 'enum' | 'list';
 
@@ -36,8 +42,12 @@ export interface PolicySetting {
 
 const text = (max = 500) => z.string().trim().min(1).max(max);
 const list = (item: z.ZodType, max = 20) => z.array(item).min(1).max(max);
-const sectionId = z.string().regex(/^(log|probe:(hardware|os|network|security)\.[a-z][a-z0-9-]*)$/, { message: 'must be "log" or "probe:<check id>"' });
-const probeId = z.string().regex(/^(hardware|os|network|security)\.[a-z][a-z0-9-]*$/, { message: 'must be a check id such as network.dns' });
+const sectionId = z.string().regex(/^(log|probe:(hardware|os|network|security)\.[a-z][a-z0-9-]*)$/, {
+  message: 'must be "log" or "probe:<check id>"',
+});
+const probeId = z.string().regex(/^(hardware|os|network|security)\.[a-z][a-z0-9-]*$/, {
+  message: 'must be a check id such as network.dns',
+});
 
 export const POLICY_SETTINGS: readonly PolicySetting[] = [
   {
@@ -55,7 +65,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Branding',
     kind: 'text',
     title: 'How users reach IT',
-    description: 'Shown when a report cannot be sent or is saved for the user to pass on, e.g. "the Service Desk, ext. 4242, servicedesk@contoso.com".',
+    description:
+      'Shown when a report cannot be sent or is saved for the user to pass on, e.g. "the Service Desk, ext. 4242, servicedesk@contoso.com".',
     defaultText: 'not shown',
     since: '0.1.0',
     schema: text(200),
@@ -65,7 +76,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Helpdesk',
     kind: 'text',
     title: 'Relay URL (recommended)',
-    description: 'HTTPS endpoint of a relay your organisation runs; it receives each report (signed with RelaySecret) and files the ticket, so no helpdesk credential is stored on endpoints. Takes precedence over Helpdesk, EmailTo and ReportsFolder. See docs/helpdesks.md for the relay protocol.',
+    description:
+      'HTTPS endpoint of a relay your organisation runs; it receives each report (signed with RelaySecret) and files the ticket, so no helpdesk credential is stored on endpoints. Takes precedence over Helpdesk, EmailTo and ReportsFolder. See docs/helpdesks.md for the relay protocol.',
     defaultText: 'not set',
     since: '0.1.0',
     schema: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }),
@@ -75,7 +87,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Helpdesk',
     kind: 'secret',
     title: 'Relay signing secret',
-    description: 'Shared secret the relay uses to check each report\'s HMAC signature. Readable by local users of the machine: it should only let its holder submit reports, nothing more.',
+    description:
+      "Shared secret the relay uses to check each report's HMAC signature. Readable by local users of the machine: it should only let its holder submit reports, nothing more.",
     defaultText: 'not set (required with RelayUrl)',
     since: '0.1.0',
     schema: z.string().min(16, { message: 'must be at least 16 characters' }).max(512),
@@ -85,7 +98,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Helpdesk',
     kind: 'text',
     title: 'Helpdesk connection (JSON)',
-    description: 'Direct connection to a helpdesk, as JSON with a "kind" and its settings, e.g. {"kind":"request-tracker","url":"https://rt.contoso.com","queue":"Triage","token":"…"}. The settings of each kind are in docs/helpdesks.md. Use a least-privilege account: policy values are readable by local users, so write a secret as "credential:NAME" and store it per user with `Triage --headless credential set NAME` (kept in the OS key store).',
+    description:
+      'Direct connection to a helpdesk, as JSON with a "kind" and its settings, e.g. {"kind":"request-tracker","url":"https://rt.contoso.com","queue":"Triage","token":"…"}. The settings of each kind are in docs/helpdesks.md. Use a least-privilege account: policy values are readable by local users, so write a secret as "credential:NAME" and store it per user with `Triage --headless credential set NAME` (kept in the OS key store).',
     defaultText: 'not set',
     since: '0.1.0',
     schema: text(8000),
@@ -95,7 +109,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Helpdesk',
     kind: 'text',
     title: 'Send reports by e-mail to',
-    description: 'When no relay or helpdesk is set: the address of the service desk. Triage prepares the e-mail with the report attached and the user\'s mail client sends it.',
+    description:
+      "When no relay or helpdesk is set: the address of the service desk. Triage prepares the e-mail with the report attached and the user's mail client sends it.",
     defaultText: 'not set',
     since: '0.1.0',
     schema: z.email({ message: 'must be an e-mail address' }),
@@ -105,7 +120,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Helpdesk',
     kind: 'text',
     title: 'Folder for saved reports',
-    description: 'When nothing else is set, reports are saved here (absolute path; environment variables are not expanded) for the user to pass on.',
+    description:
+      'When nothing else is set, reports are saved here (absolute path; environment variables are not expanded) for the user to pass on.',
     defaultText: "Documents\\Triage in the user's profile",
     since: '0.1.0',
     schema: text(1000),
@@ -115,7 +131,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Privacy',
     kind: 'enum',
     title: 'Redaction level',
-    description: 'What is hidden in reports before they leave the machine. Secrets are always removed. standard: user names, e-mail addresses and Wi-Fi names are replaced by placeholders; strict: also host names, IP and MAC addresses, serial numbers, device identifiers and paths; off: only secrets.',
+    description:
+      'What is hidden in reports before they leave the machine. Secrets are always removed. standard: user names, e-mail addresses and Wi-Fi names are replaced by placeholders; strict: also host names, IP and MAC addresses, serial numbers, device identifiers and paths; off: only secrets.',
     defaultText: 'standard',
     since: '0.1.0',
     enumValues: [
@@ -130,7 +147,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Privacy',
     kind: 'list',
     title: 'Sections users may leave out',
-    description: 'The report sections users may untick before sending: "log", or "probe:" followed by a check id (e.g. probe:os.processes). The problem description and the computer summary are always sent.',
+    description:
+      'The report sections users may untick before sending: "log", or "probe:" followed by a check id (e.g. probe:os.processes). The problem description and the computer summary are always sent.',
     defaultText: 'the log and every check',
     since: '0.1.0',
     schema: list(sectionId, 60),
@@ -140,7 +158,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Checks',
     kind: 'list',
     title: 'Checks turned off',
-    description: 'Check ids Triage must not run, e.g. os.processes or security.accounts (run "triage probes" for the list).',
+    description:
+      'Check ids Triage must not run, e.g. os.processes or security.accounts (run "triage probes" for the list).',
     defaultText: 'none',
     since: '0.1.0',
     schema: list(probeId, 40),
@@ -159,8 +178,9 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     name: 'DnsMustResolve',
     category: 'Checks',
     kind: 'list',
-    title: 'DNS: your organisation\'s names',
-    description: 'Internal names that must resolve on your network (intranet, domain controllers). A DNS server answering "no such name" for them is wrong for this network.',
+    title: "DNS: your organisation's names",
+    description:
+      'Internal names that must resolve on your network (intranet, domain controllers). A DNS server answering "no such name" for them is wrong for this network.',
     defaultText: 'none',
     since: '0.1.0',
     schema: list(hostSchema, 10),
@@ -170,7 +190,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Checks',
     kind: 'list',
     title: 'Time servers to compare with',
-    description: 'Asked besides the time source the computer is configured with, to tell a wrong clock from a dead time server.',
+    description:
+      'Asked besides the time source the computer is configured with, to tell a wrong clock from a dead time server.',
     defaultText: 'time.windows.com',
     since: '0.1.0',
     schema: list(hostSchema, 5),
@@ -180,7 +201,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Checks',
     kind: 'text',
     title: 'Connectivity check URL',
-    description: 'An http:// or https:// URL that answers a known text without redirects; a redirect or another page means a captive portal or a filter.',
+    description:
+      'An http:// or https:// URL that answers a known text without redirects; a redirect or another page means a captive portal or a filter.',
     defaultText: 'http://www.msftconnecttest.com/connecttest.txt',
     since: '0.1.0',
     schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
@@ -190,7 +212,7 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Checks',
     kind: 'text',
     title: 'Connectivity check: expected text',
-    description: 'Text the check URL\'s answer must contain.',
+    description: "Text the check URL's answer must contain.",
     defaultText: 'Microsoft Connect Test',
     since: '0.1.0',
     schema: text(200),
@@ -210,7 +232,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Outbox',
     kind: 'integer',
     title: 'Outbox: days to keep trying',
-    description: 'A report that could not be sent is retried for this many days, then kept but no longer retried.',
+    description:
+      'A report that could not be sent is retried for this many days, then kept but no longer retried.',
     defaultText: '14',
     since: '0.1.0',
     min: 1,
@@ -222,7 +245,8 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     category: 'Outbox',
     kind: 'integer',
     title: 'Outbox: reports waiting at most',
-    description: 'No more reports are queued past this many waiting (the user is told to send the saved file instead).',
+    description:
+      'No more reports are queued past this many waiting (the user is told to send the saved file instead).',
     defaultText: '50',
     since: '0.1.0',
     min: 1,

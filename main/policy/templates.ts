@@ -10,7 +10,10 @@ import { TRIAGE_VERSION } from '../version';
 const NAMESPACE = 'Triage.Policies.Triage';
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 }
 
 function element(setting: PolicySetting): string {
@@ -25,17 +28,23 @@ function element(setting: PolicySetting): string {
       return `<multiText id="${id}" valueName="${id}" maxStrings="60" />`;
     case 'enum':
       return `<enum id="${id}" valueName="${id}">${(setting.enumValues ?? [])
-        .map((v) => `<item displayName="$(string.${id}_${v.value})"><value><string>${escapeXml(v.value)}</string></value></item>`)
+        .map(
+          (v) =>
+            `<item displayName="$(string.${id}_${v.value})"><value><string>${escapeXml(v.value)}</string></value></item>`,
+        )
         .join('')}</enum>`;
   }
 }
 
 export function generateAdmx(): string {
   const categories = POLICY_CATEGORIES.map(
-    (c) => `    <category name="Triage_${c}" displayName="$(string.Category_${c})">\n      <parentCategory ref="Triage" />\n    </category>`,
+    (c) =>
+      `    <category name="Triage_${c}" displayName="$(string.Category_${c})">\n      <parentCategory ref="Triage" />\n    </category>`,
   ).join('\n');
   const policies = POLICY_SETTINGS.map(
-    (s) => `    <policy name="${s.name}" class="Both" displayName="$(string.${s.name})" explainText="$(string.${s.name}_Help)" presentation="$(presentation.${s.name})" key="${POLICY_KEY}">
+    (
+      s,
+    ) => `    <policy name="${s.name}" class="Both" displayName="$(string.${s.name})" explainText="$(string.${s.name}_Help)" presentation="$(presentation.${s.name})" key="${POLICY_KEY}">
       <parentCategory ref="Triage_${s.category}" />
       <supportedOn ref="SUPPORTED_Triage" />
       <elements>
@@ -79,7 +88,10 @@ function presentation(setting: PolicySetting): string {
     case 'list':
       return `<presentation id="${id}"><multiTextBox refId="${id}">${label} (one per line)</multiTextBox></presentation>`;
     case 'enum': {
-      const index = Math.max(0, (setting.enumValues ?? []).findIndex((v) => v.value === setting.defaultText));
+      const index = Math.max(
+        0,
+        (setting.enumValues ?? []).findIndex((v) => v.value === setting.defaultText),
+      );
       return `<presentation id="${id}"><dropdownList refId="${id}" noSort="true" defaultItem="${index}">${label}</dropdownList></presentation>`;
     }
   }
@@ -92,7 +104,10 @@ export function generateAdml(): string {
     ...POLICY_CATEGORIES.map((c): [string, string] => [`Category_${c}`, c]),
     ...POLICY_SETTINGS.flatMap((s): [string, string][] => [
       [s.name, s.title],
-      [`${s.name}_Help`, `${s.description}\n\nNot configured: ${s.defaultText}.\nRegistry value: ${POLICY_KEY}\\${s.name}. Since Triage ${s.since}.`],
+      [
+        `${s.name}_Help`,
+        `${s.description}\n\nNot configured: ${s.defaultText}.\nRegistry value: ${POLICY_KEY}\\${s.name}. Since Triage ${s.since}.`,
+      ],
       ...(s.enumValues ?? []).map((v): [string, string] => [`${s.name}_${v.value}`, v.label]),
     ]),
   ];

@@ -39,7 +39,10 @@ export function environmentVariableFor(name: string): string {
 }
 
 function checkName(name: string): void {
-  if (!NAME.test(name)) throw new CredentialError(`"${name}" is not a valid credential name: use letters, digits, "-" and "_" (at most 64), starting with a letter.`);
+  if (!NAME.test(name))
+    throw new CredentialError(
+      `"${name}" is not a valid credential name: use letters, digits, "-" and "_" (at most 64), starting with a letter.`,
+    );
 }
 
 interface StoreFile {
@@ -58,7 +61,9 @@ export class CredentialStore {
     if (!this.cipher.available || PLAIN_TEXT_BACKENDS.has(this.cipher.backend)) {
       throw new CredentialError(
         'This computer has no secure key store for Triage to keep a helpdesk credential in' +
-          (process.platform === 'linux' ? ' (on Linux a keyring such as GNOME Keyring or KWallet must be running in the session)' : '') +
+          (process.platform === 'linux'
+            ? ' (on Linux a keyring such as GNOME Keyring or KWallet must be running in the session)'
+            : '') +
           '. Triage will not keep it in plain text. Ask IT to send reports through a relay instead, or set the credential in the environment for command-line use.',
       );
     }
@@ -79,8 +84,14 @@ export class CredentialStore {
       parsed = null;
     }
     const entries = (parsed as Partial<StoreFile> | null)?.entries;
-    if (typeof entries !== 'object' || entries === null || Object.values(entries).some((v) => typeof v !== 'string')) {
-      throw new CredentialError(`The credential store ${this.file} is damaged. Delete the file and set the credentials again.`);
+    if (
+      typeof entries !== 'object' ||
+      entries === null ||
+      Object.values(entries).some((v) => typeof v !== 'string')
+    ) {
+      throw new CredentialError(
+        `The credential store ${this.file} is damaged. Delete the file and set the credentials again.`,
+      );
     }
     return { version: 1, entries: { ...entries } };
   }
@@ -105,7 +116,9 @@ export class CredentialStore {
     try {
       return this.cipher.decrypt(Buffer.from(encrypted, 'base64'));
     } catch {
-      throw new CredentialError(`The stored credential "${name}" cannot be decrypted (it was stored by another user or on another computer). Set it again.`);
+      throw new CredentialError(
+        `The stored credential "${name}" cannot be decrypted (it was stored by another user or on another computer). Set it again.`,
+      );
     }
   }
 
@@ -133,7 +146,11 @@ export function storeCredentials(store: CredentialStore): CredentialSource {
  * Replaces every `credential:NAME` string in the helpdesk settings by the credential, then checks
  * the result again (a stored token must meet the same rules as one written in place).
  */
-export async function resolveCredentials(settings: HelpdeskSettings, source: CredentialSource, where: string): Promise<HelpdeskSettings> {
+export async function resolveCredentials(
+  settings: HelpdeskSettings,
+  source: CredentialSource,
+  where: string,
+): Promise<HelpdeskSettings> {
   const missing: string[] = [];
   // Settings are JSON: strings, numbers, booleans, arrays and objects (some connectors nest their auth).
   const walk = async (value: unknown): Promise<unknown> => {
@@ -146,18 +163,24 @@ export async function resolveCredentials(settings: HelpdeskSettings, source: Cre
     }
     if (Array.isArray(value)) return Promise.all(value.map(walk));
     if (typeof value === 'object' && value !== null) {
-      const entries = await Promise.all(Object.entries(value).map(async ([key, inner]) => [key, await walk(inner)] as const));
+      const entries = await Promise.all(
+        Object.entries(value).map(async ([key, inner]) => [key, await walk(inner)] as const),
+      );
       return Object.fromEntries(entries);
     }
     return value;
   };
   const resolved = await walk(settings);
   if (missing.length > 0) {
-    throw new CredentialError(`The helpdesk settings refer to the credential${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')}, but ${where} has none by that name. ${howToSet(missing[0] ?? '')}`);
+    throw new CredentialError(
+      `The helpdesk settings refer to the credential${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')}, but ${where} has none by that name. ${howToSet(missing[0] ?? '')}`,
+    );
   }
   const checked = helpdeskSettingsSchema.safeParse(resolved);
   if (!checked.success) {
-    throw new CredentialError(`A stored helpdesk credential is not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+    throw new CredentialError(
+      `A stored helpdesk credential is not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`,
+    );
   }
   return checked.data;
 }
@@ -183,7 +206,10 @@ export function installedCredentialStore(): CredentialStore | null {
 }
 
 /** Resolves `credential:NAME` references with whatever this process has: the app's store or the environment. */
-export function resolveWithInstalled(settings: HelpdeskSettings, env: NodeJS.ProcessEnv = process.env): Promise<HelpdeskSettings> {
+export function resolveWithInstalled(
+  settings: HelpdeskSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<HelpdeskSettings> {
   return installedStore
     ? resolveCredentials(settings, storeCredentials(installedStore), "this user's Triage credential store")
     : resolveCredentials(settings, environmentCredentials(env), 'the environment');

@@ -30,7 +30,18 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 }
 
 /** Network errors that prove the request never reached the server (safe to resend). */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN']);
+const NEVER_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+]);
 
 function causeCode(error: unknown): string | undefined {
   let current: unknown = error;
@@ -53,7 +64,10 @@ async function readCapped(response: Response): Promise<string> {
     size += value.length;
     if (size > MAX_RESPONSE_BYTES) {
       await reader.cancel();
-      throw new ConnectorError('bad-response', `The helpdesk answered with more than ${MAX_RESPONSE_BYTES} bytes; Triage stopped reading.`);
+      throw new ConnectorError(
+        'bad-response',
+        `The helpdesk answered with more than ${MAX_RESPONSE_BYTES} bytes; Triage stopped reading.`,
+      );
     }
     chunks.push(value);
   }
@@ -78,25 +92,50 @@ export async function send(request: HttpRequest, context: ConnectorContext): Pro
   let response: Response;
   try {
     // Bytes are valid fetch bodies at run time; the cast bridges the DOM and Node typings of BodyInit.
-    response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body as RequestInit['body'], signal, redirect: 'manual' });
+    response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body as RequestInit['body'],
+      signal,
+      redirect: 'manual',
+    });
   } catch (error) {
-    if (context.signal.aborted) throw new ConnectorError('network', `Sending to ${request.service} was cancelled.`, { cause: error });
+    if (context.signal.aborted)
+      throw new ConnectorError('network', `Sending to ${request.service} was cancelled.`, { cause: error });
     const code = causeCode(error);
     if (code && NEVER_SENT.has(code)) {
       const tls = code.includes('CERT');
-      throw new ConnectorError(tls ? 'config' : 'network', tls ? `${request.service}'s certificate was refused (${code}); IT must check the server's certificate or the URL.` : `${request.service} could not be reached (${code}). The report stays queued and is sent when the connection works.`, { cause: error });
+      throw new ConnectorError(
+        tls ? 'config' : 'network',
+        tls
+          ? `${request.service}'s certificate was refused (${code}); IT must check the server's certificate or the URL.`
+          : `${request.service} could not be reached (${code}). The report stays queued and is sent when the connection works.`,
+        { cause: error },
+      );
     }
     if (timeout.aborted) {
-      throw new ConnectorError(changesState ? 'unknown-outcome' : 'timeout', `${request.service} did not answer within ${Math.round(context.timeoutMs / 1000)} s.`, { cause: error });
+      throw new ConnectorError(
+        changesState ? 'unknown-outcome' : 'timeout',
+        `${request.service} did not answer within ${Math.round(context.timeoutMs / 1000)} s.`,
+        { cause: error },
+      );
     }
-    throw new ConnectorError(changesState ? 'unknown-outcome' : 'network', `The connection to ${request.service} failed (${code ?? (error as Error).message}).`, { cause: error });
+    throw new ConnectorError(
+      changesState ? 'unknown-outcome' : 'network',
+      `The connection to ${request.service} failed (${code ?? (error as Error).message}).`,
+      { cause: error },
+    );
   }
   let text: string;
   try {
     text = await readCapped(response);
   } catch (error) {
     if (error instanceof ConnectorError) throw error;
-    throw new ConnectorError(changesState ? 'unknown-outcome' : 'network', `The answer from ${request.service} was cut off (${causeCode(error) ?? (error as Error).message}).`, { cause: error });
+    throw new ConnectorError(
+      changesState ? 'unknown-outcome' : 'network',
+      `The answer from ${request.service} was cut off (${causeCode(error) ?? (error as Error).message}).`,
+      { cause: error },
+    );
   }
   const status = response.status;
   if (status < 400) return { status, headers: response.headers, text };
@@ -104,19 +143,47 @@ export async function send(request: HttpRequest, context: ConnectorContext): Pro
   const said = detail ? ` It said: ${detail}` : '';
   switch (true) {
     case status === 401:
-      throw new ConnectorError('auth', `${request.service} refused Triage's credentials (HTTP 401). IT must renew or correct the credential in the Triage policy.${said}`, { status });
+      throw new ConnectorError(
+        'auth',
+        `${request.service} refused Triage's credentials (HTTP 401). IT must renew or correct the credential in the Triage policy.${said}`,
+        { status },
+      );
     case status === 403:
-      throw new ConnectorError('forbidden', `${request.service} does not allow Triage's account to do this (HTTP 403). IT must grant the account the rights listed in docs/helpdesks.md.${said}`, { status });
+      throw new ConnectorError(
+        'forbidden',
+        `${request.service} does not allow Triage's account to do this (HTTP 403). IT must grant the account the rights listed in docs/helpdesks.md.${said}`,
+        { status },
+      );
     case status === 404:
-      throw new ConnectorError('config', `${request.service} has nothing at ${new URL(request.url).pathname} (HTTP 404). IT must check the URL in the Triage policy.${said}`, { status });
+      throw new ConnectorError(
+        'config',
+        `${request.service} has nothing at ${new URL(request.url).pathname} (HTTP 404). IT must check the URL in the Triage policy.${said}`,
+        { status },
+      );
     case status === 413:
-      throw new ConnectorError('too-large', `${request.service} refused the bundle as too large (HTTP 413). IT must raise the attachment limit, or lower the bundle size in the Triage policy.`, { status });
+      throw new ConnectorError(
+        'too-large',
+        `${request.service} refused the bundle as too large (HTTP 413). IT must raise the attachment limit, or lower the bundle size in the Triage policy.`,
+        { status },
+      );
     case status === 429:
-      throw new ConnectorError('rate-limited', `${request.service} asked Triage to slow down (HTTP 429); the report will be sent later.`, { status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
+      throw new ConnectorError(
+        'rate-limited',
+        `${request.service} asked Triage to slow down (HTTP 429); the report will be sent later.`,
+        { status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) },
+      );
     case status >= 500:
-      throw new ConnectorError('server', `${request.service} had a problem (HTTP ${status}); the report will be sent later.${said}`, { status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
+      throw new ConnectorError(
+        'server',
+        `${request.service} had a problem (HTTP ${status}); the report will be sent later.${said}`,
+        { status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) },
+      );
     default:
-      throw new ConnectorError('rejected', `${request.service} rejected the ticket (HTTP ${status}).${said}`, { status });
+      throw new ConnectorError(
+        'rejected',
+        `${request.service} rejected the ticket (HTTP ${status}).${said}`,
+        { status },
+      );
   }
 }
 
@@ -125,7 +192,10 @@ export function json<T = unknown>(response: HttpResponse, service: string): T {
   try {
     return JSON.parse(response.text) as T;
   } catch {
-    throw new ConnectorError('bad-response', `${service} answered with something that is not JSON: ${excerpt(response.text, 120)}`);
+    throw new ConnectorError(
+      'bad-response',
+      `${service} answered with something that is not JSON: ${excerpt(response.text, 120)}`,
+    );
   }
 }
 

@@ -19,7 +19,13 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copyFileDurable, syncDir, writeFileDurable } from '../fs-durable';
-import { ConnectorError, type Connector, type ConnectorErrorKind, type TicketReceipt, type TicketSubmission } from './types';
+import {
+  ConnectorError,
+  type Connector,
+  type ConnectorErrorKind,
+  type TicketReceipt,
+  type TicketSubmission,
+} from './types';
 
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
@@ -32,7 +38,10 @@ export interface OutboxState {
   readonly nextAttemptAt: string | null;
   /** Set when the last attempt may or may not have reached the helpdesk: look up before resending. */
   readonly outcomeUnknown: boolean;
-  readonly lastError: { readonly kind: ConnectorErrorKind | 'expired' | 'damaged' | 'settling'; readonly message: string } | null;
+  readonly lastError: {
+    readonly kind: ConnectorErrorKind | 'expired' | 'damaged' | 'settling';
+    readonly message: string;
+  } | null;
   readonly receipt: (TicketReceipt & { readonly connector: string; readonly deduplicated: boolean }) | null;
   readonly sentAt: string | null;
 }
@@ -52,7 +61,11 @@ export interface OutboxLimits {
   readonly maxBytes: number;
 }
 
-export const DEFAULT_OUTBOX_LIMITS: OutboxLimits = { maxAgeDays: 14, maxItems: 50, maxBytes: 500 * 1024 * 1024 };
+export const DEFAULT_OUTBOX_LIMITS: OutboxLimits = {
+  maxAgeDays: 14,
+  maxItems: 50,
+  maxBytes: 500 * 1024 * 1024,
+};
 
 export interface RetryPolicy {
   readonly baseMs: number;
@@ -64,7 +77,11 @@ export interface RetryPolicy {
 /** 30 s, 1 min, 2 min … up to an hour, each with up to half of it taken off at random (jitter). */
 export const DEFAULT_RETRY: RetryPolicy = { baseMs: 30_000, maxMs: 60 * 60_000, random: Math.random };
 
-export function backoffMs(attempts: number, policy: RetryPolicy = DEFAULT_RETRY, retryAfterMs?: number): number {
+export function backoffMs(
+  attempts: number,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  retryAfterMs?: number,
+): number {
   const exponential = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
   const jittered = Math.round(exponential * (0.5 + policy.random() / 2));
   // A server that says when to come back is believed, within reason.
@@ -90,7 +107,12 @@ export interface SendResult {
 
 export type OutboxEvent =
   | { readonly type: 'sending'; readonly key: string; readonly attempt: number }
-  | { readonly type: 'sent'; readonly key: string; readonly receipt: TicketReceipt; readonly deduplicated: boolean }
+  | {
+      readonly type: 'sent';
+      readonly key: string;
+      readonly receipt: TicketReceipt;
+      readonly deduplicated: boolean;
+    }
   | { readonly type: 'retry-later'; readonly key: string; readonly at: string; readonly message: string }
   | { readonly type: 'failed'; readonly key: string; readonly message: string };
 
@@ -148,7 +170,8 @@ export class Outbox {
   }
 
   private itemDir(key: string): string {
-    if (!/^[0-9a-f-]{36}$/.test(key)) throw new OutboxError('unknown-item', `"${key}" is not an outbox item key.`);
+    if (!/^[0-9a-f-]{36}$/.test(key))
+      throw new OutboxError('unknown-item', `"${key}" is not an outbox item key.`);
     return join(this.dir, key);
   }
 
@@ -156,11 +179,22 @@ export class Outbox {
    * Queues a report: copies its bundle into the outbox and writes the submission, durably, before
    * anything is sent. Returns the item's key (also the submission's idempotency key).
    */
-  async enqueue(draft: Omit<TicketSubmission, 'idempotencyKey' | 'bundle' | 'createdAt'> & { bundlePath: string; bundleFileName: string }): Promise<string> {
+  async enqueue(
+    draft: Omit<TicketSubmission, 'idempotencyKey' | 'bundle' | 'createdAt'> & {
+      bundlePath: string;
+      bundleFileName: string;
+    },
+  ): Promise<string> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const info = await stat(draft.bundlePath).catch(() => null);
-    if (!info?.isFile()) throw new OutboxError('missing-bundle', `The bundle ${draft.bundlePath} does not exist; nothing was queued.`);
-    const waiting = (await this.list()).filter((item) => item.state.status === 'queued' || item.state.status === 'sending');
+    if (!info?.isFile())
+      throw new OutboxError(
+        'missing-bundle',
+        `The bundle ${draft.bundlePath} does not exist; nothing was queued.`,
+      );
+    const waiting = (await this.list()).filter(
+      (item) => item.state.status === 'queued' || item.state.status === 'sending',
+    );
     const waitingBytes = waiting.reduce((sum, item) => sum + item.submission.bundle.bytes, 0);
     if (waiting.length >= this.limits.maxItems || waitingBytes + info.size > this.limits.maxBytes) {
       throw new OutboxError(
@@ -179,10 +213,25 @@ export class Outbox {
         ...rest,
         idempotencyKey: key,
         createdAt: this.now().toISOString(),
-        bundle: { path: bundlePath, fileName: bundleFileName, sha256: await sha256File(join(incoming, 'bundle.zip')), bytes: info.size },
+        bundle: {
+          path: bundlePath,
+          fileName: bundleFileName,
+          sha256: await sha256File(join(incoming, 'bundle.zip')),
+          bytes: info.size,
+        },
       };
       await writeFileDurable(join(incoming, 'submission.json'), JSON.stringify(submission, null, 2));
-      const state: OutboxState = { status: 'queued', attempts: 0, createdAt: submission.createdAt, lastAttemptAt: null, nextAttemptAt: submission.createdAt, outcomeUnknown: false, lastError: null, receipt: null, sentAt: null };
+      const state: OutboxState = {
+        status: 'queued',
+        attempts: 0,
+        createdAt: submission.createdAt,
+        lastAttemptAt: null,
+        nextAttemptAt: submission.createdAt,
+        outcomeUnknown: false,
+        lastError: null,
+        receipt: null,
+        sentAt: null,
+      };
       await writeFileDurable(join(incoming, 'state.json'), JSON.stringify(state, null, 2));
       await syncDir(incoming);
       await rename(incoming, this.itemDir(key));
@@ -211,9 +260,14 @@ export class Outbox {
     try {
       const submission = JSON.parse(await readFile(join(dir, 'submission.json'), 'utf8')) as TicketSubmission;
       const state = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as OutboxState;
-      return { key, submission: { ...submission, bundle: { ...submission.bundle, path: join(dir, 'bundle.zip') } }, state };
+      return {
+        key,
+        submission: { ...submission, bundle: { ...submission.bundle, path: join(dir, 'bundle.zip') } },
+        state,
+      };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new OutboxError('unknown-item', `There is no outbox item ${key}.`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new OutboxError('unknown-item', `There is no outbox item ${key}.`);
       throw new OutboxError('unreadable', `Outbox item ${key} cannot be read: ${(error as Error).message}`);
     }
   }
@@ -226,7 +280,8 @@ export class Outbox {
   private async lock(): Promise<() => Promise<void>> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const path = join(this.dir, '.lock');
-    if (locksHeldHere.has(path)) throw new OutboxError('busy', 'The outbox is being sent right now; try again in a moment.');
+    if (locksHeldHere.has(path))
+      throw new OutboxError('busy', 'The outbox is being sent right now; try again in a moment.');
     locksHeldHere.add(path);
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
@@ -246,7 +301,10 @@ export class Outbox {
         const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
         if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && pidAlive(holder)) {
           locksHeldHere.delete(path);
-          throw new OutboxError('busy', `Another Triage process (PID ${holder}) is sending the outbox right now; try again in a moment.`);
+          throw new OutboxError(
+            'busy',
+            `Another Triage process (PID ${holder}) is sending the outbox right now; try again in a moment.`,
+          );
         }
         // The holder died (crash, kill -9): its lock is stale.
         await rm(path, { force: true });
@@ -261,7 +319,15 @@ export class Outbox {
    * fixed the configuration). Never throws for an item: each ends sent, queued for later, or failed
    * with a message. Throws OutboxError('busy') if another process is sending.
    */
-  async send(connector: Connector, options: { force?: boolean; signal?: AbortSignal; onEvent?: (event: OutboxEvent) => void; only?: string } = {}): Promise<SendResult[]> {
+  async send(
+    connector: Connector,
+    options: {
+      force?: boolean;
+      signal?: AbortSignal;
+      onEvent?: (event: OutboxEvent) => void;
+      only?: string;
+    } = {},
+  ): Promise<SendResult[]> {
     const unlock = await this.lock();
     const results: SendResult[] = [];
     try {
@@ -269,16 +335,35 @@ export class Outbox {
       for (const item of await this.list()) {
         if (options.only && item.key !== options.only) continue;
         if (options.signal?.aborted) break;
-        const due = item.state.status === 'queued' || item.state.status === 'sending' || (options.force === true && item.state.status === 'failed');
+        const due =
+          item.state.status === 'queued' ||
+          item.state.status === 'sending' ||
+          (options.force === true && item.state.status === 'failed');
         if (!due) continue;
-        if (!options.force && item.state.status === 'queued' && item.state.nextAttemptAt && Date.parse(item.state.nextAttemptAt) > this.now().getTime()) continue;
+        if (
+          !options.force &&
+          item.state.status === 'queued' &&
+          item.state.nextAttemptAt &&
+          Date.parse(item.state.nextAttemptAt) > this.now().getTime()
+        )
+          continue;
         if (this.unsettled(item.state)) {
           // Not even `force` skips this: the lookup would miss a ticket still being created.
           const message = `The last attempt may still be arriving at the helpdesk; Triage waits ${Math.round(this.settleMs / 1000)} s after it before checking, so that the report is never filed twice.`;
-          results.push({ key: item.key, status: 'queued', receipt: null, error: { kind: 'settling', message } });
+          results.push({
+            key: item.key,
+            status: 'queued',
+            receipt: null,
+            error: { kind: 'settling', message },
+          });
           continue;
         }
-        const state = await this.sendOne(item, connector, options.signal ?? new AbortController().signal, options.onEvent ?? (() => undefined));
+        const state = await this.sendOne(
+          item,
+          connector,
+          options.signal ?? new AbortController().signal,
+          options.onEvent ?? (() => undefined),
+        );
         results.push({ key: item.key, status: state.status, receipt: state.receipt, error: state.lastError });
       }
     } finally {
@@ -292,27 +377,51 @@ export class Outbox {
     return this.now().getTime() - Date.parse(state.lastAttemptAt) < this.settleMs;
   }
 
-  private async sendOne(item: OutboxItem, connector: Connector, signal: AbortSignal, emit: (event: OutboxEvent) => void): Promise<OutboxState> {
+  private async sendOne(
+    item: OutboxItem,
+    connector: Connector,
+    signal: AbortSignal,
+    emit: (event: OutboxEvent) => void,
+  ): Promise<OutboxState> {
     const now = this.now();
     const base = item.state;
     const ageDays = (now.getTime() - Date.parse(base.createdAt)) / 86_400_000;
     if (ageDays > this.limits.maxAgeDays) {
       const message = `This report is ${Math.floor(ageDays)} days old and was never sent; Triage stopped trying after ${this.limits.maxAgeDays} days. The bundle is still in ${item.submission.bundle.path}.`;
-      const state: OutboxState = { ...base, status: 'failed', nextAttemptAt: null, lastError: { kind: 'expired', message } };
+      const state: OutboxState = {
+        ...base,
+        status: 'failed',
+        nextAttemptAt: null,
+        lastError: { kind: 'expired', message },
+      };
       await this.writeState(item.key, state);
       emit({ type: 'failed', key: item.key, message });
       return state;
     }
     if ((await sha256File(item.submission.bundle.path).catch(() => null)) !== item.submission.bundle.sha256) {
       const message = `The queued bundle was damaged or removed on disk (its SHA-256 no longer matches); it cannot be sent. Run Get help again.`;
-      const state: OutboxState = { ...base, status: 'failed', nextAttemptAt: null, lastError: { kind: 'damaged', message } };
+      const state: OutboxState = {
+        ...base,
+        status: 'failed',
+        nextAttemptAt: null,
+        lastError: { kind: 'damaged', message },
+      };
       await this.writeState(item.key, state);
       emit({ type: 'failed', key: item.key, message });
       return state;
     }
     const context = { signal, timeoutMs: this.requestTimeoutMs };
     const sent = async (receipt: TicketReceipt, deduplicated: boolean): Promise<OutboxState> => {
-      const state: OutboxState = { ...base, attempts: base.attempts + (deduplicated ? 0 : 1), status: 'sent', outcomeUnknown: false, nextAttemptAt: null, lastError: null, sentAt: this.now().toISOString(), receipt: { ...receipt, connector: connector.kind, deduplicated } };
+      const state: OutboxState = {
+        ...base,
+        attempts: base.attempts + (deduplicated ? 0 : 1),
+        status: 'sent',
+        outcomeUnknown: false,
+        nextAttemptAt: null,
+        lastError: null,
+        sentAt: this.now().toISOString(),
+        receipt: { ...receipt, connector: connector.kind, deduplicated },
+      };
       await this.writeState(item.key, state);
       emit({ type: 'sent', key: item.key, receipt, deduplicated });
       return state;
@@ -323,21 +432,43 @@ export class Outbox {
         const existing = await connector.findByKey(item.key, context);
         if (existing) return await sent(existing, true);
       }
-      await this.writeState(item.key, { ...base, status: 'sending', attempts: base.attempts + 1, lastAttemptAt: now.toISOString() });
+      await this.writeState(item.key, {
+        ...base,
+        status: 'sending',
+        attempts: base.attempts + 1,
+        lastAttemptAt: now.toISOString(),
+      });
       emit({ type: 'sending', key: item.key, attempt: base.attempts + 1 });
       const receipt = await connector.create(item.submission, context);
       return await sent(receipt, false);
     } catch (error) {
       const failure =
-        error instanceof ConnectorError ? error : new ConnectorError('unknown-outcome', `Sending failed unexpectedly: ${(error as Error).message}`, { cause: error });
+        error instanceof ConnectorError
+          ? error
+          : new ConnectorError(
+              'unknown-outcome',
+              `Sending failed unexpectedly: ${(error as Error).message}`,
+              { cause: error },
+            );
       const attempts = base.attempts + 1;
       if (failure.permanent) {
-        const state: OutboxState = { ...base, attempts, status: 'failed', lastAttemptAt: now.toISOString(), nextAttemptAt: null, outcomeUnknown: base.outcomeUnknown || failure.kind === 'unknown-outcome', lastError: { kind: failure.kind, message: failure.message } };
+        const state: OutboxState = {
+          ...base,
+          attempts,
+          status: 'failed',
+          lastAttemptAt: now.toISOString(),
+          nextAttemptAt: null,
+          outcomeUnknown: base.outcomeUnknown || failure.kind === 'unknown-outcome',
+          lastError: { kind: failure.kind, message: failure.message },
+        };
         await this.writeState(item.key, state);
         emit({ type: 'failed', key: item.key, message: failure.message });
         return state;
       }
-      const waitMs = Math.max(backoffMs(attempts, this.retry, failure.options.retryAfterMs), failure.kind === 'unknown-outcome' ? this.settleMs : 0);
+      const waitMs = Math.max(
+        backoffMs(attempts, this.retry, failure.options.retryAfterMs),
+        failure.kind === 'unknown-outcome' ? this.settleMs : 0,
+      );
       const at = new Date(this.now().getTime() + waitMs).toISOString();
       const state: OutboxState = {
         ...base,
@@ -346,7 +477,8 @@ export class Outbox {
         lastAttemptAt: now.toISOString(),
         nextAttemptAt: at,
         // Once unknown, stays unknown until a lookup settles it.
-        outcomeUnknown: base.outcomeUnknown || base.status === 'sending' || failure.kind === 'unknown-outcome',
+        outcomeUnknown:
+          base.outcomeUnknown || base.status === 'sending' || failure.kind === 'unknown-outcome',
         lastError: { kind: failure.kind, message: failure.message },
       };
       await this.writeState(item.key, state);
@@ -367,7 +499,8 @@ export class Outbox {
         await rm(this.itemDir(item.key), { recursive: true, force: true });
         removed.push(item.key);
       }
-      if (options.key && removed.length === 0) throw new OutboxError('unknown-item', `There is no outbox item ${options.key}.`);
+      if (options.key && removed.length === 0)
+        throw new OutboxError('unknown-item', `There is no outbox item ${options.key}.`);
       await syncDir(this.dir).catch(() => undefined);
       return removed;
     } finally {

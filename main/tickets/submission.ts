@@ -23,17 +23,35 @@ export function ticketText(report: Report): { subject: string; description: stri
   if (report.problem) {
     lines.push('The user wrote:', report.problem.description.trim(), '');
     const contact = report.problem.contact;
-    if (contact) lines.push(`Contact: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(' · ')}`, '');
+    if (contact)
+      lines.push(`Contact: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(' · ')}`, '');
   }
-  const problems = report.findings.filter((f) => f.severity !== 'ok').sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  const problems = report.findings
+    .filter((f) => f.severity !== 'ok')
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
   lines.push(problems.length ? `Triage found ${problems.length} problem(s):` : 'Triage found no problems.');
-  for (const finding of problems.slice(0, MAX_FINDINGS_IN_TEXT)) lines.push(`- [${finding.severity.toUpperCase()}] ${finding.title}`);
-  if (problems.length > MAX_FINDINGS_IN_TEXT) lines.push(`- … and ${problems.length - MAX_FINDINGS_IN_TEXT} more in the bundle`);
-  lines.push('', `Computer: ${report.host.hostname} — ${report.host.osName} ${report.host.osVersion}`, `Checked: ${report.createdAt} by Triage ${report.triageVersion}`, '', 'The attached bundle holds every check and its data; open report.html in it, or run "triage inspect" on it.');
+  for (const finding of problems.slice(0, MAX_FINDINGS_IN_TEXT))
+    lines.push(`- [${finding.severity.toUpperCase()}] ${finding.title}`);
+  if (problems.length > MAX_FINDINGS_IN_TEXT)
+    lines.push(`- … and ${problems.length - MAX_FINDINGS_IN_TEXT} more in the bundle`);
+  lines.push(
+    '',
+    `Computer: ${report.host.hostname} — ${report.host.osName} ${report.host.osVersion}`,
+    `Checked: ${report.createdAt} by Triage ${report.triageVersion}`,
+    '',
+    'The attached bundle holds every check and its data; open report.html in it, or run "triage inspect" on it.',
+  );
   return { subject, description: lines.join('\n') };
 }
 
 /** The fields of a submission that come from the report (the outbox adds key, bundle and time). */
-export function submissionDraft(report: Report): Pick<TicketSubmission, 'subject' | 'description' | 'requester' | 'category' | 'priority'> {
-  return { ...ticketText(report), requester: report.problem?.contact ?? null, category: report.problem?.category ?? 'other', priority: priorityFor(report) };
+export function submissionDraft(
+  report: Report,
+): Pick<TicketSubmission, 'subject' | 'description' | 'requester' | 'category' | 'priority'> {
+  return {
+    ...ticketText(report),
+    requester: report.problem?.contact ?? null,
+    category: report.problem?.category ?? 'other',
+    priority: priorityFor(report),
+  };
 }

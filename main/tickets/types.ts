@@ -59,14 +59,24 @@ export type ConnectorErrorKind =
   | 'unknown-outcome'
   | 'bad-response';
 
-const PERMANENT: ReadonlySet<ConnectorErrorKind> = new Set(['auth', 'forbidden', 'too-large', 'config', 'rejected']);
+const PERMANENT: ReadonlySet<ConnectorErrorKind> = new Set([
+  'auth',
+  'forbidden',
+  'too-large',
+  'config',
+  'rejected',
+]);
 
 export class ConnectorError extends Error {
   override readonly name = 'ConnectorError';
   constructor(
     readonly kind: ConnectorErrorKind,
     message: string,
-    readonly options: { readonly retryAfterMs?: number; readonly status?: number; readonly cause?: unknown } = {},
+    readonly options: {
+      readonly retryAfterMs?: number;
+      readonly status?: number;
+      readonly cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
   }

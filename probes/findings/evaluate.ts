@@ -5,7 +5,13 @@ import type { RunResult } from '../runner';
 import type { Logger } from '../types';
 import { MESSAGES, type Locale } from './messages';
 import { ALL_RULES } from './rules';
-import { SEVERITIES, type Finding, type FindingParams, type FindingRule, type RenderedFinding } from './types';
+import {
+  SEVERITIES,
+  type Finding,
+  type FindingParams,
+  type FindingRule,
+  type RenderedFinding,
+} from './types';
 
 /** Orders findings most important first; ties keep rule order. */
 function bySeverity(a: Finding, b: Finding): number {
@@ -16,16 +22,23 @@ function bySeverity(a: Finding, b: Finding): number {
  * Applies every rule. A rule that throws is a bug: it is logged and skipped, so one broken rule
  * never hides the others' findings.
  */
-export function evaluateFindings(run: Pick<RunResult, 'platform' | 'probes' | 'startedAt'>, log: Logger, rules: readonly FindingRule[] = ALL_RULES): Finding[] {
+export function evaluateFindings(
+  run: Pick<RunResult, 'platform' | 'probes' | 'startedAt'>,
+  log: Logger,
+  rules: readonly FindingRule[] = ALL_RULES,
+): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     try {
       for (const finding of rule.evaluate(run)) {
-        if (finding.id !== rule.id) throw new Error(`rule ${rule.id} returned a finding with id ${finding.id}`);
+        if (finding.id !== rule.id)
+          throw new Error(`rule ${rule.id} returned a finding with id ${finding.id}`);
         findings.push(finding);
       }
     } catch (error) {
-      log.error(`Bug in finding rule ${rule.id}`, { error: error instanceof Error ? error.stack : String(error) });
+      log.error(`Bug in finding rule ${rule.id}`, {
+        error: error instanceof Error ? error.stack : String(error),
+      });
     }
   }
   return findings.sort(bySeverity);
@@ -33,7 +46,9 @@ export function evaluateFindings(run: Pick<RunResult, 'platform' | 'probes' | 's
 
 /** Replaces `{name}` with the parameter's value; an unknown name stays visible rather than vanishing. */
 export function fillTemplate(template: string, params: FindingParams): string {
-  return template.replace(/\{([a-zA-Z0-9]+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{([a-zA-Z0-9]+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 export function renderFinding(finding: Finding, locale: Locale = 'en'): RenderedFinding {

@@ -6,7 +6,13 @@ import { disksProbe, type DisksData } from './disks';
 import { displayProbe, type DisplayData } from './display';
 import { memoryProbe, type MemoryData } from './memory';
 
-export const hardwareProbes: readonly Probe[] = [cpuProbe, memoryProbe, disksProbe, batteryProbe, displayProbe];
+export const hardwareProbes: readonly Probe[] = [
+  cpuProbe,
+  memoryProbe,
+  disksProbe,
+  batteryProbe,
+  displayProbe,
+];
 
 /** Each hardware probe's data type, by id, for typed access in findings and tests. */
 export interface HardwareData {

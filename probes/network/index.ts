@@ -8,7 +8,15 @@ import { interfacesProbe, type InterfacesData } from './interfaces';
 import { ntpProbe, type NtpData } from './ntp';
 import { vpnProbe, type VpnData } from './vpn';
 
-export const networkProbes: readonly Probe[] = [interfacesProbe, gatewayProbe, dnsProbe, dhcpProbe, ntpProbe, connectivityProbe, vpnProbe];
+export const networkProbes: readonly Probe[] = [
+  interfacesProbe,
+  gatewayProbe,
+  dnsProbe,
+  dhcpProbe,
+  ntpProbe,
+  connectivityProbe,
+  vpnProbe,
+];
 
 /** Each network probe's data type, by id, for typed access in findings and tests. */
 export interface NetworkData {

@@ -8,7 +8,15 @@ import { timeProbe, type TimeData } from './time';
 import { updatesProbe, type UpdatesData } from './updates';
 import { uptimeProbe, type UptimeData } from './uptime';
 
-export const osProbes: readonly Probe[] = [osInfoProbe, uptimeProbe, rebootPendingProbe, updatesProbe, processesProbe, eventsProbe, timeProbe];
+export const osProbes: readonly Probe[] = [
+  osInfoProbe,
+  uptimeProbe,
+  rebootPendingProbe,
+  updatesProbe,
+  processesProbe,
+  eventsProbe,
+  timeProbe,
+];
 
 /** Each os probe's data type, by id, for typed access in findings and tests. */
 export interface OsData {

@@ -7,7 +7,14 @@ import { encryptionProbe, type EncryptionData } from './encryption';
 import { firewallProbe, type FirewallData } from './firewall';
 import { mdmProbe, type MdmData } from './mdm';
 
-export const securityProbes: readonly Probe[] = [antivirusProbe, firewallProbe, encryptionProbe, bootProbe, mdmProbe, accountsProbe];
+export const securityProbes: readonly Probe[] = [
+  antivirusProbe,
+  firewallProbe,
+  encryptionProbe,
+  bootProbe,
+  mdmProbe,
+  accountsProbe,
+];
 
 /** Each security probe's data type, by id, for typed access in findings and tests. */
 export interface SecurityData {

@@ -10,7 +10,16 @@ import { performance } from 'node:perf_hooks';
 import si from 'systeminformation';
 import type { ProbeConfig } from '../config';
 import { ProbeError, describeError } from '../errors';
-import type { Logger, NetworkOps, OperationKind, OperationRecord, Platform, ProbeContext, SystemInformationFunction, SystemInformationResult } from '../types';
+import type {
+  Logger,
+  NetworkOps,
+  OperationKind,
+  OperationRecord,
+  Platform,
+  ProbeContext,
+  SystemInformationFunction,
+  SystemInformationResult,
+} from '../types';
 import { runProgram } from './exec';
 import { createNetworkOps } from './network';
 import type { PowerShellHost } from './powershell';
@@ -34,9 +43,15 @@ export interface SystemContextOptions {
 /** Maps a Node file-system error to a probe error a technician can act on. */
 function fileError(path: string, error: unknown): ProbeError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new ProbeError('not-found', `${path} does not exist on this machine.`, { cause: error });
-  if (code === 'EACCES' || code === 'EPERM') return new ProbeError('permission-denied', `${path} cannot be read without more rights.`, { cause: error });
-  return new ProbeError('command-failed', `${path} could not be read: ${(error as Error).message}`, { cause: error });
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new ProbeError('not-found', `${path} does not exist on this machine.`, { cause: error });
+  if (code === 'EACCES' || code === 'EPERM')
+    return new ProbeError('permission-denied', `${path} cannot be read without more rights.`, {
+      cause: error,
+    });
+  return new ProbeError('command-failed', `${path} could not be read: ${(error as Error).message}`, {
+    cause: error,
+  });
 }
 
 async function readCapped(path: string, maxBytes: number): Promise<string> {
@@ -50,7 +65,11 @@ async function readCapped(path: string, maxBytes: number): Promise<string> {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > maxBytes) throw new ProbeError('output-too-large', `${path} is larger than ${maxBytes} bytes; it was not read.`);
+      if (total > maxBytes)
+        throw new ProbeError(
+          'output-too-large',
+          `${path} is larger than ${maxBytes} bytes; it was not read.`,
+        );
       chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -72,12 +91,29 @@ export function createSystemContext(options: SystemContextOptions): ProbeContext
     const started = performance.now();
     try {
       const value = await work();
-      options.record({ kind, target, args, exitCode: exitCodeOf(value), durationMs: Math.round(performance.now() - started), error: null });
+      options.record({
+        kind,
+        target,
+        args,
+        exitCode: exitCodeOf(value),
+        durationMs: Math.round(performance.now() - started),
+        error: null,
+      });
       return value;
     } catch (error) {
       const { code } = describeError(error);
-      const exitCode = error instanceof ProbeError && error.code === 'command-failed' ? ((error as ProbeError & { exitCode?: number }).exitCode ?? null) : null;
-      options.record({ kind, target, args, exitCode, durationMs: Math.round(performance.now() - started), error: code });
+      const exitCode =
+        error instanceof ProbeError && error.code === 'command-failed'
+          ? ((error as ProbeError & { exitCode?: number }).exitCode ?? null)
+          : null;
+      options.record({
+        kind,
+        target,
+        args,
+        exitCode,
+        durationMs: Math.round(performance.now() - started),
+        error: code,
+      });
       throw error;
     }
   }
@@ -85,10 +121,19 @@ export function createSystemContext(options: SystemContextOptions): ProbeContext
   const rawNet = createNetworkOps(signal);
   const net: NetworkOps = {
     resolveSystem: (name, o) => recorded('dns', 'system', [name], () => rawNet.resolveSystem(name, o)),
-    queryDns: (server, name, o) => recorded('dns', server, [o.type ?? 'A', name], () => rawNet.queryDns(server, name, o)),
+    queryDns: (server, name, o) =>
+      recorded('dns', server, [o.type ?? 'A', name], () => rawNet.queryDns(server, name, o)),
     sntp: (server, o) => recorded('ntp', server, [], () => rawNet.sntp(server, o)),
-    httpGet: (url, o) => recorded('http', url, o.proxy ? [`proxy=${o.proxy}`] : [], () => rawNet.httpGet(url, o), (r) => r.status),
-    tcpConnect: (host, port, o) => recorded('tcp', `${host}:${port}`, [], () => rawNet.tcpConnect(host, port, o)),
+    httpGet: (url, o) =>
+      recorded(
+        'http',
+        url,
+        o.proxy ? [`proxy=${o.proxy}`] : [],
+        () => rawNet.httpGet(url, o),
+        (r) => r.status,
+      ),
+    tcpConnect: (host, port, o) =>
+      recorded('tcp', `${host}:${port}`, [], () => rawNet.tcpConnect(host, port, o)),
     ping: (host, o) => recorded('ping', host, [`count=${o.count}`], () => rawNet.ping(host, o)),
   };
 
@@ -117,11 +162,19 @@ export function createSystemContext(options: SystemContextOptions): ProbeContext
           const ok = execOptions.okExitCodes ?? [0];
           if (!ok.includes(exitCode)) {
             const firstLine = output.stderr.trim().split('\n')[0] ?? '';
-            const error = new ProbeError('command-failed', `${file} ${args.join(' ')} exited with code ${exitCode}${firstLine ? `: ${firstLine}` : ''}`);
+            const error = new ProbeError(
+              'command-failed',
+              `${file} ${args.join(' ')} exited with code ${exitCode}${firstLine ? `: ${firstLine}` : ''}`,
+            );
             Object.assign(error, { exitCode });
             throw error;
           }
-          return { stdout: output.stdout, stderr: output.stderr, exitCode, durationMs: Math.round(performance.now() - started) };
+          return {
+            stdout: output.stdout,
+            stderr: output.stderr,
+            exitCode,
+            durationMs: Math.round(performance.now() - started),
+          };
         },
         (result) => result.exitCode,
       );
@@ -154,7 +207,11 @@ export function createSystemContext(options: SystemContextOptions): ProbeContext
         name,
         Object.entries(args).map(([key, value]) => `${key}=${String(value)}`),
         async () => {
-          if (!powershell) throw new ProbeError('powershell-unavailable', `${name} needs PowerShell, which only runs on Windows here.`);
+          if (!powershell)
+            throw new ProbeError(
+              'powershell-unavailable',
+              `${name} needs PowerShell, which only runs on Windows here.`,
+            );
           const output = await powershell.run(scriptPath, args, { timeoutMs: commandTimeoutMs, signal });
           if (output.stderr) log.warn(`${name} reported errors`, { stderr: output.stderr.slice(0, 500) });
           return output.json;
@@ -167,7 +224,10 @@ export function createSystemContext(options: SystemContextOptions): ProbeContext
       return recorded('systeminformation', fn, [], async (): Promise<SystemInformationResult<K>> => {
         if (platform === 'win32') {
           // systeminformation starts its own PowerShell processes on Windows; we keep to one session.
-          throw new ProbeError('internal', `systeminformation.${fn} is not used on Windows; use a .ps1 script.`);
+          throw new ProbeError(
+            'internal',
+            `systeminformation.${fn} is not used on Windows; use a .ps1 script.`,
+          );
         }
         const call = si[fn] as () => Promise<unknown>;
         return (await call()) as SystemInformationResult<K>;

@@ -30,7 +30,10 @@ export function killTree(child: ChildProcess): void {
   if (child.pid === undefined || child.exitCode !== null) return;
   if (process.platform === 'win32') {
     // taskkill /T walks the tree that Windows records; child.kill() would leave grandchildren running.
-    const killer = spawn('taskkill', ['/PID', String(child.pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore' });
+    const killer = spawn('taskkill', ['/PID', String(child.pid), '/T', '/F'], {
+      windowsHide: true,
+      stdio: 'ignore',
+    });
     killer.on('error', () => child.kill('SIGKILL'));
     return;
   }
@@ -41,8 +44,13 @@ export function killTree(child: ChildProcess): void {
   }
 }
 
-export function runProgram(file: string, args: readonly string[], options: RunProgramOptions): Promise<ProgramOutput> {
-  if (options.signal.aborted) return Promise.reject(new ProbeError('cancelled', `${file} was not started: the probe was stopped.`));
+export function runProgram(
+  file: string,
+  args: readonly string[],
+  options: RunProgramOptions,
+): Promise<ProgramOutput> {
+  if (options.signal.aborted)
+    return Promise.reject(new ProbeError('cancelled', `${file} was not started: the probe was stopped.`));
   return new Promise((resolve, reject) => {
     const child = spawn(file, [...args], {
       shell: false,
@@ -67,12 +75,19 @@ export function runProgram(file: string, args: readonly string[], options: RunPr
       setTimeout(() => finish(() => reject(error)), 1_000).unref();
     };
     const timer = setTimeout(
-      () => stop(new ProbeError('timeout', `${file} did not finish within ${options.timeoutMs} ms and was stopped.`)),
+      () =>
+        stop(
+          new ProbeError('timeout', `${file} did not finish within ${options.timeoutMs} ms and was stopped.`),
+        ),
       options.timeoutMs,
     );
     const onAbort = (): void => {
       const reason: unknown = options.signal.reason;
-      stop(reason instanceof ProbeError ? reason : new ProbeError('cancelled', `${file} was stopped because the probe was stopped.`));
+      stop(
+        reason instanceof ProbeError
+          ? reason
+          : new ProbeError('cancelled', `${file} was stopped because the probe was stopped.`),
+      );
     };
     options.signal.addEventListener('abort', onAbort, { once: true });
 
@@ -87,7 +102,12 @@ export function runProgram(file: string, args: readonly string[], options: RunPr
     child.stdout.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length;
       if (stdoutBytes > options.maxBytes) {
-        stop(new ProbeError('output-too-large', `${file} printed more than ${options.maxBytes} bytes; its output was not read.`));
+        stop(
+          new ProbeError(
+            'output-too-large',
+            `${file} printed more than ${options.maxBytes} bytes; its output was not read.`,
+          ),
+        );
         return;
       }
       stdout.push(chunk);
@@ -99,11 +119,23 @@ export function runProgram(file: string, args: readonly string[], options: RunPr
     child.on('error', (error: NodeJS.ErrnoException) => {
       finish(() => {
         if (error.code === 'ENOENT') {
-          reject(new ProbeError('command-not-found', `${file} is not installed or not on the PATH.`, { cause: error }));
+          reject(
+            new ProbeError('command-not-found', `${file} is not installed or not on the PATH.`, {
+              cause: error,
+            }),
+          );
         } else if (error.code === 'EACCES' || error.code === 'EPERM') {
-          reject(new ProbeError('permission-denied', `${file} could not be started: permission denied.`, { cause: error }));
+          reject(
+            new ProbeError('permission-denied', `${file} could not be started: permission denied.`, {
+              cause: error,
+            }),
+          );
         } else {
-          reject(new ProbeError('command-failed', `${file} could not be started: ${error.message}`, { cause: error }));
+          reject(
+            new ProbeError('command-failed', `${file} could not be started: ${error.message}`, {
+              cause: error,
+            }),
+          );
         }
       });
     });

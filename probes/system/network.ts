@@ -86,8 +86,18 @@ async function resolveSystem(name: string, timeoutMs: number, signal: AbortSigna
   // so a few stuck lookups cannot starve file reads of other probes.
   const timer = timeoutAfter(timeoutMs, () => undefined);
   try {
-    const found = await abortable(Promise.race([dns.lookup(name, { all: true }), timer.promise]), signal, `Resolving ${name}`);
-    return { name, server: 'system', outcome: 'ok', addresses: found.map((entry) => entry.address), durationMs: elapsed(started) };
+    const found = await abortable(
+      Promise.race([dns.lookup(name, { all: true }), timer.promise]),
+      signal,
+      `Resolving ${name}`,
+    );
+    return {
+      name,
+      server: 'system',
+      outcome: 'ok',
+      addresses: found.map((entry) => entry.address),
+      durationMs: elapsed(started),
+    };
   } catch (error) {
     if (error instanceof ProbeError && error.code === 'cancelled') throw error;
     const code = error instanceof ProbeError ? 'ETIMEOUT' : (error as NodeJS.ErrnoException).code;
@@ -104,7 +114,13 @@ async function resolveSystem(name: string, timeoutMs: number, signal: AbortSigna
   }
 }
 
-async function queryDns(server: string, name: string, timeoutMs: number, type: 'A' | 'AAAA', signal: AbortSignal): Promise<DnsAnswer> {
+async function queryDns(
+  server: string,
+  name: string,
+  timeoutMs: number,
+  type: 'A' | 'AAAA',
+  signal: AbortSignal,
+): Promise<DnsAnswer> {
   // One try, no fallback to other servers: we are judging this server alone.
   const resolver = new dns.Resolver({ timeout: timeoutMs, tries: 1 });
   resolver.setServers([server]);
@@ -113,12 +129,24 @@ async function queryDns(server: string, name: string, timeoutMs: number, type: '
   const timer = timeoutAfter(timeoutMs + 250, () => resolver.cancel());
   try {
     const lookup = type === 'A' ? resolver.resolve4(name) : resolver.resolve6(name);
-    const addresses = await abortable(Promise.race([lookup, timer.promise]), signal, `Asking ${server} for ${name}`, () => resolver.cancel());
+    const addresses = await abortable(
+      Promise.race([lookup, timer.promise]),
+      signal,
+      `Asking ${server} for ${name}`,
+      () => resolver.cancel(),
+    );
     return { name, server, outcome: 'ok', addresses, durationMs: elapsed(started) };
   } catch (error) {
     if (error instanceof ProbeError && error.code === 'cancelled') throw error;
     const code = error instanceof ProbeError ? 'ETIMEOUT' : (error as NodeJS.ErrnoException).code;
-    return { name, server, outcome: dnsOutcomeFromCode(code), addresses: [], durationMs: elapsed(started), detail: code ?? String(error) };
+    return {
+      name,
+      server,
+      outcome: dnsOutcomeFromCode(code),
+      addresses: [],
+      durationMs: elapsed(started),
+      detail: code ?? String(error),
+    };
   } finally {
     timer.clear();
   }
@@ -143,10 +171,19 @@ function writeNtpTimestamp(buffer: Buffer, offset: number, unixMs: number): void
  * Reads an SNTP server reply (RFC 4330). Pure, for tests. `t1` is when we sent, `t4` when the reply
  * arrived, both local Unix ms. Rejects replies that do not answer our request.
  */
-export function parseSntpReply(reply: Buffer, server: string, address: string, t1: number, t4: number, sentTransmit: Buffer): SntpResult {
-  if (reply.length < 48) throw new ProbeError('parse-error', `${server} sent a short NTP reply (${reply.length} bytes).`);
+export function parseSntpReply(
+  reply: Buffer,
+  server: string,
+  address: string,
+  t1: number,
+  t4: number,
+  sentTransmit: Buffer,
+): SntpResult {
+  if (reply.length < 48)
+    throw new ProbeError('parse-error', `${server} sent a short NTP reply (${reply.length} bytes).`);
   const mode = reply.readUInt8(0) & 0x07;
-  if (mode !== 4 && mode !== 5) throw new ProbeError('parse-error', `${server} answered, but not as an NTP server (mode ${mode}).`);
+  if (mode !== 4 && mode !== 5)
+    throw new ProbeError('parse-error', `${server} answered, but not as an NTP server (mode ${mode}).`);
   const stratum = reply.readUInt8(1);
   const refBytes = reply.subarray(12, 16);
   if (stratum === 0) {
@@ -161,7 +198,8 @@ export function parseSntpReply(reply: Buffer, server: string, address: string, t
   const t3 = readNtpTimestamp(reply, 40);
   const serverMinusLocal = (t2 - t1 + (t3 - t4)) / 2;
   const roundTrip = t4 - t1 - (t3 - t2);
-  const referenceId = stratum === 1 ? refBytes.toString('ascii').replace(/\0/g, '') : Array.from(refBytes).join('.');
+  const referenceId =
+    stratum === 1 ? refBytes.toString('ascii').replace(/\0/g, '') : Array.from(refBytes).join('.');
   return {
     server,
     address,
@@ -175,7 +213,8 @@ export function parseSntpReply(reply: Buffer, server: string, address: string, t
 async function sntp(server: string, timeoutMs: number, signal: AbortSignal): Promise<SntpResult> {
   const deadline = performance.now() + timeoutMs;
   const address = net.isIP(server) ? server : (await resolveSystem(server, timeoutMs, signal)).addresses[0];
-  if (address === undefined) throw new ProbeError('network-error', `${server} could not be resolved to an address.`);
+  if (address === undefined)
+    throw new ProbeError('network-error', `${server} could not be resolved to an address.`);
   const socket = createSocket(net.isIPv6(address) ? 'udp6' : 'udp4');
   const request = Buffer.alloc(48);
   request.writeUInt8(0x23, 0); // LI 0, version 4, mode 3 (client)
@@ -202,7 +241,10 @@ async function sntp(server: string, timeoutMs: number, signal: AbortSignal): Pro
     return await abortable(Promise.race([exchange, timer.promise]), signal, `Asking ${server} for the time`);
   } catch (error) {
     if (error instanceof ProbeError && error.code === 'timeout') {
-      throw new ProbeError('timeout', `${server} (${address}) did not answer an NTP request within ${timeoutMs} ms.`);
+      throw new ProbeError(
+        'timeout',
+        `${server} (${address}) did not answer an NTP request within ${timeoutMs} ms.`,
+      );
     }
     throw error;
   } finally {
@@ -215,51 +257,105 @@ const BODY_SNIPPET_BYTES = 4096;
 
 function parseProxy(proxy: string): { host: string; port: number } {
   const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(proxy.replace(/^https?:\/\//, '').replace(/\/$/, ''));
-  if (!match?.[1] || !match[2]) throw new ProbeError('parse-error', `The proxy "${proxy}" is not in host:port form.`);
+  if (!match?.[1] || !match[2])
+    throw new ProbeError('parse-error', `The proxy "${proxy}" is not in host:port form.`);
   return { host: match[1], port: Number(match[2]) };
 }
 
 /** Opens a tunnel through an HTTP proxy for an https:// URL (CONNECT). */
-function connectTunnel(proxy: { host: string; port: number }, target: URL, timeoutMs: number): Promise<net.Socket> {
+function connectTunnel(
+  proxy: { host: string; port: number },
+  target: URL,
+  timeoutMs: number,
+): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const port = target.port || '443';
-    const request = http.request({ host: proxy.host, port: proxy.port, method: 'CONNECT', path: `${target.hostname}:${port}`, timeout: timeoutMs, agent: false });
+    const request = http.request({
+      host: proxy.host,
+      port: proxy.port,
+      method: 'CONNECT',
+      path: `${target.hostname}:${port}`,
+      timeout: timeoutMs,
+      agent: false,
+    });
     request.once('connect', (response, socket) => {
       if (response.statusCode === 200) resolve(socket);
       else {
         socket.destroy();
-        reject(new ProbeError('network-error', `The proxy refused to connect to ${target.hostname} (HTTP ${response.statusCode}).`));
+        reject(
+          new ProbeError(
+            'network-error',
+            `The proxy refused to connect to ${target.hostname} (HTTP ${response.statusCode}).`,
+          ),
+        );
       }
     });
-    request.once('timeout', () => request.destroy(new ProbeError('timeout', `The proxy ${proxy.host}:${proxy.port} did not answer within ${timeoutMs} ms.`)));
+    request.once('timeout', () =>
+      request.destroy(
+        new ProbeError(
+          'timeout',
+          `The proxy ${proxy.host}:${proxy.port} did not answer within ${timeoutMs} ms.`,
+        ),
+      ),
+    );
     request.once('error', (error) => reject(error));
     request.end();
   });
 }
 
-async function httpGet(url: string, timeoutMs: number, proxy: string | null | undefined, signal: AbortSignal): Promise<HttpResult> {
+async function httpGet(
+  url: string,
+  timeoutMs: number,
+  proxy: string | null | undefined,
+  signal: AbortSignal,
+): Promise<HttpResult> {
   const target = new URL(url);
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new ProbeError('parse-error', `Only http and https URLs can be checked, not ${url}.`);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    throw new ProbeError('parse-error', `Only http and https URLs can be checked, not ${url}.`);
   const started = performance.now();
   const viaProxy = proxy ? parseProxy(proxy) : null;
   const controller = new AbortController();
   const onAbort = (): void => controller.abort();
   signal.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new ProbeError('timeout', `${url} did not answer within ${timeoutMs} ms.`)), timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new ProbeError('timeout', `${url} did not answer within ${timeoutMs} ms.`)),
+    timeoutMs,
+  );
   try {
     let options: http.RequestOptions & tls.ConnectionOptions;
     if (viaProxy && target.protocol === 'http:') {
       // A plain-HTTP request through a proxy names the whole URL as its path.
-      options = { host: viaProxy.host, port: viaProxy.port, path: target.href, headers: { Host: target.host } };
+      options = {
+        host: viaProxy.host,
+        port: viaProxy.port,
+        path: target.href,
+        headers: { Host: target.host },
+      };
     } else if (viaProxy) {
       const socket = await connectTunnel(viaProxy, target, timeoutMs);
-      options = { host: target.hostname, port: Number(target.port || 443), path: `${target.pathname}${target.search}`, socket, servername: target.hostname };
+      options = {
+        host: target.hostname,
+        port: Number(target.port || 443),
+        path: `${target.pathname}${target.search}`,
+        socket,
+        servername: target.hostname,
+      };
     } else {
-      options = { host: target.hostname, port: Number(target.port || (target.protocol === 'https:' ? 443 : 80)), path: `${target.pathname}${target.search}` };
+      options = {
+        host: target.hostname,
+        port: Number(target.port || (target.protocol === 'https:' ? 443 : 80)),
+        path: `${target.pathname}${target.search}`,
+      };
     }
     const client = target.protocol === 'https:' ? https : http;
     const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      const request = client.request({ ...options, method: 'GET', agent: false, signal: controller.signal, headers: { ...options.headers, 'User-Agent': 'Triage connectivity check', Accept: '*/*' } });
+      const request = client.request({
+        ...options,
+        method: 'GET',
+        agent: false,
+        signal: controller.signal,
+        headers: { ...options.headers, 'User-Agent': 'Triage connectivity check', Accept: '*/*' },
+      });
       request.once('response', resolve);
       request.once('error', reject);
       request.end();
@@ -291,31 +387,53 @@ async function httpGet(url: string, timeoutMs: number, proxy: string | null | un
     };
   } catch (error) {
     const reason: unknown = controller.signal.reason;
-    if (signal.aborted) throw new ProbeError('cancelled', `Checking ${url} was stopped because the probe was stopped.`);
+    if (signal.aborted)
+      throw new ProbeError('cancelled', `Checking ${url} was stopped because the probe was stopped.`);
     if (reason instanceof ProbeError) throw reason;
     if (error instanceof ProbeError) throw error;
     const err = error as NodeJS.ErrnoException;
-    throw new ProbeError('network-error', `${url}: ${err.code ?? ''} ${err.message}`.trim(), { cause: error });
+    throw new ProbeError('network-error', `${url}: ${err.code ?? ''} ${err.message}`.trim(), {
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
   }
 }
 
-function tcpConnect(host: string, port: number, timeoutMs: number, signal: AbortSignal): Promise<{ durationMs: number }> {
+function tcpConnect(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<{ durationMs: number }> {
   const started = performance.now();
   const socket = net.connect({ host, port });
   const attempt = new Promise<{ durationMs: number }>((resolve, reject) => {
-    socket.setTimeout(timeoutMs, () => reject(new ProbeError('timeout', `${host}:${port} did not accept a connection within ${timeoutMs} ms.`)));
+    socket.setTimeout(timeoutMs, () =>
+      reject(
+        new ProbeError('timeout', `${host}:${port} did not accept a connection within ${timeoutMs} ms.`),
+      ),
+    );
     socket.once('connect', () => resolve({ durationMs: elapsed(started) }));
     socket.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new ProbeError('network-error', `${host}:${port} refused or could not be reached (${error.code ?? error.message}).`)),
+      reject(
+        new ProbeError(
+          'network-error',
+          `${host}:${port} refused or could not be reached (${error.code ?? error.message}).`,
+        ),
+      ),
     );
   });
   return abortable(attempt, signal, `Connecting to ${host}:${port}`).finally(() => socket.destroy());
 }
 
-async function pingHost(host: string, count: number, timeoutMs: number, signal: AbortSignal): Promise<PingResult> {
+async function pingHost(
+  host: string,
+  count: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<PingResult> {
   if (host.startsWith('-')) throw new ProbeError('parse-error', `"${host}" is not a host name.`);
   // Only macOS gets an overall deadline. Windows ping has none; it waits up to `timeout` seconds per
   // request instead. Linux (iputils) ping with -w keeps sending until `count` answers arrive and
@@ -324,7 +442,12 @@ async function pingHost(host: string, count: number, timeoutMs: number, signal: 
   const options: ping.PingConfig =
     process.platform === 'win32'
       ? { min_reply: count, timeout: 1 }
-      : { min_reply: count, timeout: 1, extra: ['-i', '0.2'], ...(process.platform === 'darwin' ? { deadline: Math.max(1, Math.floor(timeoutMs / 1000)) } : {}) };
+      : {
+          min_reply: count,
+          timeout: 1,
+          extra: ['-i', '0.2'],
+          ...(process.platform === 'darwin' ? { deadline: Math.max(1, Math.floor(timeoutMs / 1000)) } : {}),
+        };
   const result = await abortable(ping.promise.probe(host, options), signal, `Pinging ${host}`);
   const toNumber = (value: unknown): number | null => {
     const n = typeof value === 'number' ? value : Number.parseFloat(String(value));
@@ -348,7 +471,8 @@ async function pingHost(host: string, count: number, timeoutMs: number, signal: 
 export function createNetworkOps(signal: AbortSignal): NetworkOps {
   return {
     resolveSystem: (name, options) => resolveSystem(name, options.timeoutMs, signal),
-    queryDns: (server, name, options) => queryDns(server, name, options.timeoutMs, options.type ?? 'A', signal),
+    queryDns: (server, name, options) =>
+      queryDns(server, name, options.timeoutMs, options.type ?? 'A', signal),
     sntp: (server, options) => sntp(server, options.timeoutMs, signal),
     httpGet: (url, options) => httpGet(url, options.timeoutMs, options.proxy, signal),
     tcpConnect: (host, port, options) => tcpConnect(host, port, options.timeoutMs, signal),

@@ -38,10 +38,14 @@ export interface PowerShellHost {
 }
 
 /** Builds the one-line command that runs a script with its arguments. Pure, for tests. */
-export function buildInvocation(script: string, args: Readonly<Record<string, string | number | boolean>>): string {
+export function buildInvocation(
+  script: string,
+  args: Readonly<Record<string, string | number | boolean>>,
+): string {
   const scriptB64 = Buffer.from(script, 'utf8').toString('base64');
   const argsB64 = Buffer.from(JSON.stringify(args), 'utf8').toString('base64');
-  const decode = (b64: string): string => `[Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${b64}'))`;
+  const decode = (b64: string): string =>
+    `[Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${b64}'))`;
   // The script receives its arguments as one object, `param($TriageArgs)`.
   return `& ([scriptblock]::Create(${decode(scriptB64)})) (${decode(argsB64)} | ConvertFrom-Json)`;
 }
@@ -120,7 +124,8 @@ export function createPowerShellHost(executable = 'powershell'): PowerShellHost 
     options: { timeoutMs: number; signal: AbortSignal },
   ): Promise<PowerShellOutput> => {
     const name = basename(scriptPath);
-    if (options.signal.aborted) throw new ProbeError('cancelled', `${name} was not run: the probe was stopped.`);
+    if (options.signal.aborted)
+      throw new ProbeError('cancelled', `${name} was not run: the probe was stopped.`);
     let script = scripts.get(scriptPath);
     if (script === undefined) {
       script = await readFile(scriptPath, 'utf8');
@@ -130,8 +135,12 @@ export function createPowerShellHost(executable = 'powershell'): PowerShellHost 
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     const stopped = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ProbeError('timeout', `${name} did not finish within ${options.timeoutMs} ms.`)), options.timeoutMs);
-      onAbort = () => reject(new ProbeError('cancelled', `${name} was stopped because the probe was stopped.`));
+      timer = setTimeout(
+        () => reject(new ProbeError('timeout', `${name} did not finish within ${options.timeoutMs} ms.`)),
+        options.timeoutMs,
+      );
+      onAbort = () =>
+        reject(new ProbeError('cancelled', `${name} was stopped because the probe was stopped.`));
       options.signal.addEventListener('abort', onAbort, { once: true });
     });
     try {

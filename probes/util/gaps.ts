@@ -6,7 +6,12 @@ import type { Gap, ProbeContext } from '../types';
  * a gap (the probe becomes `partial`) and null is returned; the rest of the probe carries on.
  * A stopped probe and bugs are not gaps: they propagate.
  */
-export async function optional<T>(ctx: ProbeContext, gaps: Gap[], part: string, work: () => Promise<T>): Promise<T | null> {
+export async function optional<T>(
+  ctx: ProbeContext,
+  gaps: Gap[],
+  part: string,
+  work: () => Promise<T>,
+): Promise<T | null> {
   try {
     return await work();
   } catch (error) {
@@ -26,7 +31,12 @@ export async function ifPresent<T>(ctx: ProbeContext, work: () => Promise<T>): P
   try {
     return await work();
   } catch (error) {
-    if (!ctx.signal.aborted && error instanceof ProbeError && (error.code === 'command-not-found' || error.code === 'not-found')) return null;
+    if (
+      !ctx.signal.aborted &&
+      error instanceof ProbeError &&
+      (error.code === 'command-not-found' || error.code === 'not-found')
+    )
+      return null;
     throw error;
   }
 }

@@ -47,7 +47,8 @@ export function asBoolean(value: unknown): boolean | null {
 
 /** A JSON object's property, or undefined when the value is not an object. */
 export function prop(value: unknown, key: string): unknown {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return (value as Record<string, unknown>)[key];
+  if (value !== null && typeof value === 'object' && !Array.isArray(value))
+    return (value as Record<string, unknown>)[key];
   return undefined;
 }
 

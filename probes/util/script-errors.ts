@@ -11,7 +11,10 @@ export function gapsFromScript(json: unknown): Gap[] {
     const code = asString(prop(e, 'code'));
     return {
       part: asString(prop(e, 'part')) ?? 'script',
-      code: code !== null && (PROBE_ERROR_CODES as readonly string[]).includes(code) ? (code as ProbeErrorCode) : 'command-failed',
+      code:
+        code !== null && (PROBE_ERROR_CODES as readonly string[]).includes(code)
+          ? (code as ProbeErrorCode)
+          : 'command-failed',
       message: asString(prop(e, 'message')) ?? 'The script reported an error without a message.',
     };
   });

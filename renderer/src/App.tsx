@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AppContext, AppLocale, CheckResults, ConsentView, OutboxView, SendOutcome, StartRoute } from '../../main/ipc/contract';
+import type {
+  AppContext,
+  AppLocale,
+  CheckResults,
+  ConsentView,
+  OutboxView,
+  SendOutcome,
+  StartRoute,
+} from '../../main/ipc/contract';
 import { triage } from './bridge';
 import { Stepper, type Step } from './components/Stepper';
 import { I18nContext, LANGUAGE_NAMES, translator } from './i18n';
@@ -14,11 +22,23 @@ type Screen =
   | { readonly name: 'describe' }
   | { readonly name: 'checking' }
   | { readonly name: 'results'; readonly results: CheckResults }
-  | { readonly name: 'review'; readonly results: CheckResults; readonly view: ConsentView; readonly excluded: ReadonlySet<string> }
+  | {
+      readonly name: 'review';
+      readonly results: CheckResults;
+      readonly view: ConsentView;
+      readonly excluded: ReadonlySet<string>;
+    }
   | { readonly name: 'sent'; readonly outcome: SendOutcome }
   | { readonly name: 'technician'; readonly bundle: string | null };
 
-const STEP_OF: Readonly<Record<Screen['name'], Step | null>> = { describe: 'describe', checking: 'check', results: 'results', review: 'review', sent: 'sent', technician: null };
+const STEP_OF: Readonly<Record<Screen['name'], Step | null>> = {
+  describe: 'describe',
+  checking: 'check',
+  results: 'results',
+  review: 'review',
+  sent: 'sent',
+  technician: null,
+};
 
 function screenFor(route: StartRoute | null): Screen {
   return route?.screen === 'technician' ? { name: 'technician', bundle: route.bundle } : { name: 'describe' };
@@ -34,11 +54,13 @@ export function App() {
   const [outbox, setOutbox] = useState<OutboxView>({ waiting: 0, failed: 0, items: [] });
 
   useEffect(() => {
-    void triage()['app:context']().then((ctx) => {
-      setContext(ctx);
-      setOutbox(ctx.outbox);
-      setScreen(screenFor(ctx.startRoute));
-    });
+    void triage()
+      ['app:context']()
+      .then((ctx) => {
+        setContext(ctx);
+        setOutbox(ctx.outbox);
+        setScreen(screenFor(ctx.startRoute));
+      });
     const offRoute = triage().on('route', (route) => setScreen(screenFor(route)));
     const offOutbox = triage().on('outbox:changed', setOutbox);
     const offProgress = triage().on('check:progress', (event) => {
@@ -46,11 +68,21 @@ export function App() {
       setProbes((current) => {
         switch (event.type) {
           case 'run-started':
-            return event.probes.map((p) => ({ id: p.id, title: p.title, status: 'waiting' as const, startedAt: at, durationMs: null }));
+            return event.probes.map((p) => ({
+              id: p.id,
+              title: p.title,
+              status: 'waiting' as const,
+              startedAt: at,
+              durationMs: null,
+            }));
           case 'probe-started':
-            return current.map((p) => (p.id === event.id ? { ...p, status: 'running' as const, startedAt: at } : p));
+            return current.map((p) =>
+              p.id === event.id ? { ...p, status: 'running' as const, startedAt: at } : p,
+            );
           case 'probe-finished':
-            return current.map((p) => (p.id === event.id ? { ...p, status: event.status, durationMs: event.durationMs } : p));
+            return current.map((p) =>
+              p.id === event.id ? { ...p, status: event.status, durationMs: event.durationMs } : p,
+            );
           default:
             return current;
         }
@@ -70,7 +102,10 @@ export function App() {
     return () => window.clearInterval(timer);
   }, [screen.name]);
 
-  const i18n = useMemo(() => ({ t: translator(context?.locale ?? 'en'), locale: context?.locale ?? ('en' as AppLocale) }), [context?.locale]);
+  const i18n = useMemo(
+    () => ({ t: translator(context?.locale ?? 'en'), locale: context?.locale ?? ('en' as AppLocale) }),
+    [context?.locale],
+  );
   const { t } = i18n;
 
   useEffect(() => {
@@ -113,7 +148,8 @@ export function App() {
     setScreen({ name: 'describe' });
   }, []);
 
-  const setLocale = async (locale: AppLocale): Promise<void> => setContext(await triage()['app:set-locale'](locale));
+  const setLocale = async (locale: AppLocale): Promise<void> =>
+    setContext(await triage()['app:set-locale'](locale));
 
   if (!context) return <p className="loading">{t('app.loading')}</p>;
   const step = STEP_OF[screen.name];
@@ -141,7 +177,12 @@ export function App() {
               {t('app.getHelp')}
             </button>
           ) : (
-            <button type="button" className="link" onClick={() => setScreen({ name: 'technician', bundle: null })} disabled={screen.name === 'checking'}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => setScreen({ name: 'technician', bundle: null })}
+              disabled={screen.name === 'checking'}
+            >
               {t('app.forIt')}
             </button>
           )}
@@ -154,9 +195,17 @@ export function App() {
             {t('error.generic', { message: error })}
           </p>
         )}
-        {screen.name === 'describe' && <Describe context={context} outbox={outbox} onStart={(p) => void start(p)} />}
+        {screen.name === 'describe' && (
+          <Describe context={context} outbox={outbox} onStart={(p) => void start(p)} />
+        )}
         {screen.name === 'checking' && <Checking probes={probes} now={now} />}
-        {screen.name === 'results' && <Results results={screen.results} onNext={() => void preview(screen.results, new Set())} onRestart={() => void restart()} />}
+        {screen.name === 'results' && (
+          <Results
+            results={screen.results}
+            onNext={() => void preview(screen.results, new Set())}
+            onRestart={() => void restart()}
+          />
+        )}
         {screen.name === 'review' && (
           <Review
             view={screen.view}
@@ -175,8 +224,16 @@ export function App() {
             onBack={() => setScreen({ name: 'results', results: screen.results })}
           />
         )}
-        {screen.name === 'sent' && <Sent outcome={screen.outcome} supportContact={context.supportContact} onDone={() => void restart()} />}
-        {screen.name === 'technician' && <Technician initialPath={screen.bundle} policyWarnings={context.policyWarnings} />}
+        {screen.name === 'sent' && (
+          <Sent
+            outcome={screen.outcome}
+            supportContact={context.supportContact}
+            onDone={() => void restart()}
+          />
+        )}
+        {screen.name === 'technician' && (
+          <Technician initialPath={screen.bundle} policyWarnings={context.policyWarnings} />
+        )}
       </main>
     </I18nContext.Provider>
   );

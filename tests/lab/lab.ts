@@ -51,7 +51,11 @@ export interface Lab {
   readonly probeConfig: ProbeConfigInput;
   /** Extra environment for programs in the client (proxy variables). */
   readonly env: Readonly<Record<string, string>>;
-  exec(file: string, args: readonly string[], options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number }): { stdout: string; stderr: string; status: number | null };
+  exec(
+    file: string,
+    args: readonly string[],
+    options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  ): { stdout: string; stderr: string; status: number | null };
   stop(): void;
 }
 
@@ -60,7 +64,9 @@ const PREFIX = 'tl';
 /** Why the lab cannot build a spec on this machine (a program it lacks), or null. */
 export function labUnavailable(spec: LabSpec): string | null {
   if (!spec.delayMs) return null;
-  return spawnSync('python3', ['--version']).status === 0 ? null : 'python3 is not installed, and the delay bridge that adds latency is a Python script (scripts/setup.sh installs it)';
+  return spawnSync('python3', ['--version']).status === 0
+    ? null
+    : 'python3 is not installed, and the delay bridge that adds latency is a Python script (scripts/setup.sh installs it)';
 }
 const ROUTER_IP = '198.51.100.1';
 const DNS_IPS = ['198.51.100.53', '198.51.100.54'];
@@ -70,20 +76,40 @@ const WEB_IP = '203.0.113.80';
 const TARGET_IP = '203.0.113.10';
 const PROXY = '198.51.100.31:3128';
 export const CHECK_BODY = 'Lab Connect Test';
-const RECORDS = { 'www.lab.test': TARGET_IP, 'check.lab.test': WEB_IP, 'intranet.corp.lab.test': '198.51.100.20' };
+const RECORDS = {
+  'www.lab.test': TARGET_IP,
+  'check.lab.test': WEB_IP,
+  'intranet.corp.lab.test': '198.51.100.20',
+};
 const SERVERS = join(__dirname, 'servers');
 
 /** The same configuration a deployment would give through policy, pointed at the lab. */
 export const LAB_PROBE_CONFIG: ProbeConfigInput = {
-  dns: { testNames: ['www.lab.test', 'check.lab.test'], mustResolve: ['intranet.corp.lab.test'], timeoutMs: 2_000 },
+  dns: {
+    testNames: ['www.lab.test', 'check.lab.test'],
+    mustResolve: ['intranet.corp.lab.test'],
+    timeoutMs: 2_000,
+  },
   ntp: { fallbackServers: [NTP_FALLBACK_IP], timeoutMs: 2_000 },
-  connectivity: { checkUrl: 'http://check.lab.test/connecttest.txt', expectedBody: CHECK_BODY, pingTargets: [TARGET_IP], timeoutMs: 4_000 },
+  connectivity: {
+    checkUrl: 'http://check.lab.test/connecttest.txt',
+    expectedBody: CHECK_BODY,
+    pingTargets: [TARGET_IP],
+    timeoutMs: 4_000,
+  },
   gateway: { pingCount: 10 },
 };
 
-function run(file: string, args: readonly string[], options: { allowFail?: boolean; timeoutMs?: number } = {}): string {
+function run(
+  file: string,
+  args: readonly string[],
+  options: { allowFail?: boolean; timeoutMs?: number } = {},
+): string {
   const result = spawnSync(file, [...args], { encoding: 'utf8', timeout: options.timeoutMs ?? 30_000 });
-  if (!options.allowFail && result.status !== 0) throw new Error(`${file} ${args.join(' ')} failed (${result.status}): ${result.stderr.trim() || result.error?.message}`);
+  if (!options.allowFail && result.status !== 0)
+    throw new Error(
+      `${file} ${args.join(' ')} failed (${result.status}): ${result.stderr.trim() || result.error?.message}`,
+    );
   return result.stdout;
 }
 
@@ -100,7 +126,8 @@ export function cleanupStaleLabs(): void {
     rmSync(`/etc/netns/${name}`, { recursive: true, force: true });
   }
   for (const file of existsSync('/var/lib/dhcp') ? readdirSync('/var/lib/dhcp') : []) {
-    if (new RegExp(`^dhclient\\.${PREFIX}\\d+x\\d+b\\.leases$`).test(file)) rmSync(join('/var/lib/dhcp', file), { force: true });
+    if (new RegExp(`^dhclient\\.${PREFIX}\\d+x\\d+b\\.leases$`).test(file))
+      rmSync(join('/var/lib/dhcp', file), { force: true });
   }
 }
 
@@ -137,10 +164,23 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
   const dir = mkdtempSync(join(tmpdir(), 'triage-lab-'));
   const leaseFile = `/var/lib/dhcp/dhclient.${clientIf}.leases`;
   const children: ChildProcess[] = [];
-  const inRouter = (file: string, args: readonly string[]) => run('ip', ['netns', 'exec', router, file, ...args]);
-  const inClient = (file: string, args: readonly string[], options: { allowFail?: boolean; timeoutMs?: number } = {}) => run('ip', ['netns', 'exec', client, file, ...args], options);
-  const serve = async (what: string, file: string, args: readonly string[], namespace = router): Promise<void> => {
-    const child = spawn('ip', ['netns', 'exec', namespace, file, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const inRouter = (file: string, args: readonly string[]) =>
+    run('ip', ['netns', 'exec', router, file, ...args]);
+  const inClient = (
+    file: string,
+    args: readonly string[],
+    options: { allowFail?: boolean; timeoutMs?: number } = {},
+  ) => run('ip', ['netns', 'exec', client, file, ...args], options);
+  const serve = async (
+    what: string,
+    file: string,
+    args: readonly string[],
+    namespace = router,
+  ): Promise<void> => {
+    const child = spawn('ip', ['netns', 'exec', namespace, file, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     children.push(child);
     await waitReady(child, what);
   };
@@ -156,7 +196,8 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
       }
     }
     for (const ns of [client, router, delay]) {
-      for (const pid of run('ip', ['netns', 'pids', ns], { allowFail: true }).split('\n').filter(Boolean)) spawnSync('kill', ['-9', pid]);
+      for (const pid of run('ip', ['netns', 'pids', ns], { allowFail: true }).split('\n').filter(Boolean))
+        spawnSync('kill', ['-9', pid]);
       spawnSync('ip', ['netns', 'del', ns]);
       rmSync(`/etc/netns/${ns}`, { recursive: true, force: true });
     }
@@ -171,17 +212,63 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
       // client ⇄ (p) delay bridge (q) ⇄ router: two veth pairs, the bridge's ports without addresses.
       const [towardClient, towardRouter] = [`${id}p`, `${id}q`];
       run('ip', ['netns', 'add', delay]);
-      run('ip', ['link', 'add', clientIf, 'netns', client, 'type', 'veth', 'peer', 'name', towardClient, 'netns', delay]);
-      run('ip', ['link', 'add', routerIf, 'netns', router, 'type', 'veth', 'peer', 'name', towardRouter, 'netns', delay]);
-      for (const port of [towardClient, towardRouter]) run('ip', ['netns', 'exec', delay, 'ip', 'link', 'set', port, 'promisc', 'on', 'up']);
-      await serve('delay bridge', 'python3', [join(SERVERS, 'delay-bridge.py'), towardClient, towardRouter, String(spec.delayMs / 2)], delay);
+      run('ip', [
+        'link',
+        'add',
+        clientIf,
+        'netns',
+        client,
+        'type',
+        'veth',
+        'peer',
+        'name',
+        towardClient,
+        'netns',
+        delay,
+      ]);
+      run('ip', [
+        'link',
+        'add',
+        routerIf,
+        'netns',
+        router,
+        'type',
+        'veth',
+        'peer',
+        'name',
+        towardRouter,
+        'netns',
+        delay,
+      ]);
+      for (const port of [towardClient, towardRouter])
+        run('ip', ['netns', 'exec', delay, 'ip', 'link', 'set', port, 'promisc', 'on', 'up']);
+      await serve(
+        'delay bridge',
+        'python3',
+        [join(SERVERS, 'delay-bridge.py'), towardClient, towardRouter, String(spec.delayMs / 2)],
+        delay,
+      );
     } else {
-      run('ip', ['link', 'add', routerIf, 'netns', router, 'type', 'veth', 'peer', 'name', clientIf, 'netns', client]);
+      run('ip', [
+        'link',
+        'add',
+        routerIf,
+        'netns',
+        router,
+        'type',
+        'veth',
+        'peer',
+        'name',
+        clientIf,
+        'netns',
+        client,
+      ]);
     }
     inRouter('ip', ['link', 'set', 'lo', 'up']);
     inClient('ip', ['link', 'set', 'lo', 'up']);
     inRouter('ip', ['addr', 'add', `${ROUTER_IP}/24`, 'dev', routerIf]);
-    for (const extra of [...DNS_IPS, NTP_IP, NTP_FALLBACK_IP]) inRouter('ip', ['addr', 'add', `${extra}/32`, 'dev', routerIf]);
+    for (const extra of [...DNS_IPS, NTP_IP, NTP_FALLBACK_IP])
+      inRouter('ip', ['addr', 'add', `${extra}/32`, 'dev', routerIf]);
     for (const extra of [WEB_IP, TARGET_IP]) inRouter('ip', ['addr', 'add', `${extra}/32`, 'dev', 'lo']);
     inRouter('ip', ['link', 'set', routerIf, 'up']);
     inClient('ip', ['link', 'set', clientIf, 'up']);
@@ -190,7 +277,10 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
     const etc = `/etc/netns/${client}`;
     mkdirSync(join(etc, 'chrony'), { recursive: true });
     // A managed client's usual resolver settings: give up on a server after 2 s, try each once more.
-    writeFileSync(join(etc, 'resolv.conf'), `${spec.dns.map((_, i) => `nameserver ${DNS_IPS[i]}`).join('\n')}\noptions timeout:2 attempts:2\n`);
+    writeFileSync(
+      join(etc, 'resolv.conf'),
+      `${spec.dns.map((_, i) => `nameserver ${DNS_IPS[i]}`).join('\n')}\noptions timeout:2 attempts:2\n`,
+    );
     writeFileSync(join(etc, 'chrony', 'chrony.conf'), `server ${NTP_IP} iburst\n`);
 
     // DNS servers.
@@ -199,37 +289,112 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
       const address = DNS_IPS[index] ?? '';
       if (behaviour === 'dead') continue; // nothing listens: the port is closed
       if (behaviour === 'slow') {
-        await serve('slow DNS', process.execPath, [join(SERVERS, 'dns.mjs'), address, '1500', ...records.map(([n, a]) => `${n}=${a}`)]);
+        await serve('slow DNS', process.execPath, [
+          join(SERVERS, 'dns.mjs'),
+          address,
+          '1500',
+          ...records.map(([n, a]) => `${n}=${a}`),
+        ]);
         continue;
       }
       const lying = behaviour === 'lying' ? ['--local=/corp.lab.test/'] : [];
-      const child = spawn('ip', ['netns', 'exec', router, 'dnsmasq', '--keep-in-foreground', '--conf-file=/dev/null', '--no-resolv', '--no-hosts', '--bind-interfaces', `--listen-address=${address}`, '--port=53', `--pid-file=${join(dir, `dns${index}.pid`)}`, '--log-facility=-', ...records.filter(([n]) => !(lying.length && n.endsWith('corp.lab.test'))).map(([n, a]) => `--address=/${n}/${a}`), ...lying], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      const child = spawn(
+        'ip',
+        [
+          'netns',
+          'exec',
+          router,
+          'dnsmasq',
+          '--keep-in-foreground',
+          '--conf-file=/dev/null',
+          '--no-resolv',
+          '--no-hosts',
+          '--bind-interfaces',
+          `--listen-address=${address}`,
+          '--port=53',
+          `--pid-file=${join(dir, `dns${index}.pid`)}`,
+          '--log-facility=-',
+          ...records
+            .filter(([n]) => !(lying.length && n.endsWith('corp.lab.test')))
+            .map(([n, a]) => `--address=/${n}/${a}`),
+          ...lying,
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+      );
       children.push(child);
       await waitForUdp(router, `src ${address}:53`);
     }
 
     // Time servers.
-    if (spec.ntp !== 'unreachable') await serve('time server', process.execPath, [join(SERVERS, 'sntp.mjs'), NTP_IP, String(spec.ntp)]);
+    if (spec.ntp !== 'unreachable')
+      await serve('time server', process.execPath, [join(SERVERS, 'sntp.mjs'), NTP_IP, String(spec.ntp)]);
     await serve('fallback time server', process.execPath, [join(SERVERS, 'sntp.mjs'), NTP_FALLBACK_IP, '0']);
     await serve('web server', process.execPath, [join(SERVERS, 'http.mjs'), WEB_IP, spec.web, CHECK_BODY]);
 
     // The client's address.
     if (spec.dhcp === 'on' || spec.dhcp === 'off') {
       if (spec.dhcp === 'on') {
-        const options = [`--dhcp-option=option:dns-server,${spec.dns.map((_, i) => DNS_IPS[i]).join(',')}`, spec.defaultRoute === false ? '--dhcp-option=option:router' : `--dhcp-option=option:router,${ROUTER_IP}`];
-        const child = spawn('ip', ['netns', 'exec', router, 'dnsmasq', '--keep-in-foreground', '--conf-file=/dev/null', '--port=0', '--bind-interfaces', `--interface=${routerIf}`, '--dhcp-range=198.51.100.100,198.51.100.150,255.255.255.0,1h', `--dhcp-leasefile=${join(dir, 'dnsmasq.leases')}`, `--pid-file=${join(dir, 'dhcp.pid')}`, '--log-facility=-', ...options], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const options = [
+          `--dhcp-option=option:dns-server,${spec.dns.map((_, i) => DNS_IPS[i]).join(',')}`,
+          spec.defaultRoute === false
+            ? '--dhcp-option=option:router'
+            : `--dhcp-option=option:router,${ROUTER_IP}`,
+        ];
+        const child = spawn(
+          'ip',
+          [
+            'netns',
+            'exec',
+            router,
+            'dnsmasq',
+            '--keep-in-foreground',
+            '--conf-file=/dev/null',
+            '--port=0',
+            '--bind-interfaces',
+            `--interface=${routerIf}`,
+            '--dhcp-range=198.51.100.100,198.51.100.150,255.255.255.0,1h',
+            `--dhcp-leasefile=${join(dir, 'dnsmasq.leases')}`,
+            `--pid-file=${join(dir, 'dhcp.pid')}`,
+            '--log-facility=-',
+            ...options,
+          ],
+          { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+        );
         children.push(child);
         // dhclient must not ask before the server listens: its retries back off for seconds.
         await waitForUdp(router, 'sport = :67');
       }
       // A dhclient script that only sets the address and route: the stock one would rewrite resolv.conf.
       const script = join(dir, 'dhclient-script');
-      writeFileSync(script, '#!/bin/sh\ncase "$reason" in BOUND|RENEW|REBIND|REBOOT)\n  ip addr replace "$new_ip_address/$new_subnet_mask" dev "$interface"\n  [ -n "$new_routers" ] && ip route replace default via "${new_routers%% *}" dev "$interface"\n;; esac\nexit 0\n');
+      writeFileSync(
+        script,
+        '#!/bin/sh\ncase "$reason" in BOUND|RENEW|REBIND|REBOOT)\n  ip addr replace "$new_ip_address/$new_subnet_mask" dev "$interface"\n  [ -n "$new_routers" ] && ip route replace default via "${new_routers%% *}" dev "$interface"\n;; esac\nexit 0\n',
+      );
       chmodSync(script, 0o755);
       mkdirSync('/var/lib/dhcp', { recursive: true });
       // Without a server dhclient gives up after -1's single round; it is bounded here.
-      const result = spawnSync('ip', ['netns', 'exec', client, 'timeout', spec.dhcp === 'on' ? '30' : '6', 'dhclient', '-1', '-sf', script, '-lf', leaseFile, '-pf', join(dir, 'dhclient.pid'), clientIf], { encoding: 'utf8' });
-      if (spec.dhcp === 'on' && result.status !== 0) throw new Error(`the lab client got no DHCP lease: ${result.stderr.trim()}`);
+      const result = spawnSync(
+        'ip',
+        [
+          'netns',
+          'exec',
+          client,
+          'timeout',
+          spec.dhcp === 'on' ? '30' : '6',
+          'dhclient',
+          '-1',
+          '-sf',
+          script,
+          '-lf',
+          leaseFile,
+          '-pf',
+          join(dir, 'dhclient.pid'),
+          clientIf,
+        ],
+        { encoding: 'utf8' },
+      );
+      if (spec.dhcp === 'on' && result.status !== 0)
+        throw new Error(`the lab client got no DHCP lease: ${result.stderr.trim()}`);
       // No answer: the OS gives itself a link-local address, as Windows and avahi-autoipd do.
       if (spec.dhcp === 'off') inClient('ip', ['addr', 'add', '169.254.23.45/16', 'dev', clientIf]);
     } else {
@@ -237,9 +402,13 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
       if (spec.defaultRoute !== false) inClient('ip', ['route', 'add', 'default', 'via', ROUTER_IP]);
       const expires = new Date(Date.now() + spec.dhcp.expiresInSeconds * 1000);
       mkdirSync('/var/lib/dhcp', { recursive: true });
-      writeFileSync(leaseFile, `lease {\n  interface "${clientIf}";\n  fixed-address 198.51.100.77;\n  option subnet-mask 255.255.255.0;\n  option routers ${ROUTER_IP};\n  option dhcp-lease-time 3600;\n  option dhcp-server-identifier ${ROUTER_IP};\n  renew ${dhcpDate(new Date(expires.getTime() - 1_800_000))};\n  rebind ${dhcpDate(new Date(expires.getTime() - 450_000))};\n  expire ${dhcpDate(expires)};\n}\n`);
+      writeFileSync(
+        leaseFile,
+        `lease {\n  interface "${clientIf}";\n  fixed-address 198.51.100.77;\n  option subnet-mask 255.255.255.0;\n  option routers ${ROUTER_IP};\n  option dhcp-lease-time 3600;\n  option dhcp-server-identifier ${ROUTER_IP};\n  renew ${dhcpDate(new Date(expires.getTime() - 1_800_000))};\n  rebind ${dhcpDate(new Date(expires.getTime() - 450_000))};\n  expire ${dhcpDate(expires)};\n}\n`,
+      );
     }
-    if (spec.gatewayAnswersPing === false) inRouter('sysctl', ['-q', '-w', 'net.ipv4.icmp_echo_ignore_all=1']);
+    if (spec.gatewayAnswersPing === false)
+      inRouter('sysctl', ['-q', '-w', 'net.ipv4.icmp_echo_ignore_all=1']);
     if (spec.lossPercent) {
       // Of everything the client sends the router (pings, DNS, time, web), a fixed share is dropped:
       // evenly spread (every n-th packet) rather than at random, so a short measurement sees the
@@ -247,15 +416,38 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
       const every = Math.max(2, Math.round(100 / spec.lossPercent));
       inRouter('nft', ['add', 'table', 'inet', 'lab']);
       inRouter('nft', ['add', 'chain', 'inet', 'lab', 'loss', '{ type filter hook input priority 0 ; }']);
-      inRouter('nft', ['add', 'rule', 'inet', 'lab', 'loss', 'iifname', routerIf, 'numgen', 'inc', 'mod', String(every), '==', '0', 'drop']);
+      inRouter('nft', [
+        'add',
+        'rule',
+        'inet',
+        'lab',
+        'loss',
+        'iifname',
+        routerIf,
+        'numgen',
+        'inc',
+        'mod',
+        String(every),
+        '==',
+        '0',
+        'drop',
+      ]);
     }
-    const env: Record<string, string> = spec.proxy === 'unreachable' ? { https_proxy: `http://${PROXY}`, http_proxy: `http://${PROXY}`, no_proxy: 'localhost,127.0.0.1' } : {};
+    const env: Record<string, string> =
+      spec.proxy === 'unreachable'
+        ? { https_proxy: `http://${PROXY}`, http_proxy: `http://${PROXY}`, no_proxy: 'localhost,127.0.0.1' }
+        : {};
     return {
       client,
       probeConfig: LAB_PROBE_CONFIG,
       env,
       exec(file, args, options = {}) {
-        const result = spawnSync('ip', ['netns', 'exec', client, file, ...args], { encoding: 'utf8', env: options.env ?? process.env, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024 });
+        const result = spawnSync('ip', ['netns', 'exec', client, file, ...args], {
+          encoding: 'utf8',
+          env: options.env ?? process.env,
+          timeout: options.timeoutMs ?? 120_000,
+          maxBuffer: 64 * 1024 * 1024,
+        });
         return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', status: result.status };
       },
       stop,

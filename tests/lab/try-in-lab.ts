@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   try {
     const config = join(tmpdir(), `triage-try-${lab.client}.json`);
     writeFileSync(config, JSON.stringify(lab.probeConfig));
-    const run = spawnSync('ip', ['netns', 'exec', lab.client, process.execPath, cli, ...args, '--config', config], { stdio: 'inherit' });
+    const run = spawnSync(
+      'ip',
+      ['netns', 'exec', lab.client, process.execPath, cli, ...args, '--config', config],
+      { stdio: 'inherit' },
+    );
     process.exitCode = run.status ?? 1;
   } finally {
     lab.stop();

@@ -50,7 +50,9 @@ describe('the probe index', () => {
 
     it('has a collector for exactly the platforms it declares', () => {
       for (const platform of PLATFORMS) {
-        expect(Boolean(probe.collectors[platform]), `${platform} collector`).toBe(descriptor.platforms.includes(platform));
+        expect(Boolean(probe.collectors[platform]), `${platform} collector`).toBe(
+          descriptor.platforms.includes(platform),
+        );
       }
     });
 
@@ -58,7 +60,9 @@ describe('the probe index', () => {
       expect(listScenarios(platform, descriptor.id).length).toBeGreaterThan(0);
     });
 
-    const scenarios = descriptor.platforms.flatMap((platform) => listScenarios(platform, descriptor.id).map((s) => [platform, s] as const));
+    const scenarios = descriptor.platforms.flatMap((platform) =>
+      listScenarios(platform, descriptor.id).map((s) => [platform, s] as const),
+    );
     it.each(scenarios)('yields documented data on %s %s', async (platform, scenario) => {
       const envelope = await runOnFixture(probe, platform, scenario);
       expect(envelope.error, JSON.stringify(envelope.error)).toBeNull();

@@ -41,7 +41,14 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
     let savedBundle = '';
     beforeAll(async () => {
       const stateDir = mkdtempSync(join(tmpdir(), 'triage-app-'));
-      app = await startApp(browser, { namespace: ns.name, stateDir, settings: { supportContact: 'the IT service desk, ext. 4242', helpdesk: { kind: 'local-folder', folder: join(stateDir, 'saved') } } });
+      app = await startApp(browser, {
+        namespace: ns.name,
+        stateDir,
+        settings: {
+          supportContact: 'the IT service desk, ext. 4242',
+          helpdesk: { kind: 'local-folder', folder: join(stateDir, 'saved') },
+        },
+      });
     });
     afterAll(async () => app?.close());
 
@@ -62,7 +69,9 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       await page.waitForTimeout(700); // the draft is saved shortly after typing stops
       await page.reload();
       await page.getByRole('heading', { name: "What's going wrong?" }).waitFor();
-      await expect(page.getByLabel('What happened?').inputValue()).resolves.toBe('Teams disconnects every few minutes since this morning.');
+      await expect(page.getByLabel('What happened?').inputValue()).resolves.toBe(
+        'Teams disconnects every few minutes since this morning.',
+      );
       await expect(page.getByText('We kept what you wrote last time.').isVisible()).resolves.toBe(true);
       await expect(page.getByLabel("I can't connect").isChecked()).resolves.toBe(true);
     });
@@ -75,22 +84,30 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       // The network checks wait on the namespace's slow network, so the list of checks is seen
       // filling in; each check shows its state in words.
       await page.locator('li.check').first().waitFor();
-      await expect(page.locator('li.check .state').first().innerText()).resolves.toMatch(/Checking|Waiting|Done|Not on this computer|Could not check|Took too long|Partly done/);
+      await expect(page.locator('li.check .state').first().innerText()).resolves.toMatch(
+        /Checking|Waiting|Done|Not on this computer|Could not check|Took too long|Partly done/,
+      );
       await page.screenshot({ path: join(SCREENSHOTS, 'app-2-checking.png'), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
     });
 
     it('3. explains the findings, most important first, with steps the user can take', async () => {
       const { page } = app;
-      await page.getByRole('heading', { name: /Here's what we found|No problems found/ }).waitFor({ timeout: 60_000 });
-      const severities = await page.locator('article.finding').evaluateAll((cards) => cards.map((c) => c.className.replace('finding ', '')));
+      await page
+        .getByRole('heading', { name: /Here's what we found|No problems found/ })
+        .waitFor({ timeout: 60_000 });
+      const severities = await page
+        .locator('article.finding')
+        .evaluateAll((cards) => cards.map((c) => c.className.replace('finding ', '')));
       const order = ['critical', 'warning', 'info', 'ok'];
       expect([...severities].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(severities);
       await shoot(page, '3-results');
       const settingsButton = page.getByRole('button', { name: 'Open the settings' }).first();
       if (await settingsButton.count()) {
         await settingsButton.click();
-        expect(app.opened.some((uri) => uri.startsWith('ms-settings:') || uri.startsWith('windowsdefender:'))).toBe(true);
+        expect(
+          app.opened.some((uri) => uri.startsWith('ms-settings:') || uri.startsWith('windowsdefender:')),
+        ).toBe(true);
       }
     });
 
@@ -103,7 +120,10 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       await log.uncheck();
       await page.getByText('Left out').first().waitFor();
       // "This computer" holds the user name, which standard redaction replaces with a marked placeholder.
-      await page.locator('li.section', { hasText: 'This computer and this check' }).getByText('Show what will be sent').click();
+      await page
+        .locator('li.section', { hasText: 'This computer and this check' })
+        .getByText('Show what will be sent')
+        .click();
       await page.locator('mark', { hasText: '[user-1]' }).first().waitFor();
       await shoot(page, '4-review');
     });
@@ -138,7 +158,9 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       await page.getByRole('tab', { name: 'System' }).click();
       await shoot(page, '6-technician-system');
       await page.getByRole('tab', { name: 'System' }).press('ArrowRight');
-      await expect(page.getByRole('tab', { name: 'Checks' }).getAttribute('aria-selected')).resolves.toBe('true');
+      await expect(page.getByRole('tab', { name: 'Checks' }).getAttribute('aria-selected')).resolves.toBe(
+        'true',
+      );
       await page.getByLabel('Search the data').fill('hardware.cpu');
       await expect(page.locator('.checks-table tbody tr').count()).resolves.toBe(1);
       await shoot(page, '6-technician-checks');
@@ -163,11 +185,18 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
 
   it('can be used from the keyboard alone', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'triage-app-'));
-    const app = await startApp(browser, { namespace: ns.name, stateDir, settings: { helpdesk: { kind: 'local-folder', folder: join(stateDir, 'saved') } } });
+    const app = await startApp(browser, {
+      namespace: ns.name,
+      stateDir,
+      settings: { helpdesk: { kind: 'local-folder', folder: join(stateDir, 'saved') } },
+    });
     const { page } = app;
     await page.getByRole('heading', { name: "What's going wrong?" }).waitFor();
     // Focus starts on the heading; Tab walks the form in order.
-    const focused = async (): Promise<string> => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('type') ?? ''} ${(document.activeElement as HTMLInputElement | null)?.value ?? ''}`.trim());
+    const focused = async (): Promise<string> =>
+      page.evaluate(() =>
+        `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('type') ?? ''} ${(document.activeElement as HTMLInputElement | null)?.value ?? ''}`.trim(),
+      );
     let guard = 0;
     while (!(await focused()).startsWith('INPUT radio') && guard++ < 10) await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
@@ -179,7 +208,9 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Check my computer') break;
     }
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /Here's what we found|No problems found/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('heading', { name: /Here's what we found|No problems found/ })
+      .waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'app-keyboard-results.png') });
     await app.close();
   });

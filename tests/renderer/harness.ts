@@ -22,7 +22,12 @@ const RENDERER = join(ROOT, 'renderer', 'dist');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 /** The collector as shipped (the tests' global setup builds dist/). */
 const COLLECTOR = join(ROOT, 'dist', 'main', 'app', 'collector-process.js');
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+};
 
 export interface AppUnderTest {
   readonly page: Page;
@@ -38,27 +43,47 @@ function serve(): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     // axe-core is served from our own origin, so the strict CSP (script-src 'self') allows it.
-    const path = url.pathname === '/__axe.js' ? AXE : join(RENDERER, normalize(url.pathname === '/' ? '/index.html' : url.pathname));
+    const path =
+      url.pathname === '/__axe.js'
+        ? AXE
+        : join(RENDERER, normalize(url.pathname === '/' ? '/index.html' : url.pathname));
     try {
       const body = readFileSync(path);
-      response.writeHead(200, { 'Content-Type': MIME[extname(path)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+      response.writeHead(200, {
+        'Content-Type': MIME[extname(path)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end();
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` }),
+    ),
+  );
 }
 
 export async function startApp(
   browser: Browser,
-  options: { namespace: string; settings?: Partial<AppSettings>; colorScheme?: 'light' | 'dark'; locale?: string; stateDir?: string },
+  options: {
+    namespace: string;
+    settings?: Partial<AppSettings>;
+    colorScheme?: 'light' | 'dark';
+    locale?: string;
+    stateDir?: string;
+  },
 ): Promise<AppUnderTest> {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'triage-app-'));
   const chooser: string[] = [];
   const opened: string[] = [];
   const { server, url } = await serve();
-  const context = await browser.newContext({ viewport: { width: 1000, height: 860 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-US' });
+  const context = await browser.newContext({
+    viewport: { width: 1000, height: 860 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: 'en-US',
+  });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -71,7 +96,13 @@ export async function startApp(
     showItemInFolder: (path) => opened.push(`show:${path}`),
     chooseBundle: async () => chooser.shift() ?? null,
     emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => {
-      void page.evaluate(([name, data]) => (window as unknown as { __triageEmit: (n: string, d: unknown) => void }).__triageEmit(name, data), [event, payload] as const).catch(() => undefined);
+      void page
+        .evaluate(
+          ([name, data]) =>
+            (window as unknown as { __triageEmit: (n: string, d: unknown) => void }).__triageEmit(name, data),
+          [event, payload] as const,
+        )
+        .catch(() => undefined);
     },
     startWorker: () => forkWorker(COLLECTOR, ['ip', 'netns', 'exec', options.namespace]),
   };
@@ -85,7 +116,8 @@ export async function startApp(
   await page.addInitScript(
     ([channels, events]) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
-      const invoke = (window as unknown as { __triageInvoke: (c: string, a: unknown[]) => Promise<unknown> }).__triageInvoke;
+      const invoke = (window as unknown as { __triageInvoke: (c: string, a: unknown[]) => Promise<unknown> })
+        .__triageInvoke;
       const bridge: Record<string, unknown> = {};
       for (const channel of channels) bridge[channel] = (...args: unknown[]) => invoke(channel, args);
       bridge.on = (event: string, listener: (payload: unknown) => void) => {
@@ -96,7 +128,9 @@ export async function startApp(
         return () => set.delete(listener);
       };
       Object.defineProperty(window, 'triage', { value: Object.freeze(bridge) });
-      Object.defineProperty(window, '__triageEmit', { value: (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)) });
+      Object.defineProperty(window, '__triageEmit', {
+        value: (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)),
+      });
     },
     [CHANNELS, EVENTS] as const,
   );
@@ -126,8 +160,21 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/__axe.js' });
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
+          }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
 }

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { de } from '../../renderer/src/i18n/de';
 import { en } from '../../renderer/src/i18n/en';
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1] ?? '').sort();
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('the app in every language', () => {
   it.each(Object.keys(en).map((k) => [k]))('%s has the same placeholders in German', (key) => {
@@ -18,9 +19,13 @@ describe('the app in every language', () => {
 
   it('uses no words that are not in the catalogs (every t() key exists)', () => {
     const sources = (function walk(dir: string): string[] {
-      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.tsx') ? [join(dir, e.name)] : []));
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.tsx') ? [join(dir, e.name)] : [],
+      );
     })(join(__dirname, '..', '..', 'renderer', 'src'));
-    const used = sources.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z.-]+)'/g)].map((m) => m[1] ?? ''));
+    const used = sources.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z.-]+)'/g)].map((m) => m[1] ?? ''),
+    );
     expect(used.length).toBeGreaterThan(50);
     for (const key of used) expect(Object.hasOwn(en, key), key).toBe(true);
   });

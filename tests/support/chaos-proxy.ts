@@ -42,7 +42,10 @@ async function readBody(message: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function startChaosProxy(target: string, options: { seed: number; faultRate: number; slowMs?: number; opening?: readonly Fault[] }): Promise<ChaosProxy> {
+export async function startChaosProxy(
+  target: string,
+  options: { seed: number; faultRate: number; slowMs?: number; opening?: readonly Fault[] },
+): Promise<ChaosProxy> {
   // The first requests get these faults in order, so every kind surely happens; then chance decides.
   const opening = [...(options.opening ?? [])];
   const random = seededRandom(options.seed);
@@ -52,10 +55,14 @@ export async function startChaosProxy(target: string, options: { seed: number; f
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const fault: Fault = opening.shift() ?? (random() < proxy.faultRate ? (FAULTS[Math.floor(random() * FAULTS.length)] ?? 'pass') : 'pass');
+    const fault: Fault =
+      opening.shift() ??
+      (random() < proxy.faultRate ? (FAULTS[Math.floor(random() * FAULTS.length)] ?? 'pass') : 'pass');
     log.push({ method: req.method ?? '', path: req.url ?? '', fault });
     if (fault === 'error-503') {
-      res.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '0' }).end('Service Unavailable (injected)');
+      res
+        .writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '0' })
+        .end('Service Unavailable (injected)');
       return;
     }
     if (fault === 'drop-before') {
@@ -64,7 +71,13 @@ export async function startChaosProxy(target: string, options: { seed: number; f
     }
     if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, options.slowMs ?? 1_500));
     const forwarded = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host, 'content-length': String(body.length) } },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: upstream.host, 'content-length': String(body.length) },
+      },
       async (answer) => {
         const answerBody = await readBody(answer);
         if (fault === 'drop-after') {

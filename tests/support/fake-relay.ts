@@ -6,7 +6,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-export type RelayFault = 'unauthorized' | 'server-error' | 'rate-limited' | 'too-large' | 'drop-before' | 'drop-after' | 'slow';
+export type RelayFault =
+  'unauthorized' | 'server-error' | 'rate-limited' | 'too-large' | 'drop-before' | 'drop-after' | 'slow';
 
 export interface RelayTicket {
   readonly id: string;
@@ -55,7 +56,12 @@ export async function startFakeRelay(secret: string): Promise<FakeRelay> {
   const tickets = new Map<string, RelayTicket>();
   const faults: RelayFault[] = [];
   const requests: { method: string; status: number }[] = [];
-  const answer = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  const answer = (
+    response: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void => {
     requests.push({ method: response.req.method ?? '', status });
     response.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
   };
@@ -74,13 +80,16 @@ export async function startFakeRelay(secret: string): Promise<FakeRelay> {
       const url = new URL(request.url ?? '/', 'http://relay');
       if (request.method === 'GET') {
         const ticket = tickets.get(url.searchParams.get('idempotencyKey') ?? '');
-        return ticket ? answer(response, 200, { id: ticket.id, url: `https://helpdesk.example/t/${ticket.id}` }) : answer(response, 404, { error: 'unknown key' });
+        return ticket
+          ? answer(response, 200, { id: ticket.id, url: `https://helpdesk.example/t/${ticket.id}` })
+          : answer(response, 404, { error: 'unknown key' });
       }
       const fault = faults.shift();
       if (fault === 'drop-before') return request.socket.destroy();
       if (fault === 'unauthorized') return answer(response, 401, { error: 'not allowed' });
       if (fault === 'server-error') return answer(response, 503, { error: 'down' });
-      if (fault === 'rate-limited') return answer(response, 429, { error: 'slow down' }, { 'Retry-After': '120' });
+      if (fault === 'rate-limited')
+        return answer(response, 429, { error: 'slow down' }, { 'Retry-After': '120' });
       if (fault === 'too-large') return answer(response, 413, { error: 'too large' });
       if (fault === 'slow') await new Promise((r) => setTimeout(r, 3_000));
       const boundary = /boundary=(.+)$/.exec(String(request.headers['content-type']))?.[1] ?? '';
@@ -88,7 +97,13 @@ export async function startFakeRelay(secret: string): Promise<FakeRelay> {
       const bundle = form.get('bundle') ?? Buffer.alloc(0);
       let ticket = tickets.get(key);
       if (!ticket) {
-        ticket = { id: String(tickets.size + 1001), key, metadata: JSON.parse(form.get('metadata')?.toString() ?? '{}') as Record<string, unknown>, bundleSha256: createHash('sha256').update(bundle).digest('hex'), bundleBytes: bundle.length };
+        ticket = {
+          id: String(tickets.size + 1001),
+          key,
+          metadata: JSON.parse(form.get('metadata')?.toString() ?? '{}') as Record<string, unknown>,
+          bundleSha256: createHash('sha256').update(bundle).digest('hex'),
+          bundleBytes: bundle.length,
+        };
         tickets.set(key, ticket);
       }
       if (fault === 'drop-after') return request.socket.destroy(); // filed, but the answer is lost

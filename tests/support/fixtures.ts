@@ -35,7 +35,11 @@ import type { Logger, NetworkOps, Platform, Probe, ProbeContext, ProbeEnvelope }
 
 export const FIXTURES_ROOT = join(__dirname, '..', 'fixtures');
 
-export const OS_FOLDER: Readonly<Record<Platform, string>> = { win32: 'windows', darwin: 'macos', linux: 'linux' };
+export const OS_FOLDER: Readonly<Record<Platform, string>> = {
+  win32: 'windows',
+  darwin: 'macos',
+  linux: 'linux',
+};
 
 export interface FixtureFile {
   readonly path: string;
@@ -47,13 +51,15 @@ export interface FixtureFile {
 export function parseFixtureFile(path: string): FixtureFile {
   const text = readFileSync(path, 'utf8');
   const marker = text.indexOf('\n# ---\n');
-  if (!text.startsWith('# ') || marker < 0) throw new Error(`${path}: a fixture starts with '# key: value' header lines and a '# ---' line`);
+  if (!text.startsWith('# ') || marker < 0)
+    throw new Error(`${path}: a fixture starts with '# key: value' header lines and a '# ---' line`);
   const headers = new Map<string, string>();
   for (const line of text.slice(0, marker).split('\n')) {
     const match = /^# ([a-z-]+):\s*(.*)$/.exec(line);
     if (match?.[1] && match[2] !== undefined) headers.set(match[1], match[2].trim());
   }
-  if (!headers.get('source')) throw new Error(`${path}: the header must say where the output came from ('# source: …')`);
+  if (!headers.get('source'))
+    throw new Error(`${path}: the header must say where the output came from ('# source: …')`);
   return { path, headers, body: text.slice(marker + '\n# ---\n'.length) };
 }
 
@@ -65,7 +71,13 @@ export function fixtureDir(platform: Platform, probeId: string): string {
 export function listScenarios(platform: Platform, probeId: string): string[] {
   const dir = fixtureDir(platform, probeId);
   if (!existsSync(dir)) return [];
-  return [...new Set(readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.split('.')[0] ?? f))].sort();
+  return [
+    ...new Set(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => f.split('.')[0] ?? f),
+    ),
+  ].sort();
 }
 
 export function loadScenario(platform: Platform, probeId: string, scenario: string): FixtureFile[] {
@@ -82,9 +94,12 @@ const KEYS = ['command', 'powershell', 'file', 'dir', 'systeminformation', 'net'
 function keyOf(file: FixtureFile): { kind: (typeof KEYS)[number]; id: string } {
   for (const kind of KEYS) {
     const value = file.headers.get(kind);
-    if (value !== undefined) return { kind, id: kind === 'command' ? JSON.stringify(JSON.parse(value)) : value };
+    if (value !== undefined)
+      return { kind, id: kind === 'command' ? JSON.stringify(JSON.parse(value)) : value };
   }
-  throw new Error(`${file.path}: the header names no command, powershell, file, dir, systeminformation, net or env`);
+  throw new Error(
+    `${file.path}: the header names no command, powershell, file, dir, systeminformation, net or env`,
+  );
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -96,7 +111,11 @@ export interface FixtureContextOptions {
 }
 
 /** A ProbeContext that answers from a scenario's fixture files. */
-export function createFixtureContext(platform: Platform, files: readonly FixtureFile[], options: FixtureContextOptions = {}): ProbeContext {
+export function createFixtureContext(
+  platform: Platform,
+  files: readonly FixtureFile[],
+  options: FixtureContextOptions = {},
+): ProbeContext {
   const index = new Map<string, FixtureFile>();
   for (const file of files) {
     const { kind, id } = keyOf(file);
@@ -107,7 +126,8 @@ export function createFixtureContext(platform: Platform, files: readonly Fixture
     const file = index.get(`${kind} ${id}`);
     if (!file) throw new Error(`Scenario ${scenarioName} has no fixture for ${kind} ${id}`);
     const error = file.headers.get('error');
-    if (error) throw new ProbeError(error as ProbeErrorCode, `${id}: ${file.body.trim() || error} (from fixture)`);
+    if (error)
+      throw new ProbeError(error as ProbeErrorCode, `${id}: ${file.body.trim() || error} (from fixture)`);
     return file;
   };
   const netFile = files.find((f) => f.headers.has('net'));
@@ -115,7 +135,8 @@ export function createFixtureContext(platform: Platform, files: readonly Fixture
   const answer = async <T>(key: string): Promise<T> => {
     if (!(key in netAnswers)) throw new Error(`Scenario ${scenarioName} has no network answer for "${key}"`);
     const value = netAnswers[key] as { error?: { code: ProbeErrorCode; message: string } };
-    if (value && typeof value === 'object' && 'error' in value && value.error) throw new ProbeError(value.error.code, value.error.message);
+    if (value && typeof value === 'object' && 'error' in value && value.error)
+      throw new ProbeError(value.error.code, value.error.message);
     return value as T;
   };
   const net: NetworkOps = {
@@ -140,7 +161,10 @@ export function createFixtureContext(platform: Platform, files: readonly Fixture
       const fixture = lookup('command', JSON.stringify([file, ...args]));
       const exitCode = Number(fixture.headers.get('exit') ?? '0');
       if (!(execOptions.okExitCodes ?? [0]).includes(exitCode)) {
-        throw new ProbeError('command-failed', `${file} ${args.join(' ')} exited with code ${exitCode} (from fixture)`);
+        throw new ProbeError(
+          'command-failed',
+          `${file} ${args.join(' ')} exited with code ${exitCode} (from fixture)`,
+        );
       }
       return { stdout: fixture.body, stderr: '', exitCode, durationMs: 1 };
     },
@@ -163,7 +187,12 @@ export function createFixtureContext(platform: Platform, files: readonly Fixture
 }
 
 /** Runs one probe against one scenario through the real runner; returns its envelope. */
-export async function runOnFixture(probe: Probe, platform: Platform, scenario: string, options: FixtureContextOptions = {}): Promise<ProbeEnvelope> {
+export async function runOnFixture(
+  probe: Probe,
+  platform: Platform,
+  scenario: string,
+  options: FixtureContextOptions = {},
+): Promise<ProbeEnvelope> {
   const files = loadScenario(platform, probe.descriptor.id, scenario);
   const result: RunResult = await runProbes({
     platform,

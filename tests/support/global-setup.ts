@@ -7,6 +7,10 @@ import { join } from 'node:path';
 
 export default function setup(): void {
   const root = join(__dirname, '..', '..');
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-check'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('The build failed; the tests need dist/ (run "npm run build" to see why).');
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-check'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0)
+    throw new Error('The build failed; the tests need dist/ (run "npm run build" to see why).');
 }

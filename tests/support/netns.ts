@@ -9,7 +9,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 export function canUseNamespaces(): { ok: true } | { ok: false; reason: string } {
   if (process.getuid?.() !== 0) return { ok: false, reason: 'network namespaces need root' };
   const probe = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return { ok: false, reason: `"ip netns" is not available (${probe.error?.message ?? probe.stderr.trim()})` };
+  if (probe.error || probe.status !== 0)
+    return {
+      ok: false,
+      reason: `"ip netns" is not available (${probe.error?.message ?? probe.stderr.trim()})`,
+    };
   return { ok: true };
 }
 
@@ -27,7 +31,11 @@ export function namespaceSupport(): { skip: boolean; reason: string } {
 export interface BareNamespace {
   readonly name: string;
   /** Runs a program inside the namespace (argument array, no shell). */
-  run(file: string, args: readonly string[], options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number }): { stdout: string; stderr: string; status: number | null };
+  run(
+    file: string,
+    args: readonly string[],
+    options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  ): { stdout: string; stderr: string; status: number | null };
   remove(): void;
 }
 
@@ -52,7 +60,12 @@ export function createBareNamespace(prefix = 'tb'): BareNamespace {
   return {
     name,
     run(file, args, options = {}) {
-      const result = spawnSync('ip', ['netns', 'exec', name, file, ...args], { encoding: 'utf8', env: options.env ?? process.env, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024 });
+      const result = spawnSync('ip', ['netns', 'exec', name, file, ...args], {
+        encoding: 'utf8',
+        env: options.env ?? process.env,
+        timeout: options.timeoutMs ?? 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+      });
       return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', status: result.status };
     },
     remove() {

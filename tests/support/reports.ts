@@ -23,12 +23,17 @@ export function reportWith(
     durationMs: 10,
     data: value,
     gaps: [],
-    error: status === 'ok' || status === 'partial' ? null : { code: status === 'timeout' ? 'timeout' : 'command-failed', message: `${id} failed in this test` },
+    error:
+      status === 'ok' || status === 'partial'
+        ? null
+        : { code: status === 'timeout' ? 'timeout' : 'command-failed', message: `${id} failed in this test` },
     operations: [],
   });
   const probes: ProbeEnvelope[] = [
     ...Object.entries(data).map(([id, value]) => envelope(id as ProbeId, 'ok', value as object)),
-    ...Object.entries(options.failed ?? {}).map(([id, status]) => envelope(id as ProbeId, status ?? 'error', null)),
+    ...Object.entries(options.failed ?? {}).map(([id, status]) =>
+      envelope(id as ProbeId, status ?? 'error', null),
+    ),
   ];
   return { platform: options.platform ?? 'win32', startedAt, finishedAt: startedAt, durationMs: 100, probes };
 }

@@ -8,7 +8,16 @@
  * Debian's drop-ins plus one that points the database at the copy and the URLs at the port.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, chownSync, chmodSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  chownSync,
+  chmodSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +41,8 @@ export interface RequestTracker {
 
 export function requestTrackerMissing(): string | null {
   if (process.getuid?.() !== 0) return 'Request Tracker runs as www-data, which needs root to arrange';
-  if (!existsSync(RT_SERVER) || !existsSync(PRISTINE_DB)) return 'Request Tracker is not installed: run `bash scripts/install-request-tracker.sh` (scripts/setup.sh does)';
+  if (!existsSync(RT_SERVER) || !existsSync(PRISTINE_DB))
+    return 'Request Tracker is not installed: run `bash scripts/install-request-tracker.sh` (scripts/setup.sh does)';
   return null;
 }
 
@@ -42,20 +52,24 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 function wwwData(): { uid: number; gid: number } {
-  const id = (flag: string): number => Number(execFileSync('id', [flag, 'www-data'], { encoding: 'utf8' }).trim());
+  const id = (flag: string): number =>
+    Number(execFileSync('id', [flag, 'www-data'], { encoding: 'utf8' }).trim());
   return { uid: id('-u'), gid: id('-g') };
 }
 
 async function waitForApi(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`rt-server exited (${child.exitCode}) before answering:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`rt-server exited (${child.exitCode}) before answering:\n${output()}`);
     try {
       const response = await fetch(`${baseUrl}/REST/2.0/rt`, { signal: AbortSignal.timeout(2_000) });
       // 401 means the server is up and asks for credentials: ready.
@@ -112,7 +126,8 @@ export async function startRequestTracker(options: RequestTrackerOptions = {}): 
     for (const sub of ['config', 'db']) {
       execFileSync('install', ['-d', '-o', String(uid), '-g', String(gid), '-m', '0750', join(dir, sub)]);
     }
-    for (const name of readdirSync(DEBIAN_CONFIG_DIR).filter((n) => n.endsWith('.pm'))) copyFileSync(join(DEBIAN_CONFIG_DIR, name), join(configDir, name));
+    for (const name of readdirSync(DEBIAN_CONFIG_DIR).filter((n) => n.endsWith('.pm')))
+      copyFileSync(join(DEBIAN_CONFIG_DIR, name), join(configDir, name));
     copyFileSync(PRISTINE_DB, database);
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -125,18 +140,52 @@ export async function startRequestTracker(options: RequestTrackerOptions = {}): 
     writeFileSync(join(configDir, 'RT_SiteConfig.pm'), '1;\n');
     for (const name of readdirSync(configDir)) chownSync(join(configDir, name), uid, gid);
     chownSync(database, uid, gid);
-    const env = { ...process.env, RT_SITE_CONFIG: join(configDir, 'RT_SiteConfig.pm'), RT_SITE_CONFIG_DIR: configDir, HOME: dir };
-    const provisioned = JSON.parse(execFileSync('runuser', ['-u', 'www-data', '--', 'perl', PROVISION], { env, encoding: 'utf8', timeout: 60_000 })) as { queue: string; otherQueue: string; customField: string; token: string };
+    const env = {
+      ...process.env,
+      RT_SITE_CONFIG: join(configDir, 'RT_SiteConfig.pm'),
+      RT_SITE_CONFIG_DIR: configDir,
+      HOME: dir,
+    };
+    const provisioned = JSON.parse(
+      execFileSync('runuser', ['-u', 'www-data', '--', 'perl', PROVISION], {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      }),
+    ) as { queue: string; otherQueue: string; customField: string; token: string };
 
     let output = '';
-    child = spawn('runuser', ['-u', 'www-data', '--', RT_SERVER, '--host', '127.0.0.1', '--port', String(port), '--max-workers', '2'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(
+      'runuser',
+      [
+        '-u',
+        'www-data',
+        '--',
+        RT_SERVER,
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--max-workers',
+        '2',
+      ],
+      { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const keep = (chunk: Buffer): void => {
       output = (output + chunk.toString('utf8')).slice(-8_000);
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     await waitForApi(baseUrl, child, () => output);
-    return { baseUrl, token: provisioned.token, queue: provisioned.queue, otherQueue: provisioned.otherQueue, customField: provisioned.customField, database, stop };
+    return {
+      baseUrl,
+      token: provisioned.token,
+      queue: provisioned.queue,
+      otherQueue: provisioned.otherQueue,
+      customField: provisioned.customField,
+      database,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

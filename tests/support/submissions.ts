@@ -16,11 +16,17 @@ export function testSubmission(bytes = 30_000, over: Partial<TicketSubmission> =
   return {
     idempotencyKey: randomUUID(),
     subject: "[Triage] Can't connect: Teams drops (PC-0042)",
-    description: 'The user wrote:\nTeams drops.\n\nTriage found 1 problem(s):\n- [CRITICAL] The DNS server does not answer',
+    description:
+      'The user wrote:\nTeams drops.\n\nTriage found 1 problem(s):\n- [CRITICAL] The DNS server does not answer',
     requester: { name: 'Jo Smith', email: 'jo@example.org', phone: '' },
     category: 'cant-connect',
     priority: 'high',
-    bundle: { path, fileName: 'triage-PC-0042-20261124T101500Z.zip', sha256: createHash('sha256').update(content).digest('hex'), bytes },
+    bundle: {
+      path,
+      fileName: 'triage-PC-0042-20261124T101500Z.zip',
+      sha256: createHash('sha256').update(content).digest('hex'),
+      bytes,
+    },
     createdAt: '2026-11-24T10:15:00.000Z',
     ...over,
   };

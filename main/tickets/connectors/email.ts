@@ -41,7 +41,8 @@ export function buildEml(submission: TicketSubmission, to: string, bundle: Buffe
     `X-Triage-Key: ${submission.idempotencyKey}`,
     `Content-Type: multipart/mixed; boundary="${boundary}"`,
   ];
-  if (submission.requester?.email) headers.push(`Reply-To: ${submission.requester.email.replace(/[\r\n<>,;]/g, '')}`);
+  if (submission.requester?.email)
+    headers.push(`Reply-To: ${submission.requester.email.replace(/[\r\n<>,;]/g, '')}`);
   return [
     ...headers,
     '',
@@ -70,10 +71,23 @@ export function createEmailConnector(settings: EmailSettings): Connector {
       try {
         await mkdir(folder, { recursive: true });
         const path = join(folder, submission.bundle.fileName.replace(/\.zip$/i, '.eml'));
-        await writeFileDurable(path, buildEml(submission, settings.to, await readFile(submission.bundle.path), new Date(submission.createdAt)), 0o600);
+        await writeFileDurable(
+          path,
+          buildEml(
+            submission,
+            settings.to,
+            await readFile(submission.bundle.path),
+            new Date(submission.createdAt),
+          ),
+          0o600,
+        );
         return { id: `<${submission.idempotencyKey}@triage.invalid>`, url: path };
       } catch (error) {
-        throw new ConnectorError('config', `The e-mail could not be saved in ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
+        throw new ConnectorError(
+          'config',
+          `The e-mail could not be saved in ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+          { cause: error },
+        );
       }
     },
     async findByKey() {

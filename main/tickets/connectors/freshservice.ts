@@ -26,7 +26,9 @@ export const freshserviceSettingsSchema = z.object({
   url: httpsUrl,
   apiKey: secretSchema,
   /** Freshservice needs a requester: used when the user left no e-mail address. */
-  fallbackRequesterEmail: z.email({ message: 'must be an e-mail address (the requester used when the user gives none)' }),
+  fallbackRequesterEmail: z.email({
+    message: 'must be an e-mail address (the requester used when the user gives none)',
+  }),
   /** Optional: the agent group new tickets go to. */
   groupId: z.number().int().positive().optional(),
   /** Optional, for accounts with workspaces: the IT workspace's id. */
@@ -42,7 +44,8 @@ const SOURCE_PORTAL = 2;
 const MAX_ATTACHMENT_BYTES = 40 * 1024 * 1024;
 
 /** A tag short enough for Freshservice, unique enough for one organisation's reports. */
-export const keyTag = (key: string): string => `triage-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
+export const keyTag = (key: string): string =>
+  `triage-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 
 /** The description is HTML in Freshservice: the user's text is escaped, never interpreted. */
 export function htmlDescription(text: string): string {
@@ -61,7 +64,10 @@ export function createFreshserviceConnector(settings: FreshserviceSettings): Con
     destination: `Freshservice at ${new URL(base).host}`,
     async create(submission, context) {
       if (submission.bundle.bytes > MAX_ATTACHMENT_BYTES) {
-        throw new ConnectorError('too-large', `The report is ${Math.ceil(submission.bundle.bytes / 1024 / 1024)} MB; Freshservice accepts at most 40 MB of attachments per ticket. Ask IT to lower the report size (policy: redaction level or probes turned off).`);
+        throw new ConnectorError(
+          'too-large',
+          `The report is ${Math.ceil(submission.bundle.bytes / 1024 / 1024)} MB; Freshservice accepts at most 40 MB of attachments per ticket. Ask IT to lower the report size (policy: redaction level or probes turned off).`,
+        );
       }
       const form = new FormData();
       form.append('subject', submission.subject);
@@ -74,17 +80,37 @@ export function createFreshserviceConnector(settings: FreshserviceSettings): Con
       if (settings.workspaceId !== undefined) form.append('workspace_id', String(settings.workspaceId));
       form.append('tags[]', 'triage');
       form.append('tags[]', keyTag(submission.idempotencyKey));
-      form.append('attachments[]', new Blob([new Uint8Array(await readFile(submission.bundle.path))], { type: 'application/zip' }), submission.bundle.fileName);
-      const created = json<{ ticket?: { id?: number } }>(await send({ method: 'POST', url: `${base}/api/v2/tickets`, service, headers, body: form }, context), service);
-      if (created.ticket?.id === undefined) throw new ConnectorError('bad-response', `${service} created something but did not say its ticket id.`);
+      form.append(
+        'attachments[]',
+        new Blob([new Uint8Array(await readFile(submission.bundle.path))], { type: 'application/zip' }),
+        submission.bundle.fileName,
+      );
+      const created = json<{ ticket?: { id?: number } }>(
+        await send({ method: 'POST', url: `${base}/api/v2/tickets`, service, headers, body: form }, context),
+        service,
+      );
+      if (created.ticket?.id === undefined)
+        throw new ConnectorError(
+          'bad-response',
+          `${service} created something but did not say its ticket id.`,
+        );
       return receipt(created.ticket.id);
     },
     async findByKey(key, context) {
       // The filter query is wrapped in double quotes, string values in single quotes; without a
       // workspace_id term it searches only the primary workspace.
-      const terms = [`tag:'${keyTag(key)}'`, ...(settings.workspaceId === undefined ? [] : [`workspace_id:${settings.workspaceId}`])];
+      const terms = [
+        `tag:'${keyTag(key)}'`,
+        ...(settings.workspaceId === undefined ? [] : [`workspace_id:${settings.workspaceId}`]),
+      ];
       const query = new URLSearchParams({ query: `"${terms.join(' AND ')}"` });
-      const found = json<{ tickets?: { id?: number }[] }>(await send({ method: 'GET', url: `${base}/api/v2/tickets/filter?${query}`, service, headers }, context), service);
+      const found = json<{ tickets?: { id?: number }[] }>(
+        await send(
+          { method: 'GET', url: `${base}/api/v2/tickets/filter?${query}`, service, headers },
+          context,
+        ),
+        service,
+      );
       const id = found.tickets?.[0]?.id;
       return id === undefined ? null : receipt(id);
     },

@@ -15,7 +15,17 @@ import { createServicenowConnector, servicenowSettingsSchema } from './serviceno
 import { createZendeskConnector, zendeskSettingsSchema } from './zendesk';
 import { createWebhookConnector, webhookSettingsSchema } from './webhook';
 
-export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [localFolderSettingsSchema, emailSettingsSchema, webhookSettingsSchema, requestTrackerSettingsSchema, servicenowSettingsSchema, zendeskSettingsSchema, jiraSettingsSchema, freshserviceSettingsSchema, glpiSettingsSchema]);
+export const helpdeskSettingsSchema = z.discriminatedUnion('kind', [
+  localFolderSettingsSchema,
+  emailSettingsSchema,
+  webhookSettingsSchema,
+  requestTrackerSettingsSchema,
+  servicenowSettingsSchema,
+  zendeskSettingsSchema,
+  jiraSettingsSchema,
+  freshserviceSettingsSchema,
+  glpiSettingsSchema,
+]);
 export type HelpdeskSettings = z.infer<typeof helpdeskSettingsSchema>;
 
 export const DEFAULT_HELPDESK: HelpdeskSettings = { kind: 'local-folder' };

@@ -36,11 +36,19 @@ export function createLocalFolderConnector(settings: LocalFolderSettings): Conne
         const name = baseName(submission);
         const saved = join(folder, `${name}.zip`);
         await copyFileDurable(submission.bundle.path, saved);
-        await writeFileDurable(join(folder, `${name}.txt`), `${submission.subject}\n\n${submission.description}\n`, 0o644);
+        await writeFileDurable(
+          join(folder, `${name}.txt`),
+          `${submission.subject}\n\n${submission.description}\n`,
+          0o644,
+        );
         // The "URL" of a saved report is the file itself, which the app can show in its folder.
         return { id: name, url: saved };
       } catch (error) {
-        throw new ConnectorError('config', `The report could not be saved in ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Choose another folder.`, { cause: error });
+        throw new ConnectorError(
+          'config',
+          `The report could not be saved in ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Choose another folder.`,
+          { cause: error },
+        );
       }
     },
     async findByKey() {

@@ -25,7 +25,10 @@ export const requestTrackerSettingsSchema = z.object({
   /** An auth token of a least-privilege RT user (docs/helpdesks.md). */
   token: secretSchema,
   /** The ticket custom field that holds Triage's idempotency key. */
-  customField: z.string().regex(/^[A-Za-z][A-Za-z0-9 _-]{0,63}$/).default('CorrelationId'),
+  customField: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9 _-]{0,63}$/)
+    .default('CorrelationId'),
 });
 export type RequestTrackerSettings = z.infer<typeof requestTrackerSettingsSchema>;
 
@@ -41,7 +44,10 @@ export function createRequestTrackerConnector(settings: RequestTrackerSettings):
   const base = settings.url.replace(/\/+$/, '');
   const service = 'Request Tracker';
   const headers = { Authorization: `token ${settings.token}`, Accept: 'application/json' };
-  const receipt = (id: string | number): TicketReceipt => ({ id: String(id), url: `${base}/Ticket/Display.html?id=${id}` });
+  const receipt = (id: string | number): TicketReceipt => ({
+    id: String(id),
+    url: `${base}/Ticket/Display.html?id=${id}`,
+  });
 
   return {
     kind: 'request-tracker',
@@ -56,24 +62,61 @@ export function createRequestTrackerConnector(settings: RequestTrackerSettings):
         Priority: PRIORITY[submission.priority],
         ...(submission.requester?.email ? { Requestor: submission.requester.email } : {}),
         CustomFields: { [settings.customField]: submission.idempotencyKey },
-        Attachments: [{ FileName: submission.bundle.fileName, FileType: 'application/zip', FileContent: bundle.toString('base64') }],
+        Attachments: [
+          {
+            FileName: submission.bundle.fileName,
+            FileType: 'application/zip',
+            FileContent: bundle.toString('base64'),
+          },
+        ],
       };
       const created = json<{ id?: unknown }>(
-        await send({ method: 'POST', url: `${base}/REST/2.0/ticket`, service, headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, context),
+        await send(
+          {
+            method: 'POST',
+            url: `${base}/REST/2.0/ticket`,
+            service,
+            headers: { ...headers, 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+          context,
+        ),
         service,
       );
-      if (typeof created.id !== 'number' && typeof created.id !== 'string') throw new ConnectorError('bad-response', `${service} created something but did not say its ticket id.`);
+      if (typeof created.id !== 'number' && typeof created.id !== 'string')
+        throw new ConnectorError(
+          'bad-response',
+          `${service} created something but did not say its ticket id.`,
+        );
       const ticket = receipt(created.id);
       // RT may accept the ticket and silently drop an attachment over its size limit.
       let attachments: { items?: { Filename?: unknown; ContentLength?: unknown }[] };
       try {
-        attachments = json(await send({ method: 'GET', url: `${base}/REST/2.0/ticket/${encodeURIComponent(ticket.id)}/attachments?fields=Filename,ContentLength&per_page=100`, service, headers }, context), service);
+        attachments = json(
+          await send(
+            {
+              method: 'GET',
+              url: `${base}/REST/2.0/ticket/${encodeURIComponent(ticket.id)}/attachments?fields=Filename,ContentLength&per_page=100`,
+              service,
+              headers,
+            },
+            context,
+          ),
+          service,
+        );
       } catch (error) {
         // The ticket exists: a retry must find it, not file another.
         const reason = error instanceof ConnectorError ? error.message : String(error);
-        throw new ConnectorError('unknown-outcome', `Request Tracker created ticket #${ticket.id}, but checking its attachment failed: ${reason}`, { cause: error });
+        throw new ConnectorError(
+          'unknown-outcome',
+          `Request Tracker created ticket #${ticket.id}, but checking its attachment failed: ${reason}`,
+          { cause: error },
+        );
       }
-      const arrived = (attachments.items ?? []).some((a) => a.Filename === submission.bundle.fileName && Number(a.ContentLength) >= submission.bundle.bytes);
+      const arrived = (attachments.items ?? []).some(
+        (a) =>
+          a.Filename === submission.bundle.fileName && Number(a.ContentLength) >= submission.bundle.bytes,
+      );
       if (!arrived) {
         throw new ConnectorError(
           'too-large',
@@ -85,7 +128,15 @@ export function createRequestTrackerConnector(settings: RequestTrackerSettings):
     async findByKey(key, context) {
       const query = `Queue = ${ticketSqlString(settings.queue)} AND 'CF.{${settings.customField}}' = ${ticketSqlString(key)}`;
       const found = json<{ items?: { id?: unknown }[] }>(
-        await send({ method: 'GET', url: `${base}/REST/2.0/tickets?query=${encodeURIComponent(query)}&fields=id&per_page=2`, service, headers }, context),
+        await send(
+          {
+            method: 'GET',
+            url: `${base}/REST/2.0/tickets?query=${encodeURIComponent(query)}&fields=id&per_page=2`,
+            service,
+            headers,
+          },
+          context,
+        ),
         service,
       );
       const first = found.items?.[0]?.id;

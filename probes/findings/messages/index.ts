@@ -20,6 +20,20 @@ export type Locale = 'en' | 'de';
 export const LOCALES: readonly Locale[] = ['en', 'de'];
 
 export const MESSAGES: Readonly<Record<Locale, MessageCatalog>> = {
-  en: { ...generalMessagesEn, ...hardwareMessagesEn, ...osMessagesEn, ...networkLinkMessagesEn, ...networkServicesMessagesEn, ...securityMessagesEn },
-  de: { ...generalMessagesDe, ...hardwareMessagesDe, ...osMessagesDe, ...networkLinkMessagesDe, ...networkServicesMessagesDe, ...securityMessagesDe },
+  en: {
+    ...generalMessagesEn,
+    ...hardwareMessagesEn,
+    ...osMessagesEn,
+    ...networkLinkMessagesEn,
+    ...networkServicesMessagesEn,
+    ...securityMessagesEn,
+  },
+  de: {
+    ...generalMessagesDe,
+    ...hardwareMessagesDe,
+    ...osMessagesDe,
+    ...networkLinkMessagesDe,
+    ...networkServicesMessagesDe,
+    ...securityMessagesDe,
+  },
 };

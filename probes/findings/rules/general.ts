@@ -14,7 +14,11 @@ const checksIncomplete: FindingRule = {
       severity: 'info',
       area: 'general',
       params: { count: failed.length, probes: failed.map((p) => p.id).join(', ') },
-      evidence: failed.map((p) => ({ probe: p.id, field: 'status', value: `${p.status}: ${p.error?.message ?? ''}` })),
+      evidence: failed.map((p) => ({
+        probe: p.id,
+        field: 'status',
+        value: `${p.status}: ${p.error?.message ?? ''}`,
+      })),
     };
     return [finding];
   },

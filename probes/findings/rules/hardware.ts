@@ -45,9 +45,15 @@ const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 
 type Volume = { system: boolean; totalBytes: number; freeBytes: number };
 const freePercent = (v: Volume): number => (v.totalBytes > 0 ? (v.freeBytes / v.totalBytes) * 100 : 100);
 /** The system volume is almost full: the critical case. */
-const systemAlmostFull = (v: Volume): boolean => v.system && v.totalBytes > 0 && (freePercent(v) < SYSTEM_CRITICAL_PERCENT || v.freeBytes < SYSTEM_CRITICAL_BYTES);
+const systemAlmostFull = (v: Volume): boolean =>
+  v.system &&
+  v.totalBytes > 0 &&
+  (freePercent(v) < SYSTEM_CRITICAL_PERCENT || v.freeBytes < SYSTEM_CRITICAL_BYTES);
 /** Any volume low on space, short of the critical case. */
-const lowOnSpace = (v: Volume): boolean => v.totalBytes > 0 && !systemAlmostFull(v) && (freePercent(v) < LOW_PERCENT || (v.system && v.freeBytes < SYSTEM_LOW_BYTES));
+const lowOnSpace = (v: Volume): boolean =>
+  v.totalBytes > 0 &&
+  !systemAlmostFull(v) &&
+  (freePercent(v) < LOW_PERCENT || (v.system && v.freeBytes < SYSTEM_LOW_BYTES));
 
 const diskSpace: FindingRule = {
   id: 'hardware.disk-almost-full',
@@ -56,18 +62,14 @@ const diskSpace: FindingRule = {
   evaluate(run) {
     const disks = probeData(run, 'hardware.disks');
     if (!disks) return [];
-    return disks.volumes
-      .filter(systemAlmostFull)
-      .map(
-        (v): Finding => ({
-          id: 'hardware.disk-almost-full',
-          severity: 'critical',
-          area: 'hardware',
-          params: { volume: v.mount, freeGb: round(v.freeBytes / GB), freePercent: round(100 - v.usedPercent) },
-          evidence: [{ probe: 'hardware.disks', field: 'volumes[].freeBytes', value: v.freeBytes }],
-          settings: 'storage',
-        }),
-      );
+    return disks.volumes.filter(systemAlmostFull).map((v): Finding => ({
+      id: 'hardware.disk-almost-full',
+      severity: 'critical',
+      area: 'hardware',
+      params: { volume: v.mount, freeGb: round(v.freeBytes / GB), freePercent: round(100 - v.usedPercent) },
+      evidence: [{ probe: 'hardware.disks', field: 'volumes[].freeBytes', value: v.freeBytes }],
+      settings: 'storage',
+    }));
   },
 };
 
@@ -78,18 +80,14 @@ const diskLow: FindingRule = {
   evaluate(run) {
     const disks = probeData(run, 'hardware.disks');
     if (!disks) return [];
-    return disks.volumes
-      .filter(lowOnSpace)
-      .map(
-        (v): Finding => ({
-          id: 'hardware.disk-space-low',
-          severity: 'warning',
-          area: 'hardware',
-          params: { volume: v.mount, freeGb: round(v.freeBytes / GB), freePercent: round(100 - v.usedPercent) },
-          evidence: [{ probe: 'hardware.disks', field: 'volumes[].freeBytes', value: v.freeBytes }],
-          settings: 'storage',
-        }),
-      );
+    return disks.volumes.filter(lowOnSpace).map((v): Finding => ({
+      id: 'hardware.disk-space-low',
+      severity: 'warning',
+      area: 'hardware',
+      params: { volume: v.mount, freeGb: round(v.freeBytes / GB), freePercent: round(100 - v.usedPercent) },
+      evidence: [{ probe: 'hardware.disks', field: 'volumes[].freeBytes', value: v.freeBytes }],
+      settings: 'storage',
+    }));
   },
 };
 
@@ -102,19 +100,17 @@ const diskFailing: FindingRule = {
     if (!disks) return [];
     return disks.physicalDisks
       .filter((d) => d.health === 'failing' || d.predictedFailure === true || d.health === 'warning')
-      .map(
-        (d): Finding => ({
-          id: 'hardware.disk-failing',
-          // "warning" is the OS saying the disk is wearing out; failing or predicted failure means data is at risk now.
-          severity: d.health === 'failing' || d.predictedFailure === true ? 'critical' : 'warning',
-          area: 'hardware',
-          params: { disk: d.model ?? d.name },
-          evidence: [
-            { probe: 'hardware.disks', field: 'physicalDisks[].health', value: d.health },
-            { probe: 'hardware.disks', field: 'physicalDisks[].predictedFailure', value: d.predictedFailure },
-          ],
-        }),
-      );
+      .map((d): Finding => ({
+        id: 'hardware.disk-failing',
+        // "warning" is the OS saying the disk is wearing out; failing or predicted failure means data is at risk now.
+        severity: d.health === 'failing' || d.predictedFailure === true ? 'critical' : 'warning',
+        area: 'hardware',
+        params: { disk: d.model ?? d.name },
+        evidence: [
+          { probe: 'hardware.disks', field: 'physicalDisks[].health', value: d.health },
+          { probe: 'hardware.disks', field: 'physicalDisks[].predictedFailure', value: d.predictedFailure },
+        ],
+      }));
   },
 };
 
@@ -148,7 +144,15 @@ const memorySmall: FindingRule = {
   evaluate(run) {
     const memory = probeData(run, 'hardware.memory');
     if (!memory || memory.totalBytes <= 0 || memory.totalBytes >= SMALL_MEMORY_BYTES) return [];
-    return [{ id: 'hardware.memory-small', severity: 'info', area: 'hardware', params: { totalGb: round(memory.totalBytes / GB, 0) }, evidence: [{ probe: 'hardware.memory', field: 'totalBytes', value: memory.totalBytes }] }];
+    return [
+      {
+        id: 'hardware.memory-small',
+        severity: 'info',
+        area: 'hardware',
+        params: { totalGb: round(memory.totalBytes / GB, 0) },
+        evidence: [{ probe: 'hardware.memory', field: 'totalBytes', value: memory.totalBytes }],
+      },
+    ];
   },
 };
 
@@ -159,7 +163,8 @@ const heavySwapping: FindingRule = {
   evaluate(run) {
     const memory = probeData(run, 'hardware.memory');
     if (!memory) return [];
-    const swapRatio = memory.swapUsedBytes !== null && memory.totalBytes > 0 ? memory.swapUsedBytes / memory.totalBytes : 0;
+    const swapRatio =
+      memory.swapUsedBytes !== null && memory.totalBytes > 0 ? memory.swapUsedBytes / memory.totalBytes : 0;
     const faults = memory.hardFaultsPerSecond ?? 0;
     if (swapRatio < HEAVY_SWAP_RATIO && faults < HEAVY_HARD_FAULTS) return [];
     return [
@@ -183,7 +188,12 @@ const batteryWorn: FindingRule = {
   inputs: ['hardware.battery'],
   evaluate(run) {
     const battery = probeData(run, 'hardware.battery');
-    if (!battery?.present || battery.healthPercent === null || battery.healthPercent >= BATTERY_AGEING_PERCENT) return [];
+    if (
+      !battery?.present ||
+      battery.healthPercent === null ||
+      battery.healthPercent >= BATTERY_AGEING_PERCENT
+    )
+      return [];
     return [
       {
         id: 'hardware.battery-worn',
@@ -205,7 +215,14 @@ const batteryNotCharging: FindingRule = {
   inputs: ['hardware.battery'],
   evaluate(run) {
     const battery = probeData(run, 'hardware.battery');
-    if (!battery?.present || battery.onAc !== true || battery.charging !== false || battery.percent === null || battery.percent >= NOT_CHARGING_BELOW) return [];
+    if (
+      !battery?.present ||
+      battery.onAc !== true ||
+      battery.charging !== false ||
+      battery.percent === null ||
+      battery.percent >= NOT_CHARGING_BELOW
+    )
+      return [];
     return [
       {
         id: 'hardware.battery-not-charging',
@@ -230,7 +247,15 @@ const cpuBusy: FindingRule = {
   evaluate(run) {
     const cpu = probeData(run, 'hardware.cpu');
     if (!cpu || cpu.loadPercent === null || cpu.loadPercent < CPU_BUSY_PERCENT) return [];
-    return [{ id: 'hardware.cpu-busy', severity: 'warning', area: 'hardware', params: { load: cpu.loadPercent }, evidence: [{ probe: 'hardware.cpu', field: 'loadPercent', value: cpu.loadPercent }] }];
+    return [
+      {
+        id: 'hardware.cpu-busy',
+        severity: 'warning',
+        area: 'hardware',
+        params: { load: cpu.loadPercent },
+        evidence: [{ probe: 'hardware.cpu', field: 'loadPercent', value: cpu.loadPercent }],
+      },
+    ];
   },
 };
 
@@ -245,17 +270,30 @@ const oldGpuDriver: FindingRule = {
     const now = Date.parse(run.startedAt);
     return display.gpus
       .filter((g) => g.driverDate !== null && (now - Date.parse(g.driverDate)) / 86_400_000 > OLD_DRIVER_DAYS)
-      .map(
-        (g): Finding => ({
-          id: 'hardware.gpu-driver-old',
-          severity: 'info',
-          area: 'hardware',
-          params: { gpu: g.name, years: Math.floor((now - Date.parse(g.driverDate ?? '')) / (365 * 86_400_000)), date: (g.driverDate ?? '').slice(0, 10) },
-          evidence: [{ probe: 'hardware.display', field: 'gpus[].driverDate', value: g.driverDate }],
-          settings: 'updates',
-        }),
-      );
+      .map((g): Finding => ({
+        id: 'hardware.gpu-driver-old',
+        severity: 'info',
+        area: 'hardware',
+        params: {
+          gpu: g.name,
+          years: Math.floor((now - Date.parse(g.driverDate ?? '')) / (365 * 86_400_000)),
+          date: (g.driverDate ?? '').slice(0, 10),
+        },
+        evidence: [{ probe: 'hardware.display', field: 'gpus[].driverDate', value: g.driverDate }],
+        settings: 'updates',
+      }));
   },
 };
 
-export const hardwareRules: readonly FindingRule[] = [diskSpace, diskLow, diskFailing, memoryPressure, memorySmall, heavySwapping, batteryWorn, batteryNotCharging, cpuBusy, oldGpuDriver];
+export const hardwareRules: readonly FindingRule[] = [
+  diskSpace,
+  diskLow,
+  diskFailing,
+  memoryPressure,
+  memorySmall,
+  heavySwapping,
+  batteryWorn,
+  batteryNotCharging,
+  cpuBusy,
+  oldGpuDriver,
+];

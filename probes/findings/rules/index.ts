@@ -7,4 +7,11 @@ import { networkServicesRules } from './network-services';
 import { osRules } from './os';
 import { securityRules } from './security';
 
-export const ALL_RULES: readonly FindingRule[] = [...hardwareRules, ...osRules, ...networkLinkRules, ...networkServicesRules, ...securityRules, ...generalRules];
+export const ALL_RULES: readonly FindingRule[] = [
+  ...hardwareRules,
+  ...osRules,
+  ...networkLinkRules,
+  ...networkServicesRules,
+  ...securityRules,
+  ...generalRules,
+];

@@ -27,7 +27,16 @@ const noDefaultRoute: FindingRule = {
   evaluate(run) {
     const gateway = probeData(run, 'network.gateway');
     if (!gateway || gateway.defaultRoute || noUsableLink(run)) return [];
-    return [{ id: 'network.no-default-route', severity: 'critical', area: 'network', params: {}, evidence: [{ probe: 'network.gateway', field: 'defaultRoute', value: false }], settings: 'network' }];
+    return [
+      {
+        id: 'network.no-default-route',
+        severity: 'critical',
+        area: 'network',
+        params: {},
+        evidence: [{ probe: 'network.gateway', field: 'defaultRoute', value: false }],
+        settings: 'network',
+      },
+    ];
   },
 };
 
@@ -39,7 +48,16 @@ const gatewayUnreachable: FindingRule = {
     const gateway = probeData(run, 'network.gateway');
     if (!gateway?.gateway || !gateway.ping || gateway.ping.received > 0) return [];
     // Some corporate routers drop echo requests on purpose, so this is a warning, not proof of an outage.
-    return [{ id: 'network.gateway-unreachable', severity: 'warning', area: 'network', params: { gateway: gateway.gateway }, evidence: [{ probe: 'network.gateway', field: 'ping.received', value: 0 }], settings: 'network' }];
+    return [
+      {
+        id: 'network.gateway-unreachable',
+        severity: 'warning',
+        area: 'network',
+        params: { gateway: gateway.gateway },
+        evidence: [{ probe: 'network.gateway', field: 'ping.received', value: 0 }],
+        settings: 'network',
+      },
+    ];
   },
 };
 
@@ -57,7 +75,11 @@ const gatewayPoor: FindingRule = {
         id: 'network.gateway-poor',
         severity: 'warning',
         area: 'network',
-        params: { gateway: gateway.gateway, lossPercent: Math.round(ping.lossPercent), avgMs: Math.round(ping.avgMs ?? 0) },
+        params: {
+          gateway: gateway.gateway,
+          lossPercent: Math.round(ping.lossPercent),
+          avgMs: Math.round(ping.avgMs ?? 0),
+        },
         evidence: [
           { probe: 'network.gateway', field: 'ping.lossPercent', value: ping.lossPercent },
           { probe: 'network.gateway', field: 'ping.avgMs', value: ping.avgMs },
@@ -103,7 +125,16 @@ const noConnection: FindingRule = {
     const data = probeData(run, 'network.interfaces');
     if (!data || !notConnected(run)) return [];
     const wifi = data.interfaces.some((i) => i.kind === 'wifi');
-    return [{ id: 'network.not-connected', severity: 'critical', area: 'network', params: {}, evidence: [{ probe: 'network.interfaces', field: 'interfaces[].up', value: false }], settings: wifi ? 'wifi' : 'network' }];
+    return [
+      {
+        id: 'network.not-connected',
+        severity: 'critical',
+        area: 'network',
+        params: {},
+        evidence: [{ probe: 'network.interfaces', field: 'interfaces[].up', value: false }],
+        settings: wifi ? 'wifi' : 'network',
+      },
+    ];
   },
 };
 
@@ -116,8 +147,24 @@ const selfAssignedAddress: FindingRule = {
     if (!data) return [];
     // An adapter that is up with only a 169.254 address asked for an address and got no answer.
     return data.interfaces
-      .filter((i) => i.up && PHYSICAL.has(i.kind) && i.ipv4.length > 0 && i.ipv4.every((a) => APIPA.test(a.address)))
-      .map((i) => ({ id: 'network.self-assigned-address', severity: 'critical' as const, area: 'network' as const, params: { adapter: i.name, address: i.ipv4[0]?.address ?? '' }, evidence: [{ probe: 'network.interfaces' as const, field: 'interfaces[].ipv4[].address', value: i.ipv4[0]?.address }], settings: 'network' as const }));
+      .filter(
+        (i) =>
+          i.up && PHYSICAL.has(i.kind) && i.ipv4.length > 0 && i.ipv4.every((a) => APIPA.test(a.address)),
+      )
+      .map((i) => ({
+        id: 'network.self-assigned-address',
+        severity: 'critical' as const,
+        area: 'network' as const,
+        params: { adapter: i.name, address: i.ipv4[0]?.address ?? '' },
+        evidence: [
+          {
+            probe: 'network.interfaces' as const,
+            field: 'interfaces[].ipv4[].address',
+            value: i.ipv4[0]?.address,
+          },
+        ],
+        settings: 'network' as const,
+      }));
   },
 };
 
@@ -129,13 +176,32 @@ const weakWifi: FindingRule = {
     const data = probeData(run, 'network.interfaces');
     if (!data) return [];
     return data.interfaces
-      .filter((i) => i.up && i.wifi && ((i.wifi.signalDbm !== null && i.wifi.signalDbm <= WIFI_WEAK_DBM) || (i.wifi.signalDbm === null && i.wifi.signalPercent !== null && i.wifi.signalPercent <= WIFI_WEAK_PERCENT)))
+      .filter(
+        (i) =>
+          i.up &&
+          i.wifi &&
+          ((i.wifi.signalDbm !== null && i.wifi.signalDbm <= WIFI_WEAK_DBM) ||
+            (i.wifi.signalDbm === null &&
+              i.wifi.signalPercent !== null &&
+              i.wifi.signalPercent <= WIFI_WEAK_PERCENT)),
+      )
       .map((i) => ({
         id: 'network.wifi-weak',
         severity: 'warning' as const,
         area: 'network' as const,
-        params: { signal: i.wifi?.signalDbm !== null && i.wifi?.signalDbm !== undefined ? `${i.wifi.signalDbm} dBm` : `${i.wifi?.signalPercent ?? 0} %` },
-        evidence: [{ probe: 'network.interfaces' as const, field: 'interfaces[].wifi.signalDbm', value: i.wifi?.signalDbm ?? i.wifi?.signalPercent }],
+        params: {
+          signal:
+            i.wifi?.signalDbm !== null && i.wifi?.signalDbm !== undefined
+              ? `${i.wifi.signalDbm} dBm`
+              : `${i.wifi?.signalPercent ?? 0} %`,
+        },
+        evidence: [
+          {
+            probe: 'network.interfaces' as const,
+            field: 'interfaces[].wifi.signalDbm',
+            value: i.wifi?.signalDbm ?? i.wifi?.signalPercent,
+          },
+        ],
         settings: 'wifi' as const,
       }));
   },
@@ -157,7 +223,14 @@ const leaseExpired: FindingRule = {
     if (!dhcp) return [];
     return dhcp.leases
       .filter((l) => l.secondsLeft !== null && l.secondsLeft <= 0)
-      .map((l) => ({ id: 'network.dhcp-lease-expired', severity: 'critical' as const, area: 'network' as const, params: { adapter: l.interface, server: l.server ?? '' }, evidence: [{ probe: 'network.dhcp' as const, field: 'leases[].secondsLeft', value: l.secondsLeft }], settings: 'network' as const }));
+      .map((l) => ({
+        id: 'network.dhcp-lease-expired',
+        severity: 'critical' as const,
+        area: 'network' as const,
+        params: { adapter: l.interface, server: l.server ?? '' },
+        evidence: [{ probe: 'network.dhcp' as const, field: 'leases[].secondsLeft', value: l.secondsLeft }],
+        settings: 'network' as const,
+      }));
   },
 };
 
@@ -169,8 +242,24 @@ const leaseEnding: FindingRule = {
     const dhcp = probeData(run, 'network.dhcp');
     if (!dhcp) return [];
     return dhcp.leases
-      .filter((l) => l.secondsLeft !== null && l.secondsLeft > 0 && l.secondsLeft <= LEASE_ENDING_SECONDS && (l.leaseSeconds === null || l.secondsLeft <= l.leaseSeconds * LEASE_ENDING_FRACTION))
-      .map((l) => ({ id: 'network.dhcp-lease-ending', severity: 'warning' as const, area: 'network' as const, params: { adapter: l.interface, minutesLeft: Math.max(1, Math.round((l.secondsLeft ?? 0) / 60)), server: l.server ?? '' }, evidence: [{ probe: 'network.dhcp' as const, field: 'leases[].secondsLeft', value: l.secondsLeft }] }));
+      .filter(
+        (l) =>
+          l.secondsLeft !== null &&
+          l.secondsLeft > 0 &&
+          l.secondsLeft <= LEASE_ENDING_SECONDS &&
+          (l.leaseSeconds === null || l.secondsLeft <= l.leaseSeconds * LEASE_ENDING_FRACTION),
+      )
+      .map((l) => ({
+        id: 'network.dhcp-lease-ending',
+        severity: 'warning' as const,
+        area: 'network' as const,
+        params: {
+          adapter: l.interface,
+          minutesLeft: Math.max(1, Math.round((l.secondsLeft ?? 0) / 60)),
+          server: l.server ?? '',
+        },
+        evidence: [{ probe: 'network.dhcp' as const, field: 'leases[].secondsLeft', value: l.secondsLeft }],
+      }));
   },
 };
 
@@ -186,8 +275,27 @@ const vpnNeeded: FindingRule = {
     const orgNamesFail = dns.servers.some((s) => s.verdict === 'lying');
     if (!orgNamesFail) return [];
     const name = vpn.tunnels.find((t) => t.source === 'os-vpn')?.name ?? vpn.tunnels[0]?.name ?? 'VPN';
-    return [{ id: 'network.vpn-not-connected', severity: 'warning', area: 'network', params: { vpn: name }, evidence: [{ probe: 'network.vpn', field: 'anyConnected', value: false }], settings: 'vpn' }];
+    return [
+      {
+        id: 'network.vpn-not-connected',
+        severity: 'warning',
+        area: 'network',
+        params: { vpn: name },
+        evidence: [{ probe: 'network.vpn', field: 'anyConnected', value: false }],
+        settings: 'vpn',
+      },
+    ];
   },
 };
 
-export const networkLinkRules: readonly FindingRule[] = [vpnNeeded, leaseExpired, leaseEnding, noConnection, selfAssignedAddress, weakWifi, noDefaultRoute, gatewayUnreachable, gatewayPoor];
+export const networkLinkRules: readonly FindingRule[] = [
+  vpnNeeded,
+  leaseExpired,
+  leaseEnding,
+  noConnection,
+  selfAssignedAddress,
+  weakWifi,
+  noDefaultRoute,
+  gatewayUnreachable,
+  gatewayPoor,
+];

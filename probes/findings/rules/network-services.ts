@@ -3,7 +3,9 @@ import { probeData } from '../../report';
 import type { Finding, FindingRule } from '../types';
 import { noUsableLink, slowLinkRoundTripMs } from './network-link';
 
-const dnsEvidence = (address: string, verdict: string) => [{ probe: 'network.dns' as const, field: 'servers[].verdict', value: `${address}: ${verdict}` }];
+const dnsEvidence = (address: string, verdict: string) => [
+  { probe: 'network.dns' as const, field: 'servers[].verdict', value: `${address}: ${verdict}` },
+];
 
 const dnsAllDead: FindingRule = {
   id: 'network.dns-all-dead',
@@ -12,9 +14,24 @@ const dnsAllDead: FindingRule = {
   evaluate(run) {
     const dns = probeData(run, 'network.dns');
     // Not connected at all: that finding explains this one.
-    if (!dns || dns.servers.length === 0 || !dns.servers.every((s) => s.verdict === 'dead') || noUsableLink(run)) return [];
+    if (
+      !dns ||
+      dns.servers.length === 0 ||
+      !dns.servers.every((s) => s.verdict === 'dead') ||
+      noUsableLink(run)
+    )
+      return [];
     // No name resolves: to the user "the internet is down", although the link may be fine.
-    return [{ id: 'network.dns-all-dead', severity: 'critical', area: 'network', params: { servers: dns.servers.map((s) => s.address).join(', ') }, evidence: dns.servers.flatMap((s) => dnsEvidence(s.address, s.verdict)), settings: 'network' }];
+    return [
+      {
+        id: 'network.dns-all-dead',
+        severity: 'critical',
+        area: 'network',
+        params: { servers: dns.servers.map((s) => s.address).join(', ') },
+        evidence: dns.servers.flatMap((s) => dnsEvidence(s.address, s.verdict)),
+        settings: 'network',
+      },
+    ];
   },
 };
 
@@ -30,7 +47,13 @@ const dnsServerDead: FindingRule = {
     if (working.length === 0) return [];
     return dns.servers
       .filter((s) => s.verdict === 'dead')
-      .map((s): Finding => ({ id: 'network.dns-server-dead', severity: 'warning', area: 'network', params: { server: s.address, working: working.map((w) => w.address).join(', ') }, evidence: dnsEvidence(s.address, s.verdict) }));
+      .map((s): Finding => ({
+        id: 'network.dns-server-dead',
+        severity: 'warning',
+        area: 'network',
+        params: { server: s.address, working: working.map((w) => w.address).join(', ') },
+        evidence: dnsEvidence(s.address, s.verdict),
+      }));
   },
 };
 
@@ -45,10 +68,20 @@ const dnsSlow: FindingRule = {
     // question) plus jitter: answers within three are the link's slowness, already reported by
     // network.gateway-poor. Unanswered questions are never explained away.
     const linkMs = slowLinkRoundTripMs(run);
-    const explainedByLink = (s: (typeof dns.servers)[number]) => linkMs > 0 && s.medianMs !== null && s.medianMs <= 3 * linkMs && s.queries.every((q) => q.outcome === 'ok');
+    const explainedByLink = (s: (typeof dns.servers)[number]) =>
+      linkMs > 0 &&
+      s.medianMs !== null &&
+      s.medianMs <= 3 * linkMs &&
+      s.queries.every((q) => q.outcome === 'ok');
     return dns.servers
       .filter((s) => s.verdict === 'slow' && !explainedByLink(s))
-      .map((s): Finding => ({ id: 'network.dns-slow', severity: 'warning', area: 'network', params: { server: s.address, medianMs: s.medianMs ?? 0 }, evidence: [{ probe: 'network.dns', field: 'servers[].medianMs', value: s.medianMs }] }));
+      .map((s): Finding => ({
+        id: 'network.dns-slow',
+        severity: 'warning',
+        area: 'network',
+        params: { server: s.address, medianMs: s.medianMs ?? 0 },
+        evidence: [{ probe: 'network.dns', field: 'servers[].medianMs', value: s.medianMs }],
+      }));
   },
 };
 
@@ -62,11 +95,20 @@ const dnsLying: FindingRule = {
     return dns.servers
       .filter((s) => s.verdict === 'lying')
       .map((s): Finding => {
-        const denied = s.queries.filter((q) => q.outcome === 'nxdomain' || q.outcome === 'nodata').map((q) => q.name);
+        const denied = s.queries
+          .filter((q) => q.outcome === 'nxdomain' || q.outcome === 'nodata')
+          .map((q) => q.name);
         // Critical when no other server answers truthfully: then the organisation's services are
         // unreachable by name. With an honest server beside it, lookups fail only sometimes: a warning.
         const honest = dns.servers.some((o) => o !== s && (o.verdict === 'ok' || o.verdict === 'slow'));
-        return { id: 'network.dns-lying', severity: honest ? 'warning' : 'critical', area: 'network', params: { server: s.address, names: denied.join(', ') }, evidence: dnsEvidence(s.address, s.verdict), settings: 'vpn' };
+        return {
+          id: 'network.dns-lying',
+          severity: honest ? 'warning' : 'critical',
+          area: 'network',
+          params: { server: s.address, names: denied.join(', ') },
+          evidence: dnsEvidence(s.address, s.verdict),
+          settings: 'vpn',
+        };
       });
   },
 };
@@ -80,7 +122,13 @@ const dnsFailing: FindingRule = {
     if (!dns) return [];
     return dns.servers
       .filter((s) => s.verdict === 'failing')
-      .map((s): Finding => ({ id: 'network.dns-server-failing', severity: 'warning', area: 'network', params: { server: s.address }, evidence: dnsEvidence(s.address, s.verdict) }));
+      .map((s): Finding => ({
+        id: 'network.dns-server-failing',
+        severity: 'warning',
+        area: 'network',
+        params: { server: s.address },
+        evidence: dnsEvidence(s.address, s.verdict),
+      }));
   },
 };
 
@@ -94,7 +142,15 @@ const systemResolverFailing: FindingRule = {
     // Only when the servers themselves answer: otherwise the dead-server findings already explain it.
     if (!dns.servers.some((s) => s.verdict === 'ok' || s.verdict === 'slow')) return [];
     const failed = dns.system.filter((q) => q.outcome !== 'ok').map((q) => q.name);
-    return [{ id: 'network.dns-system-failing', severity: 'warning', area: 'network', params: { names: failed.join(', ') }, evidence: [{ probe: 'network.dns', field: 'systemResolves', value: false }] }];
+    return [
+      {
+        id: 'network.dns-system-failing',
+        severity: 'warning',
+        area: 'network',
+        params: { names: failed.join(', ') },
+        evidence: [{ probe: 'network.dns', field: 'systemResolves', value: false }],
+      },
+    ];
   },
 };
 
@@ -117,7 +173,16 @@ const captivePortal: FindingRule = {
         return '';
       }
     })();
-    return [{ id: 'network.captive-portal', severity: 'warning', area: 'network', params: { portal: host || 'a login page' }, evidence: [{ probe: 'network.connectivity', field: 'check.outcome', value: 'captive-portal' }], settings: 'wifi' }];
+    return [
+      {
+        id: 'network.captive-portal',
+        severity: 'warning',
+        area: 'network',
+        params: { portal: host || 'a login page' },
+        evidence: [{ probe: 'network.connectivity', field: 'check.outcome', value: 'captive-portal' }],
+        settings: 'wifi',
+      },
+    ];
   },
 };
 
@@ -129,7 +194,16 @@ const proxyUnreachable: FindingRule = {
     const c = probeData(run, 'network.connectivity');
     if (!c?.proxy.server || c.proxy.reachable !== false) return [];
     // Everything that uses the proxy fails: critical.
-    return [{ id: 'network.proxy-unreachable', severity: 'critical', area: 'network', params: { proxy: c.proxy.server }, evidence: [{ probe: 'network.connectivity', field: 'proxy.reachable', value: false }], settings: 'proxy' }];
+    return [
+      {
+        id: 'network.proxy-unreachable',
+        severity: 'critical',
+        area: 'network',
+        params: { proxy: c.proxy.server },
+        evidence: [{ probe: 'network.connectivity', field: 'proxy.reachable', value: false }],
+        settings: 'proxy',
+      },
+    ];
   },
 };
 
@@ -141,7 +215,16 @@ const pacUnreachable: FindingRule = {
     const c = probeData(run, 'network.connectivity');
     if (!c?.proxy.pacUrl || c.proxy.pacReachable !== false) return [];
     // Browsers then fall back to a direct connection or a cached script: some sites fail, not all.
-    return [{ id: 'network.pac-unreachable', severity: 'warning', area: 'network', params: { pacUrl: c.proxy.pacUrl }, evidence: [{ probe: 'network.connectivity', field: 'proxy.pacReachable', value: false }], settings: 'proxy' }];
+    return [
+      {
+        id: 'network.pac-unreachable',
+        severity: 'warning',
+        area: 'network',
+        params: { pacUrl: c.proxy.pacUrl },
+        evidence: [{ probe: 'network.connectivity', field: 'proxy.pacReachable', value: false }],
+        settings: 'proxy',
+      },
+    ];
   },
 };
 
@@ -153,7 +236,13 @@ function unexplainedCheck(run: Parameters<FindingRule['evaluate']>[0], outcome: 
   const c = probeData(run, 'network.connectivity');
   // No default route, or a link to the router that loses packets, explains it better.
   const gateway = probeData(run, 'network.gateway');
-  if (c?.check.outcome !== outcome || noUsableLink(run) || gateway?.defaultRoute === false || (gateway?.ping && gateway.ping.lossPercent >= LOSSY_LINK_PERCENT)) return null;
+  if (
+    c?.check.outcome !== outcome ||
+    noUsableLink(run) ||
+    gateway?.defaultRoute === false ||
+    (gateway?.ping && gateway.ping.lossPercent >= LOSSY_LINK_PERCENT)
+  )
+    return null;
   if (c.proxy.server && c.proxy.reachable === false) return null;
   const dns = probeData(run, 'network.dns');
   if (dns && dns.servers.length > 0 && dns.servers.every((s) => s.verdict === 'dead')) return null;
@@ -167,7 +256,18 @@ const noInternet: FindingRule = {
   evaluate(run) {
     const c = unexplainedCheck(run, 'failed');
     // Nothing answers at all: critical.
-    return c ? [{ id: 'network.no-internet', severity: 'critical', area: 'network', params: { url: c.check.url, error: c.check.error ?? '' }, evidence: [{ probe: 'network.connectivity', field: 'check.outcome', value: 'failed' }], settings: 'network' }] : [];
+    return c
+      ? [
+          {
+            id: 'network.no-internet',
+            severity: 'critical',
+            area: 'network',
+            params: { url: c.check.url, error: c.check.error ?? '' },
+            evidence: [{ probe: 'network.connectivity', field: 'check.outcome', value: 'failed' }],
+            settings: 'network',
+          },
+        ]
+      : [];
   },
 };
 
@@ -178,7 +278,17 @@ const internetFiltered: FindingRule = {
   evaluate(run) {
     const c = unexplainedCheck(run, 'unexpected');
     // Something answers, but not with the expected page: a filter, a block page or a broken proxy.
-    return c ? [{ id: 'network.internet-filtered', severity: 'warning', area: 'network', params: { url: c.check.url, status: c.check.status ?? 0 }, evidence: [{ probe: 'network.connectivity', field: 'check.status', value: c.check.status }] }] : [];
+    return c
+      ? [
+          {
+            id: 'network.internet-filtered',
+            severity: 'warning',
+            area: 'network',
+            params: { url: c.check.url, status: c.check.status ?? 0 },
+            evidence: [{ probe: 'network.connectivity', field: 'check.status', value: c.check.status }],
+          },
+        ]
+      : [];
   },
 };
 
@@ -191,7 +301,16 @@ const targetQuality: FindingRule = {
     if (!c) return [];
     return c.targets
       .filter((t) => t.alive && (t.lossPercent >= TARGET_LOSS_PERCENT || (t.avgMs ?? 0) >= TARGET_LATENCY_MS))
-      .map((t): Finding => ({ id: 'network.target-poor', severity: 'warning', area: 'network', params: { host: t.host, lossPercent: Math.round(t.lossPercent), avgMs: Math.round(t.avgMs ?? 0) }, evidence: [{ probe: 'network.connectivity', field: 'targets[].lossPercent', value: t.lossPercent }, { probe: 'network.connectivity', field: 'targets[].avgMs', value: t.avgMs }] }));
+      .map((t): Finding => ({
+        id: 'network.target-poor',
+        severity: 'warning',
+        area: 'network',
+        params: { host: t.host, lossPercent: Math.round(t.lossPercent), avgMs: Math.round(t.avgMs ?? 0) },
+        evidence: [
+          { probe: 'network.connectivity', field: 'targets[].lossPercent', value: t.lossPercent },
+          { probe: 'network.connectivity', field: 'targets[].avgMs', value: t.avgMs },
+        ],
+      }));
   },
 };
 
@@ -214,7 +333,10 @@ const clockOff: FindingRule = {
         id: 'network.clock-off',
         severity: off >= CLOCK_CRITICAL_MS ? 'critical' : 'warning',
         area: 'network',
-        params: { minutes: Math.round(off / 6_000) / 10, direction: ntp.clockOffsetMs > 0 ? 'ahead' : 'behind' },
+        params: {
+          minutes: Math.round(off / 6_000) / 10,
+          direction: ntp.clockOffsetMs > 0 ? 'ahead' : 'behind',
+        },
         evidence: [{ probe: 'network.ntp', field: 'clockOffsetMs', value: ntp.clockOffsetMs }],
         settings: 'date-time',
       },
@@ -232,7 +354,19 @@ const timeSourceUnreachable: FindingRule = {
     const configured = ntp?.servers.filter((s) => s.role === 'configured') ?? [];
     if (!ntp || configured.length === 0 || configured.some((s) => s.offsetMs !== null)) return [];
     // The clock drifts freely until a source answers again: seconds a day, minutes within weeks.
-    return [{ id: 'network.time-source-unreachable', severity: 'warning', area: 'network', params: { servers: configured.map((s) => s.server).join(', ') }, evidence: configured.map((s) => ({ probe: 'network.ntp' as const, field: 'servers[].error', value: s.error })) }];
+    return [
+      {
+        id: 'network.time-source-unreachable',
+        severity: 'warning',
+        area: 'network',
+        params: { servers: configured.map((s) => s.server).join(', ') },
+        evidence: configured.map((s) => ({
+          probe: 'network.ntp' as const,
+          field: 'servers[].error',
+          value: s.error,
+        })),
+      },
+    ];
   },
 };
 
@@ -249,9 +383,31 @@ const timeSourceWrong: FindingRule = {
       .filter((s) => s.wrongClock && s.role === 'configured')
       .map((s): Finding => {
         const offMs = Math.abs((s.offsetMs ?? 0) - (ntp.clockOffsetMs ?? 0));
-        return { id: 'network.time-source-wrong', severity: offMs >= CLOCK_CRITICAL_MS ? 'critical' : 'warning', area: 'network', params: { server: s.server, minutes: Math.round(offMs / 6_000) / 10 }, evidence: [{ probe: 'network.ntp', field: 'servers[].offsetMs', value: s.offsetMs }] };
+        return {
+          id: 'network.time-source-wrong',
+          severity: offMs >= CLOCK_CRITICAL_MS ? 'critical' : 'warning',
+          area: 'network',
+          params: { server: s.server, minutes: Math.round(offMs / 6_000) / 10 },
+          evidence: [{ probe: 'network.ntp', field: 'servers[].offsetMs', value: s.offsetMs }],
+        };
       });
   },
 };
 
-export const networkServicesRules: readonly FindingRule[] = [clockOff, timeSourceUnreachable, timeSourceWrong, dnsAllDead, dnsServerDead, dnsSlow, dnsLying, dnsFailing, systemResolverFailing, captivePortal, proxyUnreachable, pacUnreachable, noInternet, internetFiltered, targetQuality];
+export const networkServicesRules: readonly FindingRule[] = [
+  clockOff,
+  timeSourceUnreachable,
+  timeSourceWrong,
+  dnsAllDead,
+  dnsServerDead,
+  dnsSlow,
+  dnsLying,
+  dnsFailing,
+  systemResolverFailing,
+  captivePortal,
+  proxyUnreachable,
+  pacUnreachable,
+  noInternet,
+  internetFiltered,
+  targetQuality,
+];

@@ -23,7 +23,15 @@ const unsupported: FindingRule = {
   evaluate(run) {
     const info = probeData(run, 'os.info');
     if (info?.supportStatus !== 'unsupported') return [];
-    return [{ id: 'os.unsupported', severity: 'critical', area: 'os', params: { os: `${info.name} ${info.version}`.trim(), endedOn: info.supportEndsOn ?? '' }, evidence: [{ probe: 'os.info', field: 'supportStatus', value: info.supportStatus }] }];
+    return [
+      {
+        id: 'os.unsupported',
+        severity: 'critical',
+        area: 'os',
+        params: { os: `${info.name} ${info.version}`.trim(), endedOn: info.supportEndsOn ?? '' },
+        evidence: [{ probe: 'os.info', field: 'supportStatus', value: info.supportStatus }],
+      },
+    ];
   },
 };
 
@@ -34,7 +42,16 @@ const supportEnding: FindingRule = {
   evaluate(run) {
     const info = probeData(run, 'os.info');
     if (info?.supportStatus !== 'ending-soon') return [];
-    return [{ id: 'os.support-ending', severity: 'warning', area: 'os', params: { os: `${info.name} ${info.version}`.trim(), endsOn: info.supportEndsOn ?? '' }, evidence: [{ probe: 'os.info', field: 'supportEndsOn', value: info.supportEndsOn }], settings: 'updates' }];
+    return [
+      {
+        id: 'os.support-ending',
+        severity: 'warning',
+        area: 'os',
+        params: { os: `${info.name} ${info.version}`.trim(), endsOn: info.supportEndsOn ?? '' },
+        evidence: [{ probe: 'os.info', field: 'supportEndsOn', value: info.supportEndsOn }],
+        settings: 'updates',
+      },
+    ];
   },
 };
 
@@ -53,7 +70,9 @@ const restartPending: FindingRule = {
         severity: 'warning',
         area: 'os',
         params: { reasons: reboot.reasons.map((r) => r.description).join('; '), days: days ?? 0 },
-        evidence: [{ probe: 'os.reboot-pending', field: 'reasons[].code', value: reboot.reasons.map((r) => r.code) }],
+        evidence: [
+          { probe: 'os.reboot-pending', field: 'reasons[].code', value: reboot.reasons.map((r) => r.code) },
+        ],
         settings: 'updates',
       },
     ];
@@ -68,10 +87,26 @@ function longUptime(id: 'os.long-uptime' | 'os.long-uptime-fast-startup', fastSt
     inputs: ['os.uptime', 'os.reboot-pending'],
     evaluate(run) {
       const uptime = probeData(run, 'os.uptime');
-      if (!uptime || uptime.uptimeSeconds < LONG_UPTIME_DAYS * DAY || (uptime.fastStartupEnabled === true) !== fastStartup) return [];
+      if (
+        !uptime ||
+        uptime.uptimeSeconds < LONG_UPTIME_DAYS * DAY ||
+        (uptime.fastStartupEnabled === true) !== fastStartup
+      )
+        return [];
       // A pending restart already says "restart"; one finding is enough.
       if (probeData(run, 'os.reboot-pending')?.pending) return [];
-      return [{ id, severity: 'warning', area: 'os', params: { days: Math.floor(uptime.uptimeSeconds / DAY) }, evidence: [{ probe: 'os.uptime', field: 'uptimeSeconds', value: uptime.uptimeSeconds }, { probe: 'os.uptime', field: 'fastStartupEnabled', value: uptime.fastStartupEnabled }] }];
+      return [
+        {
+          id,
+          severity: 'warning',
+          area: 'os',
+          params: { days: Math.floor(uptime.uptimeSeconds / DAY) },
+          evidence: [
+            { probe: 'os.uptime', field: 'uptimeSeconds', value: uptime.uptimeSeconds },
+            { probe: 'os.uptime', field: 'fastStartupEnabled', value: uptime.fastStartupEnabled },
+          ],
+        },
+      ];
     },
   };
 }
@@ -84,7 +119,16 @@ const updatesStale: FindingRule = {
     const updates = probeData(run, 'os.updates');
     const days = updates?.daysSinceLastInstall;
     if (days === null || days === undefined || days < UPDATES_STALE_DAYS) return [];
-    return [{ id: 'os.updates-stale', severity: days >= UPDATES_CRITICAL_DAYS ? 'critical' : 'warning', area: 'os', params: { days }, evidence: [{ probe: 'os.updates', field: 'daysSinceLastInstall', value: days }], settings: 'updates' }];
+    return [
+      {
+        id: 'os.updates-stale',
+        severity: days >= UPDATES_CRITICAL_DAYS ? 'critical' : 'warning',
+        area: 'os',
+        params: { days },
+        evidence: [{ probe: 'os.updates', field: 'daysSinceLastInstall', value: days }],
+        settings: 'updates',
+      },
+    ];
   },
 };
 
@@ -95,7 +139,15 @@ const updateServiceDisabled: FindingRule = {
   evaluate(run) {
     const updates = probeData(run, 'os.updates');
     if (updates?.serviceState !== 'disabled') return [];
-    return [{ id: 'os.update-service-disabled', severity: 'warning', area: 'os', params: {}, evidence: [{ probe: 'os.updates', field: 'serviceState', value: 'disabled' }] }];
+    return [
+      {
+        id: 'os.update-service-disabled',
+        severity: 'warning',
+        area: 'os',
+        params: {},
+        evidence: [{ probe: 'os.updates', field: 'serviceState', value: 'disabled' }],
+      },
+    ];
   },
 };
 
@@ -108,7 +160,16 @@ const timeService: FindingRule = {
     if (!time?.service.name) return [];
     const stopped = time.service.running === false;
     if (!stopped && time.service.synchronized !== false) return [];
-    const finding: Finding = { id: 'os.time-service-not-syncing', severity: 'warning', area: 'os', params: { service: time.service.name }, evidence: [{ probe: 'os.time', field: stopped ? 'service.running' : 'service.synchronized', value: false }], settings: 'date-time' };
+    const finding: Finding = {
+      id: 'os.time-service-not-syncing',
+      severity: 'warning',
+      area: 'os',
+      params: { service: time.service.name },
+      evidence: [
+        { probe: 'os.time', field: stopped ? 'service.running' : 'service.synchronized', value: false },
+      ],
+      settings: 'date-time',
+    };
     return [finding];
   },
 };
@@ -126,7 +187,17 @@ const blueScreens: FindingRule = {
   evaluate(run) {
     const events = probeData(run, 'os.events');
     if (!events || events.categories.blueScreens === 0) return [];
-    return [{ id: 'os.system-crashes', severity: 'critical', area: 'os', params: { count: events.categories.blueScreens }, evidence: [{ probe: 'os.events', field: 'categories.blueScreens', value: events.categories.blueScreens }] }];
+    return [
+      {
+        id: 'os.system-crashes',
+        severity: 'critical',
+        area: 'os',
+        params: { count: events.categories.blueScreens },
+        evidence: [
+          { probe: 'os.events', field: 'categories.blueScreens', value: events.categories.blueScreens },
+        ],
+      },
+    ];
   },
 };
 
@@ -137,8 +208,24 @@ const unexpectedShutdowns: FindingRule = {
   evaluate(run) {
     const events = probeData(run, 'os.events');
     // A system crash explains the shutdown already; report the shutdown alone (power loss, a held power button).
-    if (!events || events.categories.unexpectedShutdowns === 0 || events.categories.blueScreens > 0) return [];
-    return [{ id: 'os.unexpected-shutdowns', severity: 'warning', area: 'os', params: { count: events.categories.unexpectedShutdowns }, evidence: [{ probe: 'os.events', field: 'categories.unexpectedShutdowns', value: events.categories.unexpectedShutdowns }], settings: 'power' }];
+    if (!events || events.categories.unexpectedShutdowns === 0 || events.categories.blueScreens > 0)
+      return [];
+    return [
+      {
+        id: 'os.unexpected-shutdowns',
+        severity: 'warning',
+        area: 'os',
+        params: { count: events.categories.unexpectedShutdowns },
+        evidence: [
+          {
+            probe: 'os.events',
+            field: 'categories.unexpectedShutdowns',
+            value: events.categories.unexpectedShutdowns,
+          },
+        ],
+        settings: 'power',
+      },
+    ];
   },
 };
 
@@ -151,7 +238,13 @@ const appCrashing: FindingRule = {
     if (!events) return [];
     return events.crashesByApp
       .filter((c) => c.count >= REPEATED_CRASHES)
-      .map((c): Finding => ({ id: 'os.app-crashing', severity: 'warning', area: 'os', params: { app: c.app, count: c.count }, evidence: [{ probe: 'os.events', field: 'crashesByApp[].count', value: c.count }] }));
+      .map((c): Finding => ({
+        id: 'os.app-crashing',
+        severity: 'warning',
+        area: 'os',
+        params: { app: c.app, count: c.count },
+        evidence: [{ probe: 'os.events', field: 'crashesByApp[].count', value: c.count }],
+      }));
   },
 };
 
@@ -163,7 +256,17 @@ const diskErrors: FindingRule = {
     const events = probeData(run, 'os.events');
     if (!events || events.categories.diskErrors === 0) return [];
     // Data can be lost: critical, even before the disk's own health says so.
-    return [{ id: 'os.disk-errors', severity: 'critical', area: 'os', params: { count: events.categories.diskErrors }, evidence: [{ probe: 'os.events', field: 'categories.diskErrors', value: events.categories.diskErrors }] }];
+    return [
+      {
+        id: 'os.disk-errors',
+        severity: 'critical',
+        area: 'os',
+        params: { count: events.categories.diskErrors },
+        evidence: [
+          { probe: 'os.events', field: 'categories.diskErrors', value: events.categories.diskErrors },
+        ],
+      },
+    ];
   },
 };
 
@@ -181,8 +284,35 @@ const processHog: FindingRule = {
       const memoryHog = total !== null && p.memoryBytes >= total * HOG_MEMORY_SHARE;
       if (cpuHog || memoryHog) hogs.set(p.pid, { name: p.name, cpu: p.cpuPercent, memory: p.memoryBytes });
     }
-    return [...hogs.values()].map((h): Finding => ({ id: 'os.process-hog', severity: 'warning', area: 'os', params: { process: h.name, cpuPercent: Math.round(h.cpu), memoryGb: Math.round((h.memory / 1024 ** 3) * 10) / 10 }, evidence: [{ probe: 'os.processes', field: 'topCpu[].cpuPercent', value: h.cpu }, { probe: 'os.processes', field: 'topMemory[].memoryBytes', value: h.memory }] }));
+    return [...hogs.values()].map((h): Finding => ({
+      id: 'os.process-hog',
+      severity: 'warning',
+      area: 'os',
+      params: {
+        process: h.name,
+        cpuPercent: Math.round(h.cpu),
+        memoryGb: Math.round((h.memory / 1024 ** 3) * 10) / 10,
+      },
+      evidence: [
+        { probe: 'os.processes', field: 'topCpu[].cpuPercent', value: h.cpu },
+        { probe: 'os.processes', field: 'topMemory[].memoryBytes', value: h.memory },
+      ],
+    }));
   },
 };
 
-export const osRules: readonly FindingRule[] = [blueScreens, unexpectedShutdowns, appCrashing, diskErrors, processHog, unsupported, supportEnding, restartPending, longUptime('os.long-uptime', false), longUptime('os.long-uptime-fast-startup', true), updatesStale, updateServiceDisabled, timeService];
+export const osRules: readonly FindingRule[] = [
+  blueScreens,
+  unexpectedShutdowns,
+  appCrashing,
+  diskErrors,
+  processHog,
+  unsupported,
+  supportEnding,
+  restartPending,
+  longUptime('os.long-uptime', false),
+  longUptime('os.long-uptime-fast-startup', true),
+  updatesStale,
+  updateServiceDisabled,
+  timeService,
+];

@@ -11,7 +11,11 @@ const SIGNATURES_CRITICAL_DAYS = 7;
 /** Screen-lock policies in common baselines (CIS, Microsoft) ask for 15 minutes at most. */
 const SCREEN_LOCK_MAX_SECONDS = 15 * 60;
 
-const avActive = (p: { enabled: boolean | null; passive: boolean | null; realTimeProtection: boolean | null }) => p.enabled === true && p.passive !== true;
+const avActive = (p: {
+  enabled: boolean | null;
+  passive: boolean | null;
+  realTimeProtection: boolean | null;
+}) => p.enabled === true && p.passive !== true;
 
 const antivirusOff: FindingRule = {
   id: 'security.antivirus-off',
@@ -22,9 +26,23 @@ const antivirusOff: FindingRule = {
     if (!av || av.products.length === 0) return [];
     // One active product protects the machine: others switched off beside it are normal.
     if (av.products.some((p) => avActive(p) && p.realTimeProtection !== false)) return [];
-    const named = av.products.find((p) => p.enabled === false || p.realTimeProtection === false) ?? av.products[0];
+    const named =
+      av.products.find((p) => p.enabled === false || p.realTimeProtection === false) ?? av.products[0];
     if (!named) return [];
-    return [{ id: 'security.antivirus-off', severity: 'critical', area: 'security', params: { product: named.name }, evidence: av.products.map((p) => ({ probe: 'security.antivirus' as const, field: 'products[].enabled', value: `${p.name}: enabled=${p.enabled} realtime=${p.realTimeProtection} passive=${p.passive}` })), settings: 'security' }];
+    return [
+      {
+        id: 'security.antivirus-off',
+        severity: 'critical',
+        area: 'security',
+        params: { product: named.name },
+        evidence: av.products.map((p) => ({
+          probe: 'security.antivirus' as const,
+          field: 'products[].enabled',
+          value: `${p.name}: enabled=${p.enabled} realtime=${p.realTimeProtection} passive=${p.passive}`,
+        })),
+        settings: 'security',
+      },
+    ];
   },
 };
 
@@ -37,7 +55,15 @@ const noAntivirus: FindingRule = {
     if (!av || av.products.length > 0) return [];
     // Windows and macOS always ship one, so none means it was removed; on Linux none is common.
     const severity = run.platform === 'linux' ? 'info' : 'critical';
-    return [{ id: 'security.no-antivirus', severity, area: 'security', params: {}, evidence: [{ probe: 'security.antivirus', field: 'products', value: [] }] }];
+    return [
+      {
+        id: 'security.no-antivirus',
+        severity,
+        area: 'security',
+        params: {},
+        evidence: [{ probe: 'security.antivirus', field: 'products', value: [] }],
+      },
+    ];
   },
 };
 
@@ -49,8 +75,21 @@ const signaturesStale: FindingRule = {
     const av = probeData(run, 'security.antivirus');
     if (!av) return [];
     return av.products
-      .filter((p) => avActive(p) && ((p.signatureAgeDays ?? 0) >= SIGNATURES_STALE_DAYS || p.signaturesUpToDate === false))
-      .map((p): Finding => ({ id: 'security.antivirus-signatures-old', severity: (p.signatureAgeDays ?? 0) >= SIGNATURES_CRITICAL_DAYS ? 'critical' : 'warning', area: 'security', params: { product: p.name, days: p.signatureAgeDays ?? 0 }, evidence: [{ probe: 'security.antivirus', field: 'products[].signatureAgeDays', value: p.signatureAgeDays }], settings: 'security' }));
+      .filter(
+        (p) =>
+          avActive(p) &&
+          ((p.signatureAgeDays ?? 0) >= SIGNATURES_STALE_DAYS || p.signaturesUpToDate === false),
+      )
+      .map((p): Finding => ({
+        id: 'security.antivirus-signatures-old',
+        severity: (p.signatureAgeDays ?? 0) >= SIGNATURES_CRITICAL_DAYS ? 'critical' : 'warning',
+        area: 'security',
+        params: { product: p.name, days: p.signatureAgeDays ?? 0 },
+        evidence: [
+          { probe: 'security.antivirus', field: 'products[].signatureAgeDays', value: p.signatureAgeDays },
+        ],
+        settings: 'security',
+      }));
   },
 };
 
@@ -88,7 +127,16 @@ const notEncrypted: FindingRule = {
     if (!system || system.state !== 'off') return [];
     // A laptop (it has a battery) gets lost or stolen: its data is readable by whoever finds it.
     const laptop = probeData(run, 'hardware.battery')?.present === true;
-    return [{ id: 'security.disk-not-encrypted', severity: laptop ? 'critical' : 'warning', area: 'security', params: { volume: system.mount }, evidence: [{ probe: 'security.encryption', field: 'volumes[].state', value: 'off' }], settings: 'security' }];
+    return [
+      {
+        id: 'security.disk-not-encrypted',
+        severity: laptop ? 'critical' : 'warning',
+        area: 'security',
+        params: { volume: system.mount },
+        evidence: [{ probe: 'security.encryption', field: 'volumes[].state', value: 'off' }],
+        settings: 'security',
+      },
+    ];
   },
 };
 
@@ -101,7 +149,13 @@ const bitlockerSuspended: FindingRule = {
     if (!enc) return [];
     return enc.volumes
       .filter((v) => v.state === 'suspended')
-      .map((v): Finding => ({ id: 'security.encryption-suspended', severity: 'warning', area: 'security', params: { volume: v.mount }, evidence: [{ probe: 'security.encryption', field: 'volumes[].state', value: 'suspended' }] }));
+      .map((v): Finding => ({
+        id: 'security.encryption-suspended',
+        severity: 'warning',
+        area: 'security',
+        params: { volume: v.mount },
+        evidence: [{ probe: 'security.encryption', field: 'volumes[].state', value: 'suspended' }],
+      }));
   },
 };
 
@@ -113,7 +167,15 @@ const secureBootOff: FindingRule = {
     const boot = probeData(run, 'security.boot');
     // Linux machines often boot unsigned kernels on purpose; Windows and macOS should not.
     if (!boot || boot.secureBoot !== false || run.platform === 'linux') return [];
-    return [{ id: 'security.secure-boot-off', severity: 'warning', area: 'security', params: { firmware: boot.firmware ?? 'unknown' }, evidence: [{ probe: 'security.boot', field: 'secureBoot', value: false }] }];
+    return [
+      {
+        id: 'security.secure-boot-off',
+        severity: 'warning',
+        area: 'security',
+        params: { firmware: boot.firmware ?? 'unknown' },
+        evidence: [{ probe: 'security.boot', field: 'secureBoot', value: false }],
+      },
+    ];
   },
 };
 
@@ -126,8 +188,17 @@ const noTpm: FindingRule = {
     if (!boot || run.platform !== 'win32') return [];
     if (boot.tpm.present === true && boot.tpm.ready !== false && boot.tpm.version !== '1.2') return [];
     if (boot.tpm.present === null) return [];
-    const state = boot.tpm.present === false ? 'missing' : boot.tpm.ready === false ? 'not working' : 'version 1.2';
-    return [{ id: 'security.tpm-missing', severity: 'warning', area: 'security', params: { state }, evidence: [{ probe: 'security.boot', field: 'tpm.present', value: boot.tpm.present }] }];
+    const state =
+      boot.tpm.present === false ? 'missing' : boot.tpm.ready === false ? 'not working' : 'version 1.2';
+    return [
+      {
+        id: 'security.tpm-missing',
+        severity: 'warning',
+        area: 'security',
+        params: { state },
+        evidence: [{ probe: 'security.boot', field: 'tpm.present', value: boot.tpm.present }],
+      },
+    ];
   },
 };
 
@@ -139,7 +210,16 @@ const notManaged: FindingRule = {
     const mdm = probeData(run, 'security.mdm');
     // Linux management is too varied to expect one kind; only Windows and macOS are judged.
     if (!mdm || mdm.managed !== false || run.platform === 'linux') return [];
-    return [{ id: 'security.not-managed', severity: 'warning', area: 'security', params: {}, evidence: [{ probe: 'security.mdm', field: 'managed', value: false }], settings: 'work-access' }];
+    return [
+      {
+        id: 'security.not-managed',
+        severity: 'warning',
+        area: 'security',
+        params: {},
+        evidence: [{ probe: 'security.mdm', field: 'managed', value: false }],
+        settings: 'work-access',
+      },
+    ];
   },
 };
 
@@ -149,8 +229,18 @@ const noPrt: FindingRule = {
   inputs: ['security.mdm'],
   evaluate(run) {
     const mdm = probeData(run, 'security.mdm');
-    if (!mdm || mdm.primaryRefreshToken !== false || (mdm.join !== 'entra' && mdm.join !== 'hybrid')) return [];
-    return [{ id: 'security.no-sso-token', severity: 'warning', area: 'security', params: {}, evidence: [{ probe: 'security.mdm', field: 'primaryRefreshToken', value: false }], settings: 'work-access' }];
+    if (!mdm || mdm.primaryRefreshToken !== false || (mdm.join !== 'entra' && mdm.join !== 'hybrid'))
+      return [];
+    return [
+      {
+        id: 'security.no-sso-token',
+        severity: 'warning',
+        area: 'security',
+        params: {},
+        evidence: [{ probe: 'security.mdm', field: 'primaryRefreshToken', value: false }],
+        settings: 'work-access',
+      },
+    ];
   },
 };
 
@@ -162,7 +252,15 @@ const localAdmin: FindingRule = {
     const accounts = probeData(run, 'security.accounts');
     if (accounts?.isAdmin !== true) return [];
     // Information for IT: often intended (developers), but malware gets the same rights.
-    return [{ id: 'security.user-is-admin', severity: 'info', area: 'security', params: {}, evidence: [{ probe: 'security.accounts', field: 'isAdmin', value: true }] }];
+    return [
+      {
+        id: 'security.user-is-admin',
+        severity: 'info',
+        area: 'security',
+        params: {},
+        evidence: [{ probe: 'security.accounts', field: 'isAdmin', value: true }],
+      },
+    ];
   },
 };
 
@@ -173,7 +271,16 @@ const noScreenLock: FindingRule = {
   evaluate(run) {
     const lock = probeData(run, 'security.accounts')?.screenLock;
     if (lock?.enabled !== false) return [];
-    return [{ id: 'security.no-screen-lock', severity: 'warning', area: 'security', params: {}, evidence: [{ probe: 'security.accounts', field: 'screenLock.enabled', value: false }], settings: 'accounts' }];
+    return [
+      {
+        id: 'security.no-screen-lock',
+        severity: 'warning',
+        area: 'security',
+        params: {},
+        evidence: [{ probe: 'security.accounts', field: 'screenLock.enabled', value: false }],
+        settings: 'accounts',
+      },
+    ];
   },
 };
 
@@ -183,9 +290,39 @@ const slowScreenLock: FindingRule = {
   inputs: ['security.accounts'],
   evaluate(run) {
     const lock = probeData(run, 'security.accounts')?.screenLock;
-    if (lock?.enabled !== true || lock.timeoutSeconds === null || lock.timeoutSeconds <= SCREEN_LOCK_MAX_SECONDS) return [];
-    return [{ id: 'security.screen-lock-slow', severity: 'warning', area: 'security', params: { minutes: Math.round(lock.timeoutSeconds / 60) }, evidence: [{ probe: 'security.accounts', field: 'screenLock.timeoutSeconds', value: lock.timeoutSeconds }], settings: 'accounts' }];
+    if (
+      lock?.enabled !== true ||
+      lock.timeoutSeconds === null ||
+      lock.timeoutSeconds <= SCREEN_LOCK_MAX_SECONDS
+    )
+      return [];
+    return [
+      {
+        id: 'security.screen-lock-slow',
+        severity: 'warning',
+        area: 'security',
+        params: { minutes: Math.round(lock.timeoutSeconds / 60) },
+        evidence: [
+          { probe: 'security.accounts', field: 'screenLock.timeoutSeconds', value: lock.timeoutSeconds },
+        ],
+        settings: 'accounts',
+      },
+    ];
   },
 };
 
-export const securityRules: readonly FindingRule[] = [antivirusOff, noAntivirus, signaturesStale, firewallOff, notEncrypted, bitlockerSuspended, secureBootOff, noTpm, notManaged, noPrt, localAdmin, noScreenLock, slowScreenLock];
+export const securityRules: readonly FindingRule[] = [
+  antivirusOff,
+  noAntivirus,
+  signaturesStale,
+  firewallOff,
+  notEncrypted,
+  bitlockerSuspended,
+  secureBootOff,
+  noTpm,
+  notManaged,
+  noPrt,
+  localAdmin,
+  noScreenLock,
+  slowScreenLock,
+];

@@ -20,7 +20,9 @@ async function collectLinux(ctx: ProbeContext) {
     if (error instanceof ProbeError && error.code === 'not-found') names = [];
     else throw error;
   }
-  const devices = await Promise.all(names.map(async (name) => parseUevent(await ctx.readFile(`${POWER_SUPPLY}/${name}/uevent`))));
+  const devices = await Promise.all(
+    names.map(async (name) => parseUevent(await ctx.readFile(`${POWER_SUPPLY}/${name}/uevent`))),
+  );
   return { data: linuxBattery(devices) };
 }
 
@@ -42,7 +44,8 @@ export const batteryProbe = defineProbe<BatteryData>({
   descriptor: {
     id: 'hardware.battery',
     title: 'Battery',
-    description: 'Whether there is a battery; if so its charge, whether it is charging on AC power, its design and full-charge capacity (wear), cycle count and condition.',
+    description:
+      'Whether there is a battery; if so its charge, whether it is charging on AC power, its design and full-charge capacity (wear), cycle count and condition.',
     platforms: ['win32', 'darwin', 'linux'],
     timeoutMs: 6_000,
     fields: {
@@ -51,10 +54,24 @@ export const batteryProbe = defineProbe<BatteryData>({
       charging: { type: 'boolean', nullable: true, description: 'The battery is charging now.' },
       onAc: { type: 'boolean', nullable: true, description: 'The computer is on mains power.' },
       designCapacityMwh: { type: 'integer', nullable: true, unit: 'mWh', description: 'Capacity when new.' },
-      fullChargeCapacityMwh: { type: 'integer', nullable: true, unit: 'mWh', description: 'Capacity when fully charged today.' },
-      healthPercent: { type: 'number', nullable: true, unit: 'percent', description: 'Full-charge capacity as a share of the design capacity.' },
+      fullChargeCapacityMwh: {
+        type: 'integer',
+        nullable: true,
+        unit: 'mWh',
+        description: 'Capacity when fully charged today.',
+      },
+      healthPercent: {
+        type: 'number',
+        nullable: true,
+        unit: 'percent',
+        description: 'Full-charge capacity as a share of the design capacity.',
+      },
       cycleCount: { type: 'integer', nullable: true, unit: 'count', description: 'Charge cycles so far.' },
-      condition: { type: 'string', nullable: true, description: "The OS's word for the battery's condition." },
+      condition: {
+        type: 'string',
+        nullable: true,
+        description: "The OS's word for the battery's condition.",
+      },
     },
   },
   collectors: { linux: collectLinux, darwin: collectDarwin, win32: collectWindows },

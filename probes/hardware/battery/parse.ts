@@ -17,7 +17,17 @@ export interface BatteryData {
   condition: string | null;
 }
 
-export const NO_BATTERY: BatteryData = { present: false, percent: null, charging: null, onAc: null, designCapacityMwh: null, fullChargeCapacityMwh: null, healthPercent: null, cycleCount: null, condition: null };
+export const NO_BATTERY: BatteryData = {
+  present: false,
+  percent: null,
+  charging: null,
+  onAc: null,
+  designCapacityMwh: null,
+  fullChargeCapacityMwh: null,
+  healthPercent: null,
+  cycleCount: null,
+  condition: null,
+};
 
 export function healthPercent(full: number | null, design: number | null): number | null {
   if (full === null || design === null || design <= 0) return null;
@@ -43,7 +53,8 @@ export function parseUevent(text: string): Map<string, string> {
 function supplyType(device: ReadonlyMap<string, string>): string | undefined {
   const type = device.get('TYPE');
   if (type !== undefined) return type;
-  if (['CAPACITY', 'ENERGY_FULL', 'CHARGE_FULL', 'ENERGY_NOW', 'CHARGE_NOW'].some((key) => device.has(key))) return 'Battery';
+  if (['CAPACITY', 'ENERGY_FULL', 'CHARGE_FULL', 'ENERGY_NOW', 'CHARGE_NOW'].some((key) => device.has(key)))
+    return 'Battery';
   return device.has('ONLINE') ? 'Mains' : undefined;
 }
 
@@ -70,7 +81,13 @@ export function linuxBattery(devices: readonly Map<string, string>[]): BatteryDa
     present: true,
     percent: asNumber(battery.get('CAPACITY')),
     charging: status === undefined || status === 'Unknown' ? null : status === 'Charging',
-    onAc: onAc ?? (status === 'Charging' || status === 'Full' || status === 'Not charging' ? true : status === 'Discharging' ? false : null),
+    onAc:
+      onAc ??
+      (status === 'Charging' || status === 'Full' || status === 'Not charging'
+        ? true
+        : status === 'Discharging'
+          ? false
+          : null),
     designCapacityMwh: design,
     fullChargeCapacityMwh: full,
     healthPercent: healthPercent(full, design),
@@ -100,7 +117,15 @@ export function windowsBattery(json: unknown): BatteryData {
   return {
     present: true,
     percent: asNumber(prop(battery, 'estimatedChargeRemaining')),
-    charging: charging ?? (statusCode === null ? null : CHARGING_STATUSES.has(statusCode) ? true : NOT_CHARGING_STATUSES.has(statusCode) ? false : null),
+    charging:
+      charging ??
+      (statusCode === null
+        ? null
+        : CHARGING_STATUSES.has(statusCode)
+          ? true
+          : NOT_CHARGING_STATUSES.has(statusCode)
+            ? false
+            : null),
     onAc: powerOnline ?? (statusCode === null ? null : ON_AC_STATUSES.has(statusCode)),
     designCapacityMwh: design,
     fullChargeCapacityMwh: full,
@@ -118,9 +143,12 @@ export function macosBattery(json: unknown): BatteryData {
   if (!battery) return NO_BATTERY;
   const charge = prop(battery, 'sppower_battery_charge_info');
   const health = prop(battery, 'sppower_battery_health_info');
-  const yes = (value: unknown): boolean | null => (value === 'TRUE' || value === 'yes' ? true : value === 'FALSE' || value === 'no' ? false : null);
+  const yes = (value: unknown): boolean | null =>
+    value === 'TRUE' || value === 'yes' ? true : value === 'FALSE' || value === 'no' ? false : null;
   // "sppower_battery_health_maximum_capacity" : "87%" — Apple's own full-charge ÷ design figure.
-  const maximum = asNumber(asString(prop(health, 'sppower_battery_health_maximum_capacity'))?.replace('%', ''));
+  const maximum = asNumber(
+    asString(prop(health, 'sppower_battery_health_maximum_capacity'))?.replace('%', ''),
+  );
   return {
     present: true,
     percent: asNumber(prop(charge, 'sppower_battery_state_of_charge')),

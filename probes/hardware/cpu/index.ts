@@ -42,13 +42,24 @@ async function collectLinux(ctx: ProbeContext) {
 async function collectDarwin(ctx: ProbeContext) {
   const gaps: Gap[] = [];
   const [sysctl, hz, arch] = await Promise.all([
-    ctx.exec('sysctl', ['-n', 'machdep.cpu.brand_string', 'hw.physicalcpu', 'hw.logicalcpu', 'kern.hv_vmm_present']),
+    ctx.exec('sysctl', [
+      '-n',
+      'machdep.cpu.brand_string',
+      'hw.physicalcpu',
+      'hw.logicalcpu',
+      'kern.hv_vmm_present',
+    ]),
     // Apple silicon has no hw.cpufrequency: sysctl exits non-zero, which only means "unknown".
     ctx.exec('sysctl', ['-n', 'hw.cpufrequency'], { okExitCodes: [0, 1] }),
     ctx.exec('uname', ['-m']),
   ]);
   const parsed = parseDarwinSysctl(sysctl.stdout);
-  const shares = await optional(ctx, gaps, 'loadPercent', async () => (await ctx.exec('ps', ['-A', '-o', '%cpu='])).stdout);
+  const shares = await optional(
+    ctx,
+    gaps,
+    'loadPercent',
+    async () => (await ctx.exec('ps', ['-A', '-o', '%cpu='])).stdout,
+  );
   const data: CpuData = {
     ...parsed,
     vendor: /apple/i.test(parsed.model) ? 'Apple' : /intel/i.test(parsed.model) ? 'GenuineIntel' : null,
@@ -67,18 +78,46 @@ export const cpuProbe = defineProbe<CpuData>({
   descriptor: {
     id: 'hardware.cpu',
     title: 'Processor',
-    description: 'The processor model, its cores and clock, whether this is a virtual machine, and how busy the CPU is over a quarter of a second.',
+    description:
+      'The processor model, its cores and clock, whether this is a virtual machine, and how busy the CPU is over a quarter of a second.',
     platforms: ['win32', 'darwin', 'linux'],
     timeoutMs: 5_000,
     fields: {
       model: { type: 'string', description: 'Processor model as the OS names it.' },
-      vendor: { type: 'string', nullable: true, description: 'Manufacturer (GenuineIntel, AuthenticAMD, Apple…).' },
+      vendor: {
+        type: 'string',
+        nullable: true,
+        description: 'Manufacturer (GenuineIntel, AuthenticAMD, Apple…).',
+      },
       architecture: { type: 'string', description: 'Instruction set: x64, arm64, x86 or arm.' },
-      physicalCores: { type: 'integer', nullable: true, unit: 'count', description: 'Physical cores across all sockets.' },
-      logicalCores: { type: 'integer', unit: 'count', description: 'Logical processors (hardware threads) the OS schedules on.' },
-      baseSpeedMHz: { type: 'integer', nullable: true, unit: 'MHz', description: 'Rated clock speed (Linux: current clock of the first core).' },
-      loadPercent: { type: 'number', nullable: true, unit: 'percent', description: 'CPU use across all cores at the time of the check.' },
-      virtualMachine: { type: 'boolean', nullable: true, description: 'True when the OS runs under a hypervisor.' },
+      physicalCores: {
+        type: 'integer',
+        nullable: true,
+        unit: 'count',
+        description: 'Physical cores across all sockets.',
+      },
+      logicalCores: {
+        type: 'integer',
+        unit: 'count',
+        description: 'Logical processors (hardware threads) the OS schedules on.',
+      },
+      baseSpeedMHz: {
+        type: 'integer',
+        nullable: true,
+        unit: 'MHz',
+        description: 'Rated clock speed (Linux: current clock of the first core).',
+      },
+      loadPercent: {
+        type: 'number',
+        nullable: true,
+        unit: 'percent',
+        description: 'CPU use across all cores at the time of the check.',
+      },
+      virtualMachine: {
+        type: 'boolean',
+        nullable: true,
+        description: 'True when the OS runs under a hypervisor.',
+      },
     },
   },
   collectors: { linux: collectLinux, darwin: collectDarwin, win32: collectWindows },

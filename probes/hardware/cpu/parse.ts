@@ -25,7 +25,9 @@ export function normalizeArchitecture(raw: string): string {
 }
 
 /** Linux /proc/cpuinfo: one block per logical CPU. */
-export function parseProcCpuinfo(text: string): Pick<CpuData, 'model' | 'vendor' | 'physicalCores' | 'logicalCores' | 'baseSpeedMHz' | 'virtualMachine'> {
+export function parseProcCpuinfo(
+  text: string,
+): Pick<CpuData, 'model' | 'vendor' | 'physicalCores' | 'logicalCores' | 'baseSpeedMHz' | 'virtualMachine'> {
   const blocks = text
     .split(/\n\s*\n/)
     .map((block) => {
@@ -53,7 +55,8 @@ export function parseProcCpuinfo(text: string): Pick<CpuData, 'model' | 'vendor'
     logicalCores: Math.max(blocks.length, 1),
     physicalCores: cores.size > 0 ? cores.size : null,
     // "cpu MHz" is the current clock of core 0, the closest /proc/cpuinfo has to a base speed.
-    baseSpeedMHz: asNumber(first.get('cpu MHz')) !== null ? Math.round(asNumber(first.get('cpu MHz')) ?? 0) : null,
+    baseSpeedMHz:
+      asNumber(first.get('cpu MHz')) !== null ? Math.round(asNumber(first.get('cpu MHz')) ?? 0) : null,
     virtualMachine: flags === undefined ? null : flags.split(/\s+/).includes('hypervisor'),
   };
 }
@@ -84,7 +87,9 @@ export function loadBetween(before: CpuTimes, after: CpuTimes): number | null {
 }
 
 /** macOS: the `sysctl -n` values we ask for, in order, one per line. */
-export function parseDarwinSysctl(text: string): Pick<CpuData, 'model' | 'physicalCores' | 'logicalCores' | 'baseSpeedMHz' | 'virtualMachine'> {
+export function parseDarwinSysctl(
+  text: string,
+): Pick<CpuData, 'model' | 'physicalCores' | 'logicalCores' | 'baseSpeedMHz' | 'virtualMachine'> {
   const [brand = '', physical = '', logical = '', vmm = ''] = text.split('\n').map((l) => l.trim());
   return {
     model: brand || 'Unknown processor',
@@ -122,9 +127,13 @@ export function parseWindowsCpu(json: unknown): CpuData {
   const first = processors[0];
   const sum = (key: string): number | null => {
     const values = processors.map((p) => asInteger(prop(p, key)));
-    return values.every((v) => v !== null) && values.length > 0 ? values.reduce<number>((a, b) => a + (b ?? 0), 0) : null;
+    return values.every((v) => v !== null) && values.length > 0
+      ? values.reduce<number>((a, b) => a + (b ?? 0), 0)
+      : null;
   };
-  const loads = processors.map((p) => asNumber(prop(p, 'loadPercent'))).filter((n): n is number => n !== null);
+  const loads = processors
+    .map((p) => asNumber(prop(p, 'loadPercent')))
+    .filter((n): n is number => n !== null);
   const archCode = asInteger(prop(first, 'architecture'));
   return {
     model: asString(prop(first, 'name')) ?? 'Unknown processor',

@@ -33,18 +33,60 @@ export interface DisksData {
   physicalDisks: PhysicalDisk[];
 }
 
-function volume(mount: string, label: string | null, fileSystem: string | null, total: number, free: number, system: boolean): Volume {
-  return { mount, label, fileSystem, totalBytes: total, freeBytes: free, usedPercent: total > 0 ? round(((total - free) / total) * 100) : 0, system };
+function volume(
+  mount: string,
+  label: string | null,
+  fileSystem: string | null,
+  total: number,
+  free: number,
+  system: boolean,
+): Volume {
+  return {
+    mount,
+    label,
+    fileSystem,
+    totalBytes: total,
+    freeBytes: free,
+    usedPercent: total > 0 ? round(((total - free) / total) * 100) : 0,
+    system,
+  };
 }
 
 /** Filesystems that hold files on a disk (not memory, not kernel views, not containers' layers). */
-const DISK_FILESYSTEMS = new Set(['ext2', 'ext3', 'ext4', 'xfs', 'btrfs', 'vfat', 'exfat', 'ntfs', 'ntfs3', 'fuseblk', 'f2fs', 'zfs', 'jfs', 'reiserfs', 'bcachefs', 'hfsplus', 'apfs']);
+const DISK_FILESYSTEMS = new Set([
+  'ext2',
+  'ext3',
+  'ext4',
+  'xfs',
+  'btrfs',
+  'vfat',
+  'exfat',
+  'ntfs',
+  'ntfs3',
+  'fuseblk',
+  'f2fs',
+  'zfs',
+  'jfs',
+  'reiserfs',
+  'bcachefs',
+  'hfsplus',
+  'apfs',
+]);
 
 /** `findmnt -D -J -b -o SOURCE,FSTYPE,SIZE,AVAIL,TARGET` (df-like, sizes in bytes). */
 export function parseFindmnt(text: string): Volume[] {
   const volumes = asArray(prop(parseJson(text, 'findmnt'), 'filesystems'))
     .filter((fs) => DISK_FILESYSTEMS.has(asString(prop(fs, 'fstype')) ?? ''))
-    .map((fs) => volume(asString(prop(fs, 'target')) ?? '?', null, asString(prop(fs, 'fstype')), asInteger(prop(fs, 'size')) ?? 0, asInteger(prop(fs, 'avail')) ?? 0, asString(prop(fs, 'target')) === '/'));
+    .map((fs) =>
+      volume(
+        asString(prop(fs, 'target')) ?? '?',
+        null,
+        asString(prop(fs, 'fstype')),
+        asInteger(prop(fs, 'size')) ?? 0,
+        asInteger(prop(fs, 'avail')) ?? 0,
+        asString(prop(fs, 'target')) === '/',
+      ),
+    );
   // A filesystem mounted twice (bind mounts) would count twice; keep the shortest mount point.
   const seen = new Map<string, Volume>();
   for (const v of volumes.sort((a, b) => a.mount.length - b.mount.length)) {
@@ -57,7 +99,12 @@ export function parseFindmnt(text: string): Volume[] {
 /** `lsblk -J -b -d -o NAME,MODEL,SIZE,ROTA,TRAN,TYPE`: whole disks, not partitions. */
 export function parseLsblk(text: string): PhysicalDisk[] {
   return asArray(prop(parseJson(text, 'lsblk'), 'blockdevices'))
-    .filter((d) => asString(prop(d, 'type')) === 'disk' && !/^(zram|loop|ram)/.test(asString(prop(d, 'name')) ?? '') && (asInteger(prop(d, 'size')) ?? 0) > 0)
+    .filter(
+      (d) =>
+        asString(prop(d, 'type')) === 'disk' &&
+        !/^(zram|loop|ram)/.test(asString(prop(d, 'name')) ?? '') &&
+        (asInteger(prop(d, 'size')) ?? 0) > 0,
+    )
     .map((d) => {
       const rota = asBoolean(prop(d, 'rota'));
       return {
@@ -80,8 +127,28 @@ export function parseSmartctl(text: string): { passed: boolean | null } {
 
 /** Get-PhysicalDisk codes (MSFT_PhysicalDisk), documented by Microsoft; numbers are not translated. */
 const WIN_MEDIA: Readonly<Record<number, MediaType>> = { 3: 'hdd', 4: 'ssd' };
-const WIN_BUS: Readonly<Record<number, string>> = { 1: 'SCSI', 2: 'ATAPI', 3: 'ATA', 6: 'Fibre Channel', 7: 'USB', 8: 'RAID', 9: 'iSCSI', 10: 'SAS', 11: 'SATA', 12: 'SD', 13: 'MMC', 15: 'File-backed virtual', 16: 'Storage Spaces', 17: 'NVMe' };
-const WIN_HEALTH: Readonly<Record<number, DiskHealth>> = { 0: 'healthy', 1: 'warning', 2: 'failing', 5: 'unknown' };
+const WIN_BUS: Readonly<Record<number, string>> = {
+  1: 'SCSI',
+  2: 'ATAPI',
+  3: 'ATA',
+  6: 'Fibre Channel',
+  7: 'USB',
+  8: 'RAID',
+  9: 'iSCSI',
+  10: 'SAS',
+  11: 'SATA',
+  12: 'SD',
+  13: 'MMC',
+  15: 'File-backed virtual',
+  16: 'Storage Spaces',
+  17: 'NVMe',
+};
+const WIN_HEALTH: Readonly<Record<number, DiskHealth>> = {
+  0: 'healthy',
+  1: 'warning',
+  2: 'failing',
+  5: 'unknown',
+};
 
 /** JSON printed by hardware-disks.ps1. */
 export function windowsDisks(json: unknown): DisksData {
@@ -90,10 +157,19 @@ export function windowsDisks(json: unknown): DisksData {
   return {
     volumes: asArray(prop(json, 'volumes')).map((v) => {
       const mount = asString(prop(v, 'deviceId')) ?? '?';
-      return volume(mount, asString(prop(v, 'label')), asString(prop(v, 'fileSystem')), asInteger(prop(v, 'size')) ?? 0, asInteger(prop(v, 'freeSpace')) ?? 0, mount.toUpperCase() === systemDrive);
+      return volume(
+        mount,
+        asString(prop(v, 'label')),
+        asString(prop(v, 'fileSystem')),
+        asInteger(prop(v, 'size')) ?? 0,
+        asInteger(prop(v, 'freeSpace')) ?? 0,
+        mount.toUpperCase() === systemDrive,
+      );
     }),
     physicalDisks: asArray(prop(json, 'physicalDisks')).map((d, index) => {
-      const prediction = predictions.find((p) => asInteger(prop(p, 'index')) === asInteger(prop(d, 'deviceId')));
+      const prediction = predictions.find(
+        (p) => asInteger(prop(p, 'index')) === asInteger(prop(d, 'deviceId')),
+      );
       const predicted = prediction === undefined ? null : asBoolean(prop(prediction, 'predictFailure'));
       const health = WIN_HEALTH[asInteger(prop(d, 'healthStatus')) ?? 5] ?? 'unknown';
       return {
@@ -138,7 +214,16 @@ export function macosDisks(json: unknown): DisksData {
     // listing both would count the same free space twice.
     if (!mount || (mount === '/' && hasDataVolume)) continue;
     const system = mount === '/System/Volumes/Data' || mount === '/';
-    volumes.push(volume(mount, asString(prop(entry, '_name')), asString(prop(entry, 'file_system')), asInteger(prop(entry, 'size_in_bytes')) ?? 0, asInteger(prop(entry, 'free_space_in_bytes')) ?? 0, system));
+    volumes.push(
+      volume(
+        mount,
+        asString(prop(entry, '_name')),
+        asString(prop(entry, 'file_system')),
+        asInteger(prop(entry, 'size_in_bytes')) ?? 0,
+        asInteger(prop(entry, 'free_space_in_bytes')) ?? 0,
+        system,
+      ),
+    );
   }
   return { volumes, physicalDisks: [...drives.values()] };
 }

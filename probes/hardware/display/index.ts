@@ -32,7 +32,8 @@ export const displayProbe = defineProbe<DisplayData>({
   descriptor: {
     id: 'hardware.display',
     title: 'Graphics and displays',
-    description: 'Graphics adapters with their driver version and date, and the screens in use with resolution and refresh rate.',
+    description:
+      'Graphics adapters with their driver version and date, and the screens in use with resolution and refresh rate.',
     platforms: ['win32', 'darwin', 'linux'],
     // system_profiler SPDisplaysDataType and systeminformation's xrandr/lspci calls can take 2–4 s.
     timeoutMs: 8_000,
@@ -41,14 +42,31 @@ export const displayProbe = defineProbe<DisplayData>({
       'gpus[].name': { type: 'string', description: 'Adapter model.' },
       'gpus[].vendor': { type: 'string', nullable: true, description: 'Maker (Intel, AMD, NVIDIA, Apple…).' },
       'gpus[].driverVersion': { type: 'string', nullable: true, description: 'Installed driver version.' },
-      'gpus[].driverDate': { type: 'string', nullable: true, description: 'Date of the installed driver (ISO 8601).' },
-      'gpus[].memoryBytes': { type: 'number', nullable: true, unit: 'bytes', description: 'Dedicated video memory.' },
+      'gpus[].driverDate': {
+        type: 'string',
+        nullable: true,
+        description: 'Date of the installed driver (ISO 8601).',
+      },
+      'gpus[].memoryBytes': {
+        type: 'number',
+        nullable: true,
+        unit: 'bytes',
+        description: 'Dedicated video memory.',
+      },
       displays: { type: 'object[]', description: 'Screens in use.' },
       'displays[].name': { type: 'string', nullable: true, description: 'Screen model.' },
-      'displays[].resolution': { type: 'string', nullable: true, description: 'Current resolution, width x height.' },
+      'displays[].resolution': {
+        type: 'string',
+        nullable: true,
+        description: 'Current resolution, width x height.',
+      },
       'displays[].refreshHz': { type: 'number', nullable: true, unit: 'Hz', description: 'Refresh rate.' },
       'displays[].primary': { type: 'boolean', nullable: true, description: 'The main screen.' },
-      'displays[].internal': { type: 'boolean', nullable: true, description: 'A laptop panel rather than an external screen.' },
+      'displays[].internal': {
+        type: 'boolean',
+        nullable: true,
+        description: 'A laptop panel rather than an external screen.',
+      },
     },
   },
   collectors: { linux: collectLinux, darwin: collectDarwin, win32: collectWindows },

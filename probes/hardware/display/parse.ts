@@ -35,7 +35,8 @@ export function fromSystemInformation(graphics: unknown): DisplayData {
       driverVersion: asString(prop(c, 'driverVersion')),
       driverDate: null,
       // vram is in MB; 0 means "not known" (shared memory on most integrated GPUs).
-      memoryBytes: (asNumber(prop(c, 'vram')) ?? 0) > 0 ? (asNumber(prop(c, 'vram')) ?? 0) * 1024 * 1024 : null,
+      memoryBytes:
+        (asNumber(prop(c, 'vram')) ?? 0) > 0 ? (asNumber(prop(c, 'vram')) ?? 0) * 1024 * 1024 : null,
     })),
     displays: asArray(prop(graphics, 'displays')).map((d) => {
       const x = asInteger(prop(d, 'currentResX')) ?? asInteger(prop(d, 'resolutionX'));
@@ -83,7 +84,11 @@ function isInternal(technology: number | null): boolean | null {
 export function windowsDisplay(json: unknown): DisplayData {
   const adapters = asArray(prop(json, 'adapters'));
   const monitors = asArray(prop(json, 'monitors'));
-  const active = adapters.filter((a) => (asInteger(prop(a, 'horizontalResolution')) ?? 0) > 0 && (asInteger(prop(a, 'verticalResolution')) ?? 0) > 0);
+  const active = adapters.filter(
+    (a) =>
+      (asInteger(prop(a, 'horizontalResolution')) ?? 0) > 0 &&
+      (asInteger(prop(a, 'verticalResolution')) ?? 0) > 0,
+  );
   const mode = (a: unknown): Pick<Display, 'resolution' | 'refreshHz'> => ({
     resolution: `${asInteger(prop(a, 'horizontalResolution'))}x${asInteger(prop(a, 'verticalResolution'))}`,
     // CurrentRefreshRate 0 or 1 means "the hardware's default": not a rate.
@@ -99,7 +104,12 @@ export function windowsDisplay(json: unknown): DisplayData {
           internal: isInternal(asInteger(prop(m, 'videoOutputTechnology'))),
         }))
       : // No WmiMonitorID instances (some VMs, remote sessions, old drivers): one screen per active adapter.
-        active.map((a) => ({ name: null, ...mode(a), primary: active.length === 1 ? true : null, internal: null }));
+        active.map((a) => ({
+          name: null,
+          ...mode(a),
+          primary: active.length === 1 ? true : null,
+          internal: null,
+        }));
   return {
     gpus: adapters.map((a) => ({
       name: asString(prop(a, 'name')) ?? 'Unknown graphics adapter',
@@ -125,11 +135,16 @@ export function macosDisplay(json: unknown): DisplayData {
       vendor: asString(prop(gpu, 'spdisplays_vendor'))?.replace(/^sppci_vendor_/, '') ?? null,
       driverVersion: null,
       driverDate: null,
-      memoryBytes: vramMatch?.[1] ? Number(vramMatch[1]) * (vramMatch[2] === 'GB' ? 1024 ** 3 : 1024 ** 2) : null,
+      memoryBytes: vramMatch?.[1]
+        ? Number(vramMatch[1]) * (vramMatch[2] === 'GB' ? 1024 ** 3 : 1024 ** 2)
+        : null,
     });
     for (const screen of asArray(prop(gpu, 'spdisplays_ndrvs'))) {
       // "_spdisplays_resolution" : "2560 x 1600 @ 60.00Hz"
-      const text = asString(prop(screen, '_spdisplays_resolution')) ?? asString(prop(screen, 'spdisplays_resolution')) ?? '';
+      const text =
+        asString(prop(screen, '_spdisplays_resolution')) ??
+        asString(prop(screen, 'spdisplays_resolution')) ??
+        '';
       const match = /(\d+)\s*x\s*(\d+)(?:.*?@\s*([\d.]+)\s*Hz)?/.exec(text);
       displays.push({
         name: asString(prop(screen, '_name')),

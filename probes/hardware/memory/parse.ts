@@ -43,10 +43,14 @@ type Source = NonNullable<MemoryData['pressureSource']>;
 const RANK: Readonly<Record<MemoryPressure, number>> = { normal: 0, elevated: 1, high: 2 };
 
 /** The worst of several signals, and which signal it came from (the first listed wins a tie). */
-function worst(signals: readonly [Source, MemoryPressure | null][]): { pressure: MemoryPressure | null; source: Source | null } {
+function worst(signals: readonly [Source, MemoryPressure | null][]): {
+  pressure: MemoryPressure | null;
+  source: Source | null;
+} {
   let best: { pressure: MemoryPressure | null; source: Source | null } = { pressure: null, source: null };
   for (const [source, level] of signals) {
-    if (level !== null && (best.pressure === null || RANK[level] > RANK[best.pressure])) best = { pressure: level, source };
+    if (level !== null && (best.pressure === null || RANK[level] > RANK[best.pressure]))
+      best = { pressure: level, source };
   }
   return best;
 }
@@ -95,7 +99,8 @@ export function linuxMemory(meminfo: string, psi: string | null): MemoryData {
   const m = parseMeminfo(meminfo);
   const total = m.get('MemTotal') ?? 0;
   // Kernels before 3.14 lack MemAvailable; free + page cache is the old approximation.
-  const available = m.get('MemAvailable') ?? (m.get('MemFree') ?? 0) + (m.get('Cached') ?? 0) + (m.get('Buffers') ?? 0);
+  const available =
+    m.get('MemAvailable') ?? (m.get('MemFree') ?? 0) + (m.get('Cached') ?? 0) + (m.get('Buffers') ?? 0);
   const swapTotal = m.get('SwapTotal') ?? null;
   const psiValues = psi === null ? null : parsePsi(psi);
   const psiAvg60 = psiValues?.avg60 ?? null;
@@ -130,8 +135,12 @@ export function windowsMemory(json: unknown): MemoryData {
   const commit = asNumber(prop(perf, 'committedBytes'));
   const limit = asNumber(prop(perf, 'commitLimit'));
   const pageFiles = asArray(prop(json, 'pageFiles'));
-  const swapTotal = pageFiles.length ? pageFiles.reduce<number>((sum, p) => sum + (asNumber(prop(p, 'allocatedMb')) ?? 0) * 1024 * 1024, 0) : null;
-  const swapUsed = pageFiles.length ? pageFiles.reduce<number>((sum, p) => sum + (asNumber(prop(p, 'currentUsageMb')) ?? 0) * 1024 * 1024, 0) : null;
+  const swapTotal = pageFiles.length
+    ? pageFiles.reduce<number>((sum, p) => sum + (asNumber(prop(p, 'allocatedMb')) ?? 0) * 1024 * 1024, 0)
+    : null;
+  const swapUsed = pageFiles.length
+    ? pageFiles.reduce<number>((sum, p) => sum + (asNumber(prop(p, 'currentUsageMb')) ?? 0) * 1024 * 1024, 0)
+    : null;
   const judged = worst([
     ['commit', commit !== null && limit !== null ? pressureFromCommit(commit, limit) : null],
     ['available', pressureFromAvailable(available, total)],
@@ -155,14 +164,24 @@ export function windowsMemory(json: unknown): MemoryData {
 }
 
 /** macOS `sysctl -n hw.memsize vm.swapusage kern.memorystatus_vm_pressure_level`: one value per line. */
-export function parseDarwinSysctl(text: string): { total: number | null; swapTotal: number | null; swapUsed: number | null; level: number | null } {
+export function parseDarwinSysctl(text: string): {
+  total: number | null;
+  swapTotal: number | null;
+  swapUsed: number | null;
+  level: number | null;
+} {
   const [memsize = '', swap = '', level = ''] = text.split('\n').map((l) => l.trim());
   // "total = 13312.00M  used = 11625.69M  free = 1686.31M  (encrypted)"; large swap may be shown in G.
   const bytes = (name: string): number | null => {
     const match = new RegExp(`${name} = ([\\d.]+)([MG])`).exec(swap);
     return match?.[1] ? Math.round(Number(match[1]) * 1024 ** (match[2] === 'G' ? 3 : 2)) : null;
   };
-  return { total: asInteger(memsize), swapTotal: bytes('total'), swapUsed: bytes('used'), level: asInteger(level) };
+  return {
+    total: asInteger(memsize),
+    swapTotal: bytes('total'),
+    swapUsed: bytes('used'),
+    level: asInteger(level),
+  };
 }
 
 /**
@@ -176,7 +195,8 @@ export function parseVmStat(text: string): number | null {
     const match = new RegExp(`^${name}:\\s+(\\d+)\\.?$`, 'm').exec(text);
     return match?.[1] ? Number(match[1]) : 0;
   };
-  const sum = pages('Pages free') + pages('Pages inactive') + pages('Pages speculative') + pages('Pages purgeable');
+  const sum =
+    pages('Pages free') + pages('Pages inactive') + pages('Pages speculative') + pages('Pages purgeable');
   return sum > 0 ? sum * pageSize : null;
 }
 
@@ -185,7 +205,8 @@ export function darwinMemory(sysctl: string, vmStat: string): MemoryData {
   const total = s.total ?? 0;
   const available = parseVmStat(vmStat);
   // kern.memorystatus_vm_pressure_level: 1 normal, 2 warning, 4 critical (what Activity Monitor shows).
-  const level: MemoryPressure | null = s.level === 1 ? 'normal' : s.level === 2 ? 'elevated' : s.level === 4 ? 'high' : null;
+  const level: MemoryPressure | null =
+    s.level === 1 ? 'normal' : s.level === 2 ? 'elevated' : s.level === 4 ? 'high' : null;
   return {
     totalBytes: total,
     availableBytes: available,

@@ -7,7 +7,18 @@ import { join } from 'node:path';
 import { describeError } from '../../errors';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
 import { optional } from '../../util/gaps';
-import { judgeCheck, NO_PROXY, proxyFromEnvironment, proxyFromGnome, proxyFromScutil, proxyFromWindows, type ConnectivityCheck, type ConnectivityData, type ProxyConfiguration, type TargetResult } from './parse';
+import {
+  judgeCheck,
+  NO_PROXY,
+  proxyFromEnvironment,
+  proxyFromGnome,
+  proxyFromScutil,
+  proxyFromWindows,
+  type ConnectivityCheck,
+  type ConnectivityData,
+  type ProxyConfiguration,
+  type TargetResult,
+} from './parse';
 
 export type { ConnectivityData } from './parse';
 
@@ -15,7 +26,8 @@ export type { ConnectivityData } from './parse';
 const PING_COUNT = 5;
 
 async function gnomeProxy(ctx: ProbeContext, gaps: Gap[]): Promise<ProxyConfiguration | null> {
-  const get = async (schema: string, key: string): Promise<string | null> => (await ctx.exec('gsettings', ['get', schema, key])).stdout;
+  const get = async (schema: string, key: string): Promise<string | null> =>
+    (await ctx.exec('gsettings', ['get', schema, key])).stdout;
   // gsettings exists only on desktops with GNOME's settings; elsewhere this is simply not there.
   return optional(ctx, gaps, 'desktop proxy settings', async () => {
     const [mode, autoconfigUrl, host, port, ignoreHosts] = await Promise.all([
@@ -30,7 +42,8 @@ async function gnomeProxy(ctx: ProbeContext, gaps: Gap[]): Promise<ProxyConfigur
 }
 
 async function proxyConfiguration(ctx: ProbeContext, gaps: Gap[]): Promise<ProxyConfiguration> {
-  if (ctx.platform === 'win32') return proxyFromWindows(await ctx.powershell(join(__dirname, 'network-connectivity.ps1')));
+  if (ctx.platform === 'win32')
+    return proxyFromWindows(await ctx.powershell(join(__dirname, 'network-connectivity.ps1')));
   if (ctx.platform === 'darwin') return proxyFromScutil((await ctx.exec('scutil', ['--proxy'])).stdout);
   // Linux: the environment wins (it is what command-line tools and most apps use), then GNOME's.
   return proxyFromEnvironment((name) => ctx.env(name)) ?? (await gnomeProxy(ctx, gaps)) ?? NO_PROXY;
@@ -40,10 +53,26 @@ async function check(ctx: ProbeContext, proxy: string | null): Promise<Connectiv
   const { checkUrl, expectedStatus, expectedBody, timeoutMs } = ctx.config.connectivity;
   try {
     const result = await ctx.net.httpGet(checkUrl, { timeoutMs, proxy });
-    return { url: checkUrl, outcome: judgeCheck(result, { status: expectedStatus, body: expectedBody }), status: result.status, location: result.location, durationMs: Math.round(result.durationMs), viaProxy: result.viaProxy, error: null };
+    return {
+      url: checkUrl,
+      outcome: judgeCheck(result, { status: expectedStatus, body: expectedBody }),
+      status: result.status,
+      location: result.location,
+      durationMs: Math.round(result.durationMs),
+      viaProxy: result.viaProxy,
+      error: null,
+    };
   } catch (error) {
     if (ctx.signal.aborted) throw error;
-    return { url: checkUrl, outcome: 'failed', status: null, location: null, durationMs: null, viaProxy: proxy, error: describeError(error).message };
+    return {
+      url: checkUrl,
+      outcome: 'failed',
+      status: null,
+      location: null,
+      durationMs: null,
+      viaProxy: proxy,
+      error: describeError(error).message,
+    };
   }
 }
 
@@ -54,8 +83,18 @@ async function collect(ctx: ProbeContext) {
   const [hostPort] = proxy.server ? [proxy.server.split(/:(?=\d+$)/)] : [null];
   const [result, reachable, pacReachable, targets] = await Promise.all([
     check(ctx, proxy.server),
-    hostPort ? ctx.net.tcpConnect(hostPort[0] ?? '', Number(hostPort[1]), { timeoutMs }).then(() => true, (e: unknown) => (ctx.signal.aborted ? Promise.reject(e) : false)) : Promise.resolve(null),
-    proxy.pacUrl ? ctx.net.httpGet(proxy.pacUrl, { timeoutMs }).then((r) => r.status === 200, (e: unknown) => (ctx.signal.aborted ? Promise.reject(e) : false)) : Promise.resolve(null),
+    hostPort
+      ? ctx.net.tcpConnect(hostPort[0] ?? '', Number(hostPort[1]), { timeoutMs }).then(
+          () => true,
+          (e: unknown) => (ctx.signal.aborted ? Promise.reject(e) : false),
+        )
+      : Promise.resolve(null),
+    proxy.pacUrl
+      ? ctx.net.httpGet(proxy.pacUrl, { timeoutMs }).then(
+          (r) => r.status === 200,
+          (e: unknown) => (ctx.signal.aborted ? Promise.reject(e) : false),
+        )
+      : Promise.resolve(null),
     Promise.all(
       pingTargets.map(async (host): Promise<TargetResult> => {
         const ping = await ctx.net.ping(host, { count: PING_COUNT, timeoutMs });
@@ -71,31 +110,65 @@ export const connectivityProbe = defineProbe<ConnectivityData>({
   descriptor: {
     id: 'network.connectivity',
     title: 'Internet connection',
-    description: 'Whether the internet answers the way applications reach it: the check URL (through the proxy if one is set), captive portals, the proxy and its PAC file, and loss and latency to the configured targets.',
+    description:
+      'Whether the internet answers the way applications reach it: the check URL (through the proxy if one is set), captive portals, the proxy and its PAC file, and loss and latency to the configured targets.',
     platforms: ['win32', 'darwin', 'linux'],
     // The check and the proxy test run in parallel under connectivity.timeoutMs (5 s by default); ping needs about a second per echo.
     timeoutMs: 10_000,
     fields: {
       check: { type: 'object', description: 'The HTTP check of connectivity.checkUrl.' },
       'check.url': { type: 'string', description: 'The URL checked.' },
-      'check.outcome': { type: 'string', enum: ['ok', 'captive-portal', 'unexpected', 'failed'], description: 'ok (expected answer), captive-portal (redirected elsewhere or a login page), unexpected (another answer, e.g. a filter), failed (no answer).' },
+      'check.outcome': {
+        type: 'string',
+        enum: ['ok', 'captive-portal', 'unexpected', 'failed'],
+        description:
+          'ok (expected answer), captive-portal (redirected elsewhere or a login page), unexpected (another answer, e.g. a filter), failed (no answer).',
+      },
       'check.status': { type: 'integer', nullable: true, description: 'The HTTP status.' },
       'check.location': { type: 'string', nullable: true, description: 'Where a redirect pointed.' },
       'check.durationMs': { type: 'integer', nullable: true, unit: 'ms', description: 'Time to the answer.' },
       'check.viaProxy': { type: 'string', nullable: true, description: 'The proxy used, host:port.' },
       'check.error': { type: 'string', nullable: true, description: 'Why there was no answer.' },
       proxy: { type: 'object', description: 'The proxy configuration applications use.' },
-      'proxy.source': { type: 'string', enum: ['none', 'environment', 'gnome', 'windows', 'macos'], description: 'Where it came from.' },
-      'proxy.server': { type: 'string', nullable: true, description: 'The proxy, host:port (credentials are never kept).' },
-      'proxy.pacUrl': { type: 'string', nullable: true, description: 'URL of a proxy auto-configuration script.' },
-      'proxy.autoDetect': { type: 'boolean', nullable: true, description: 'Automatic proxy discovery (WPAD) is on.' },
+      'proxy.source': {
+        type: 'string',
+        enum: ['none', 'environment', 'gnome', 'windows', 'macos'],
+        description: 'Where it came from.',
+      },
+      'proxy.server': {
+        type: 'string',
+        nullable: true,
+        description: 'The proxy, host:port (credentials are never kept).',
+      },
+      'proxy.pacUrl': {
+        type: 'string',
+        nullable: true,
+        description: 'URL of a proxy auto-configuration script.',
+      },
+      'proxy.autoDetect': {
+        type: 'boolean',
+        nullable: true,
+        description: 'Automatic proxy discovery (WPAD) is on.',
+      },
       'proxy.bypass': { type: 'string[]', description: 'Hosts reached without the proxy.' },
-      'proxy.reachable': { type: 'boolean', nullable: true, description: 'A TCP connection to the proxy succeeded (null: no proxy).' },
-      'proxy.pacReachable': { type: 'boolean', nullable: true, description: 'The PAC script could be downloaded (null: no PAC).' },
+      'proxy.reachable': {
+        type: 'boolean',
+        nullable: true,
+        description: 'A TCP connection to the proxy succeeded (null: no proxy).',
+      },
+      'proxy.pacReachable': {
+        type: 'boolean',
+        nullable: true,
+        description: 'The PAC script could be downloaded (null: no PAC).',
+      },
       targets: { type: 'object[]', description: 'Loss and latency to each connectivity.pingTargets host.' },
       'targets[].host': { type: 'string', description: 'The target.' },
       'targets[].alive': { type: 'boolean', description: 'It answered at least one echo request.' },
-      'targets[].lossPercent': { type: 'number', unit: 'percent', description: 'Echo requests without an answer.' },
+      'targets[].lossPercent': {
+        type: 'number',
+        unit: 'percent',
+        description: 'Echo requests without an answer.',
+      },
       'targets[].avgMs': { type: 'number', nullable: true, unit: 'ms', description: 'Average round trip.' },
     },
   },

@@ -41,7 +41,13 @@ export interface ConnectivityData {
   targets: TargetResult[];
 }
 
-export const NO_PROXY: ProxyConfiguration = { source: 'none', server: null, pacUrl: null, autoDetect: null, bypass: [] };
+export const NO_PROXY: ProxyConfiguration = {
+  source: 'none',
+  server: null,
+  pacUrl: null,
+  autoDetect: null,
+  bypass: [],
+};
 
 /** `http://user:pw@proxy:3128/` → `proxy:3128`; credentials never leave this function. */
 export function proxyHostPort(value: string | null | undefined): string | null {
@@ -61,7 +67,10 @@ export function proxyFromEnvironment(env: (name: string) => string | undefined):
   const raw = env('https_proxy') ?? env('HTTPS_PROXY') ?? env('http_proxy') ?? env('HTTP_PROXY');
   const server = proxyHostPort(raw);
   if (!server) return null;
-  const bypass = (env('no_proxy') ?? env('NO_PROXY') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const bypass = (env('no_proxy') ?? env('NO_PROXY') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return { source: 'environment', server, pacUrl: null, autoDetect: null, bypass };
 }
 
@@ -72,13 +81,23 @@ function gvariant(text: string | null): string | null {
   return /^'.*'$/.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
 }
 
-export function proxyFromGnome(values: { mode: string | null; autoconfigUrl: string | null; host: string | null; port: string | null; ignoreHosts: string | null }): ProxyConfiguration | null {
+export function proxyFromGnome(values: {
+  mode: string | null;
+  autoconfigUrl: string | null;
+  host: string | null;
+  port: string | null;
+  ignoreHosts: string | null;
+}): ProxyConfiguration | null {
   const mode = gvariant(values.mode);
   if (mode === 'manual') {
     const host = gvariant(values.host);
     const port = asInteger(gvariant(values.port));
-    const bypass = [...(values.ignoreHosts ?? '').matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '').filter(Boolean);
-    return host ? { source: 'gnome', server: `${host}:${port ?? 8080}`, pacUrl: null, autoDetect: false, bypass } : null;
+    const bypass = [...(values.ignoreHosts ?? '').matchAll(/'([^']*)'/g)]
+      .map((m) => m[1] ?? '')
+      .filter(Boolean);
+    return host
+      ? { source: 'gnome', server: `${host}:${port ?? 8080}`, pacUrl: null, autoDetect: false, bypass }
+      : null;
   }
   if (mode === 'auto') {
     const pac = gvariant(values.autoconfigUrl);
@@ -95,19 +114,40 @@ export function proxyFromWindows(json: unknown): ProxyConfiguration {
   // "host:port" for every protocol, or "http=host:port;https=host:port;…": take https, then http.
   let server: string | null = null;
   if (enabled && serverList) {
-    const perProtocol = new Map(serverList.split(';').map((part) => (part.includes('=') ? (part.split('=', 2) as [string, string]) : (['*', part] as [string, string]))));
-    server = proxyHostPort(perProtocol.get('https') ?? perProtocol.get('http') ?? perProtocol.get('*') ?? null);
+    const perProtocol = new Map(
+      serverList
+        .split(';')
+        .map((part) =>
+          part.includes('=') ? (part.split('=', 2) as [string, string]) : (['*', part] as [string, string]),
+        ),
+    );
+    server = proxyHostPort(
+      perProtocol.get('https') ?? perProtocol.get('http') ?? perProtocol.get('*') ?? null,
+    );
   }
   const pacUrl = asString(prop(json, 'autoConfigUrl'));
-  const bypass = (asString(prop(json, 'proxyOverride')) ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+  const bypass = (asString(prop(json, 'proxyOverride')) ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const autoDetect = asInteger(prop(json, 'autoDetect'));
-  return { source: 'windows', server, pacUrl: pacUrl || null, autoDetect: autoDetect === null ? null : autoDetect === 1, bypass };
+  return {
+    source: 'windows',
+    server,
+    pacUrl: pacUrl || null,
+    autoDetect: autoDetect === null ? null : autoDetect === 1,
+    bypass,
+  };
 }
 
 /** `scutil --proxy`: a dictionary of HTTPEnable/HTTPProxy/HTTPPort, HTTPS…, ProxyAutoConfig…, ExceptionsList. */
 export function proxyFromScutil(text: string): ProxyConfiguration {
-  const value = (key: string): string | null => new RegExp(`^\\s*${key}\\s*:\\s*(.+?)\\s*$`, 'm').exec(text)?.[1] ?? null;
-  const hostPort = (prefix: 'HTTPS' | 'HTTP'): string | null => (value(`${prefix}Enable`) === '1' && value(`${prefix}Proxy`) ? `${value(`${prefix}Proxy`)}:${value(`${prefix}Port`) ?? '80'}` : null);
+  const value = (key: string): string | null =>
+    new RegExp(`^\\s*${key}\\s*:\\s*(.+?)\\s*$`, 'm').exec(text)?.[1] ?? null;
+  const hostPort = (prefix: 'HTTPS' | 'HTTP'): string | null =>
+    value(`${prefix}Enable`) === '1' && value(`${prefix}Proxy`)
+      ? `${value(`${prefix}Proxy`)}:${value(`${prefix}Port`) ?? '80'}`
+      : null;
   const exceptions = /ExceptionsList\s*:\s*<array>\s*\{([^}]*)\}/.exec(text)?.[1] ?? '';
   return {
     source: 'macos',

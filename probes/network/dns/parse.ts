@@ -56,7 +56,10 @@ function addServer(servers: Map<string, string[]>, address: string, iface: strin
 }
 
 function toConfiguration(servers: Map<string, string[]>, domains: Iterable<string>): DnsConfiguration {
-  return { servers: [...servers].map(([address, interfaces]) => ({ address, interfaces })), searchDomains: [...new Set(domains)] };
+  return {
+    servers: [...servers].map(([address, interfaces]) => ({ address, interfaces })),
+    searchDomains: [...new Set(domains)],
+  };
 }
 
 /** /etc/resolv.conf: `nameserver` lines, and `search`/`domain` (the last one wins, as in glibc). */
@@ -97,7 +100,8 @@ export function parseResolvectlStatus(text: string): DnsConfiguration {
     const key: string | null = field;
     const values: string = pair ? (pair[2] ?? '') : raw.trim();
     if (!values) continue;
-    if (key === 'DNS Servers') for (const address of values.split(/\s+/)) addServer(servers, address.replace(/#.*$/, ''), iface);
+    if (key === 'DNS Servers')
+      for (const address of values.split(/\s+/)) addServer(servers, address.replace(/#.*$/, ''), iface);
     if (key === 'DNS Domain') domains.push(...values.split(/\s+/).filter((d) => d !== '~.'));
   }
   return toConfiguration(servers, domains);
@@ -114,7 +118,9 @@ export function parseScutilDns(text: string): DnsConfiguration {
   for (const block of section.split(/\nresolver #\d+\s*\n/).slice(1)) {
     const lines = block.split('\n').map((l) => l.trim());
     const value = (key: string): string[] =>
-      lines.filter((l) => l.startsWith(`${key}[`) || l.startsWith(`${key} `)).map((l) => l.slice(l.indexOf(':') + 1).trim());
+      lines
+        .filter((l) => l.startsWith(`${key}[`) || l.startsWith(`${key} `))
+        .map((l) => l.slice(l.indexOf(':') + 1).trim());
     if (value('domain').length > 0) continue;
     const iface = /\(([^)]+)\)/.exec(value('if_index')[0] ?? '')?.[1] ?? null;
     for (const address of value('nameserver')) addServer(servers, address.replace(/%.*$/, ''), iface);
@@ -134,7 +140,9 @@ export function parseWindowsDns(json: unknown): DnsConfiguration {
       if (text && !/^fec0:0:0:ffff::[123]$/i.test(text)) addServer(servers, text, alias);
     }
   }
-  const domains = asArray(prop(json, 'suffixSearchList') as unknown[]).filter((d): d is string => typeof d === 'string' && d !== '');
+  const domains = asArray(prop(json, 'suffixSearchList') as unknown[]).filter(
+    (d): d is string => typeof d === 'string' && d !== '',
+  );
   const primary = asString(prop(json, 'primaryDnsSuffix'));
   return toConfiguration(servers, primary ? [primary, ...domains] : domains);
 }
@@ -146,7 +154,9 @@ function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return Math.round(sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2);
+  return Math.round(
+    sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2,
+  );
 }
 
 /**
@@ -158,23 +168,45 @@ function median(values: number[]): number | null {
  * - slow: its median answer took longer than `slowMs`;
  * - ok.
  */
-export function judgeServer(queries: readonly DnsQuery[], context: { mustResolve: readonly string[]; resolvedElsewhere: ReadonlySet<string>; slowMs: number }): ServerVerdict {
+export function judgeServer(
+  queries: readonly DnsQuery[],
+  context: { mustResolve: readonly string[]; resolvedElsewhere: ReadonlySet<string>; slowMs: number },
+): ServerVerdict {
   if (queries.length === 0) return 'dead';
   if (queries.every((q) => NO_ANSWER.has(q.outcome))) return 'dead';
   const must = new Set(context.mustResolve.map((n) => n.toLowerCase()));
-  if (queries.some((q) => DENIES.has(q.outcome) && (must.has(q.name.toLowerCase()) || context.resolvedElsewhere.has(q.name.toLowerCase())))) return 'lying';
-  if (queries.some((q) => q.outcome === 'servfail' || q.outcome === 'refused' || q.outcome === 'error')) return 'failing';
+  if (
+    queries.some(
+      (q) =>
+        DENIES.has(q.outcome) &&
+        (must.has(q.name.toLowerCase()) || context.resolvedElsewhere.has(q.name.toLowerCase())),
+    )
+  )
+    return 'lying';
+  if (queries.some((q) => q.outcome === 'servfail' || q.outcome === 'refused' || q.outcome === 'error'))
+    return 'failing';
   const answered = queries.filter((q) => !NO_ANSWER.has(q.outcome)).map((q) => q.durationMs);
   // A server that answers some questions and lets others time out makes every lookup wait: slow too.
-  if ((median(answered) ?? 0) > context.slowMs || queries.some((q) => NO_ANSWER.has(q.outcome))) return 'slow';
+  if ((median(answered) ?? 0) > context.slowMs || queries.some((q) => NO_ANSWER.has(q.outcome)))
+    return 'slow';
   return 'ok';
 }
 
 export function toQuery(answer: DnsAnswer): DnsQuery {
-  return { name: answer.name, outcome: answer.outcome, addresses: [...answer.addresses], durationMs: Math.round(answer.durationMs) };
+  return {
+    name: answer.name,
+    outcome: answer.outcome,
+    addresses: [...answer.addresses],
+    durationMs: Math.round(answer.durationMs),
+  };
 }
 
-export function serverResults(configured: readonly ConfiguredServer[], answers: ReadonlyMap<string, DnsQuery[]>, mustResolve: readonly string[], slowMs: number): DnsServerResult[] {
+export function serverResults(
+  configured: readonly ConfiguredServer[],
+  answers: ReadonlyMap<string, DnsQuery[]>,
+  mustResolve: readonly string[],
+  slowMs: number,
+): DnsServerResult[] {
   const resolvedElsewhere = (server: string): Set<string> =>
     new Set(
       [...answers]
@@ -184,6 +216,12 @@ export function serverResults(configured: readonly ConfiguredServer[], answers: 
   return configured.map(({ address, interfaces }) => {
     const queries = answers.get(address) ?? [];
     const answered = queries.filter((q) => !NO_ANSWER.has(q.outcome)).map((q) => q.durationMs);
-    return { address, interfaces, verdict: judgeServer(queries, { mustResolve, resolvedElsewhere: resolvedElsewhere(address), slowMs }), medianMs: median(answered), queries };
+    return {
+      address,
+      interfaces,
+      verdict: judgeServer(queries, { mustResolve, resolvedElsewhere: resolvedElsewhere(address), slowMs }),
+      medianMs: median(answered),
+      queries,
+    };
   });
 }

@@ -6,18 +6,37 @@
 import { join } from 'node:path';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
 import { optional } from '../../util/gaps';
-import { parseIpRouteJson, parseRouteGet, parseWindowsRoutes, realGateway, type DefaultRoute, type GatewayData } from './parse';
+import {
+  parseIpRouteJson,
+  parseRouteGet,
+  parseWindowsRoutes,
+  realGateway,
+  type DefaultRoute,
+  type GatewayData,
+} from './parse';
 
 export type { GatewayData } from './parse';
 
-async function routes(ctx: ProbeContext, gaps: Gap[]): Promise<{ ipv4: DefaultRoute | null; ipv6: DefaultRoute | null }> {
-  if (ctx.platform === 'win32') return parseWindowsRoutes(await ctx.powershell(join(__dirname, 'network-gateway.ps1')));
+async function routes(
+  ctx: ProbeContext,
+  gaps: Gap[],
+): Promise<{ ipv4: DefaultRoute | null; ipv6: DefaultRoute | null }> {
+  if (ctx.platform === 'win32')
+    return parseWindowsRoutes(await ctx.powershell(join(__dirname, 'network-gateway.ps1')));
   if (ctx.platform === 'darwin') {
     // `route get` exits 1 with "not in table" when there is no default route: that is the answer, not a failure.
-    const [ipv4, ipv6] = await Promise.all([ctx.exec('route', ['-n', 'get', 'default'], { okExitCodes: [0, 1] }), optional(ctx, gaps, 'IPv6 default route', () => ctx.exec('route', ['-n', 'get', '-inet6', 'default'], { okExitCodes: [0, 1] }))]);
+    const [ipv4, ipv6] = await Promise.all([
+      ctx.exec('route', ['-n', 'get', 'default'], { okExitCodes: [0, 1] }),
+      optional(ctx, gaps, 'IPv6 default route', () =>
+        ctx.exec('route', ['-n', 'get', '-inet6', 'default'], { okExitCodes: [0, 1] }),
+      ),
+    ]);
     return { ipv4: parseRouteGet(ipv4.stdout), ipv6: ipv6 ? parseRouteGet(ipv6.stdout) : null };
   }
-  const [ipv4, ipv6] = await Promise.all([ctx.exec('ip', ['-j', '-4', 'route', 'show', 'default']), optional(ctx, gaps, 'IPv6 default route', () => ctx.exec('ip', ['-j', '-6', 'route', 'show', 'default']))]);
+  const [ipv4, ipv6] = await Promise.all([
+    ctx.exec('ip', ['-j', '-4', 'route', 'show', 'default']),
+    optional(ctx, gaps, 'IPv6 default route', () => ctx.exec('ip', ['-j', '-6', 'route', 'show', 'default'])),
+  ]);
   return { ipv4: parseIpRouteJson(ipv4.stdout), ipv6: ipv6 ? parseIpRouteJson(ipv6.stdout) : null };
 }
 
@@ -30,9 +49,22 @@ async function collect(ctx: ProbeContext) {
     const { pingCount } = ctx.config.gateway;
     // Echoes go out every 0.2 s (see pingHost); the deadline leaves a second for the last answer.
     const result = await ctx.net.ping(gateway, { count: pingCount, timeoutMs: pingCount * 200 + 1_000 });
-    ping = { sent: result.sent, received: result.received, lossPercent: result.lossPercent, avgMs: result.avgMs, minMs: result.minMs, maxMs: result.maxMs };
+    ping = {
+      sent: result.sent,
+      received: result.received,
+      lossPercent: result.lossPercent,
+      avgMs: result.avgMs,
+      minMs: result.minMs,
+      maxMs: result.maxMs,
+    };
   }
-  const data: GatewayData = { defaultRoute: ipv4 !== null, gateway, interface: ipv4?.interface ?? null, ipv6Gateway: realGateway(ipv6?.gateway ?? null), ping };
+  const data: GatewayData = {
+    defaultRoute: ipv4 !== null,
+    gateway,
+    interface: ipv4?.interface ?? null,
+    ipv6Gateway: realGateway(ipv6?.gateway ?? null),
+    ping,
+  };
   return { data, gaps };
 }
 
@@ -46,9 +78,19 @@ export const gatewayProbe = defineProbe<GatewayData>({
     timeoutMs: 8_000,
     fields: {
       defaultRoute: { type: 'boolean', description: 'An IPv4 default route exists.' },
-      gateway: { type: 'string', nullable: true, sensitive: 'ip', description: 'The router\'s IPv4 address (null for an on-link route, e.g. a VPN).' },
+      gateway: {
+        type: 'string',
+        nullable: true,
+        sensitive: 'ip',
+        description: "The router's IPv4 address (null for an on-link route, e.g. a VPN).",
+      },
       interface: { type: 'string', nullable: true, description: 'The interface of the default route.' },
-      ipv6Gateway: { type: 'string', nullable: true, sensitive: 'ip', description: 'The IPv6 default router.' },
+      ipv6Gateway: {
+        type: 'string',
+        nullable: true,
+        sensitive: 'ip',
+        description: 'The IPv6 default router.',
+      },
       ping: { type: 'object', nullable: true, description: 'Echo requests to the router.' },
       'ping.sent': { type: 'integer', unit: 'count', description: 'Echo requests sent.' },
       'ping.received': { type: 'integer', unit: 'count', description: 'Answers received.' },

@@ -11,7 +11,10 @@ export type { InterfacesData } from './parse';
 
 async function collectUnix(ctx: ProbeContext) {
   const gaps: Gap[] = [];
-  const [interfaces, wifi] = await Promise.all([ctx.systemInformation('networkInterfaces'), optional(ctx, gaps, 'Wi-Fi details', () => ctx.systemInformation('wifiConnections'))]);
+  const [interfaces, wifi] = await Promise.all([
+    ctx.systemInformation('networkInterfaces'),
+    optional(ctx, gaps, 'Wi-Fi details', () => ctx.systemInformation('wifiConnections')),
+  ]);
   return { data: parseSystemInformation(interfaces, wifi ?? []), gaps };
 }
 
@@ -23,31 +26,92 @@ export const interfacesProbe = defineProbe<InterfacesData>({
   descriptor: {
     id: 'network.interfaces',
     title: 'Network adapters',
-    description: 'Every network adapter: whether it is up, its addresses, MAC, speed and MTU, and for Wi-Fi the network name, signal, band and channel.',
+    description:
+      'Every network adapter: whether it is up, its addresses, MAC, speed and MTU, and for Wi-Fi the network name, signal, band and channel.',
     platforms: ['win32', 'darwin', 'linux'],
     // systeminformation runs several small commands per interface on Linux and macOS.
     timeoutMs: 10_000,
     fields: {
       interfaces: { type: 'object[]', description: 'The adapters.' },
       'interfaces[].name': { type: 'string', description: 'The adapter\'s name (eth0, en0, "Wi-Fi").' },
-      'interfaces[].description': { type: 'string', nullable: true, description: 'The driver\'s or OS\'s description.' },
-      'interfaces[].kind': { type: 'string', enum: ['ethernet', 'wifi', 'loopback', 'vpn', 'virtual', 'cellular', 'other'], description: 'What kind of link it is.' },
+      'interfaces[].description': {
+        type: 'string',
+        nullable: true,
+        description: "The driver's or OS's description.",
+      },
+      'interfaces[].kind': {
+        type: 'string',
+        enum: ['ethernet', 'wifi', 'loopback', 'vpn', 'virtual', 'cellular', 'other'],
+        description: 'What kind of link it is.',
+      },
       'interfaces[].up': { type: 'boolean', description: 'The link is up.' },
-      'interfaces[].mac': { type: 'string', nullable: true, sensitive: 'mac', description: 'Hardware (MAC) address.' },
+      'interfaces[].mac': {
+        type: 'string',
+        nullable: true,
+        sensitive: 'mac',
+        description: 'Hardware (MAC) address.',
+      },
       'interfaces[].ipv4': { type: 'object[]', description: 'IPv4 addresses.' },
       'interfaces[].ipv4[].address': { type: 'string', sensitive: 'ip', description: 'The address.' },
-      'interfaces[].ipv4[].prefixLength': { type: 'integer', nullable: true, description: 'Network prefix length (24 for 255.255.255.0).' },
+      'interfaces[].ipv4[].prefixLength': {
+        type: 'integer',
+        nullable: true,
+        description: 'Network prefix length (24 for 255.255.255.0).',
+      },
       'interfaces[].ipv6': { type: 'string[]', sensitive: 'ip', description: 'IPv6 addresses.' },
-      'interfaces[].speedMbps': { type: 'number', nullable: true, unit: 'Mbit/s', description: 'Link speed.' },
-      'interfaces[].mtu': { type: 'integer', nullable: true, unit: 'bytes', description: 'Largest packet the link carries.' },
-      'interfaces[].wifi': { type: 'object', nullable: true, description: 'The Wi-Fi association (Wi-Fi adapters only).' },
-      'interfaces[].wifi.ssid': { type: 'string', nullable: true, sensitive: 'ssid', description: 'Network name.' },
-      'interfaces[].wifi.bssid': { type: 'string', nullable: true, sensitive: 'mac', description: 'The access point\'s MAC address.' },
-      'interfaces[].wifi.signalDbm': { type: 'number', nullable: true, unit: 'dBm', description: 'Signal strength (−30 excellent, −67 good for calls, −80 unusable).' },
-      'interfaces[].wifi.signalPercent': { type: 'number', nullable: true, unit: 'percent', description: 'Signal quality as the OS shows it.' },
-      'interfaces[].wifi.band': { type: 'string', nullable: true, enum: ['2.4 GHz', '5 GHz', '6 GHz'], description: 'Frequency band.' },
+      'interfaces[].speedMbps': {
+        type: 'number',
+        nullable: true,
+        unit: 'Mbit/s',
+        description: 'Link speed.',
+      },
+      'interfaces[].mtu': {
+        type: 'integer',
+        nullable: true,
+        unit: 'bytes',
+        description: 'Largest packet the link carries.',
+      },
+      'interfaces[].wifi': {
+        type: 'object',
+        nullable: true,
+        description: 'The Wi-Fi association (Wi-Fi adapters only).',
+      },
+      'interfaces[].wifi.ssid': {
+        type: 'string',
+        nullable: true,
+        sensitive: 'ssid',
+        description: 'Network name.',
+      },
+      'interfaces[].wifi.bssid': {
+        type: 'string',
+        nullable: true,
+        sensitive: 'mac',
+        description: "The access point's MAC address.",
+      },
+      'interfaces[].wifi.signalDbm': {
+        type: 'number',
+        nullable: true,
+        unit: 'dBm',
+        description: 'Signal strength (−30 excellent, −67 good for calls, −80 unusable).',
+      },
+      'interfaces[].wifi.signalPercent': {
+        type: 'number',
+        nullable: true,
+        unit: 'percent',
+        description: 'Signal quality as the OS shows it.',
+      },
+      'interfaces[].wifi.band': {
+        type: 'string',
+        nullable: true,
+        enum: ['2.4 GHz', '5 GHz', '6 GHz'],
+        description: 'Frequency band.',
+      },
       'interfaces[].wifi.channel': { type: 'integer', nullable: true, description: 'Radio channel.' },
-      'interfaces[].wifi.security': { type: 'string', nullable: true, description: 'Security (WPA2-Personal, WPA3-Enterprise, Open…).' },
+      'interfaces[].wifi.security': {
+        type: 'string',
+        nullable: true,
+        description: 'Security (WPA2-Personal, WPA3-Enterprise, Open…).',
+      },
     },
   },
   collectors: { linux: collectUnix, darwin: collectUnix, win32: collectWindows },

@@ -39,13 +39,23 @@ const VPN_NAME = /^(wg|tun|tap|ppp|utun|ipsec|gpd|cscotun|vpn)\d*/i;
 
 export function prefixFromMask(mask: string | null): number | null {
   if (!mask || !/^\d{1,3}(\.\d{1,3}){3}$/.test(mask)) return null;
-  const bits = mask.split('.').map((octet) => Number(octet).toString(2).padStart(8, '0')).join('');
-  return /^1*0*$/.test(bits) ? bits.indexOf('0') === -1 ? 32 : bits.indexOf('0') : null;
+  const bits = mask
+    .split('.')
+    .map((octet) => Number(octet).toString(2).padStart(8, '0'))
+    .join('');
+  return /^1*0*$/.test(bits) ? (bits.indexOf('0') === -1 ? 32 : bits.indexOf('0')) : null;
 }
 
 /** Wi-Fi channels: 1–14 are 2.4 GHz; 5 GHz from 32; a frequency (MHz) settles 6 GHz, which reuses channel numbers. */
 export function bandOf(channel: number | null, frequencyMHz: number | null): WifiLink['band'] {
-  if (frequencyMHz !== null) return frequencyMHz >= 5925 ? '6 GHz' : frequencyMHz >= 5000 ? '5 GHz' : frequencyMHz >= 2400 ? '2.4 GHz' : null;
+  if (frequencyMHz !== null)
+    return frequencyMHz >= 5925
+      ? '6 GHz'
+      : frequencyMHz >= 5000
+        ? '5 GHz'
+        : frequencyMHz >= 2400
+          ? '2.4 GHz'
+          : null;
   if (channel === null) return null;
   return channel <= 14 ? '2.4 GHz' : '5 GHz';
 }
@@ -87,15 +97,37 @@ export function parseSystemInformation(interfaces: unknown, wifi: unknown): Inte
           kind,
           up: asString(prop(entry, 'operstate')) === 'up' || kind === 'loopback',
           mac: asString(prop(entry, 'mac')) || null,
-          ipv4: ip4 ? [{ address: ip4, prefixLength: prefixFromMask(asString(prop(entry, 'ip4subnet'))) }] : [],
+          ipv4: ip4
+            ? [{ address: ip4, prefixLength: prefixFromMask(asString(prop(entry, 'ip4subnet'))) }]
+            : [],
           ipv6: ip6 ? [ip6] : [],
           // systeminformation says -1 or null when the driver does not know.
           speedMbps: speed !== null && speed > 0 ? speed : null,
           mtu: asInteger(prop(entry, 'mtu')),
           wifi: link
-            ? { ssid: asString(prop(link, 'ssid')), bssid: asString(prop(link, 'bssid')), signalDbm, signalPercent: quality, band: bandOf(channel, asNumber(prop(link, 'frequency'))), channel, security: asArray(prop(link, 'security') as unknown[]).map(asString).filter(Boolean).join(', ') || null }
+            ? {
+                ssid: asString(prop(link, 'ssid')),
+                bssid: asString(prop(link, 'bssid')),
+                signalDbm,
+                signalPercent: quality,
+                band: bandOf(channel, asNumber(prop(link, 'frequency'))),
+                channel,
+                security:
+                  asArray(prop(link, 'security') as unknown[])
+                    .map(asString)
+                    .filter(Boolean)
+                    .join(', ') || null,
+              }
             : kind === 'wifi'
-              ? { ssid: null, bssid: null, signalDbm: null, signalPercent: null, band: null, channel: null, security: null }
+              ? {
+                  ssid: null,
+                  bssid: null,
+                  signalDbm: null,
+                  signalPercent: null,
+                  band: null,
+                  channel: null,
+                  security: null,
+                }
               : null,
         },
       ];
@@ -115,8 +147,12 @@ export function parseWindowsInterfaces(json: unknown): InterfacesData {
       const description = asString(prop(entry, 'description'));
       const medium = asInteger(prop(entry, 'physicalMedium'));
       // Tunnel drivers (Wintun, TAP, Cisco AnyConnect, GlobalProtect, Fortinet) announce themselves in the description.
-      const vpn = /wintun|wireguard|tap-windows|anyconnect|globalprotect|pangp|fortinet|vpn/i.test(`${description ?? ''} ${name}`);
-      const kind: InterfaceKind = vpn ? 'vpn' : (PHYSICAL_MEDIUM[medium ?? -1] ?? (prop(entry, 'virtual') === true ? 'virtual' : 'other'));
+      const vpn = /wintun|wireguard|tap-windows|anyconnect|globalprotect|pangp|fortinet|vpn/i.test(
+        `${description ?? ''} ${name}`,
+      );
+      const kind: InterfaceKind = vpn
+        ? 'vpn'
+        : (PHYSICAL_MEDIUM[medium ?? -1] ?? (prop(entry, 'virtual') === true ? 'virtual' : 'other'));
       const bits = asNumber(prop(entry, 'receiveLinkSpeed'));
       const wlan = prop(entry, 'wifi');
       const quality = asNumber(prop(wlan, 'signalQuality'));
@@ -133,12 +169,22 @@ export function parseWindowsInterfaces(json: unknown): InterfacesData {
             const address = asString(prop(a, 'address'));
             return address ? [{ address, prefixLength: asInteger(prop(a, 'prefixLength')) }] : [];
           }),
-          ipv6: asArray(prop(entry, 'ipv6') as unknown[]).map(asString).filter((a): a is string => Boolean(a)),
+          ipv6: asArray(prop(entry, 'ipv6') as unknown[])
+            .map(asString)
+            .filter((a): a is string => Boolean(a)),
           speedMbps: bits !== null && bits > 0 ? Math.round(bits / 1e6) : null,
           mtu: asInteger(prop(entry, 'mtu')),
           wifi:
             kind === 'wifi'
-              ? { ssid: asString(prop(wlan, 'ssid')), bssid: asString(prop(wlan, 'bssid')), signalDbm: dbmFromPercent(quality), signalPercent: quality, band: bandOf(channel, asNumber(prop(wlan, 'frequencyMHz'))), channel, security: asString(prop(wlan, 'security')) }
+              ? {
+                  ssid: asString(prop(wlan, 'ssid')),
+                  bssid: asString(prop(wlan, 'bssid')),
+                  signalDbm: dbmFromPercent(quality),
+                  signalPercent: quality,
+                  band: bandOf(channel, asNumber(prop(wlan, 'frequencyMHz'))),
+                  channel,
+                  security: asString(prop(wlan, 'security')),
+                }
               : null,
         },
       ];

@@ -38,7 +38,12 @@ export function parseNtpConf(text: string): string[] {
   const servers: string[] = [];
   for (const raw of text.split('\n')) {
     const [keyword, host] = raw.replace(/#.*$/, '').trim().split(/\s+/);
-    if ((keyword === 'server' || keyword === 'pool' || keyword === 'peer') && host && !host.startsWith('127.127.')) servers.push(host);
+    if (
+      (keyword === 'server' || keyword === 'pool' || keyword === 'peer') &&
+      host &&
+      !host.startsWith('127.127.')
+    )
+      servers.push(host);
   }
   return [...new Set(servers)];
 }
@@ -58,7 +63,10 @@ export function parseChronySources(text: string): string[] {
 
 /** systemd-timesyncd's configuration: `NTP=` (and `FallbackNTP=` when NTP is empty) in timesyncd.conf. */
 export function parseTimesyncdConf(text: string): string[] {
-  const value = (key: string): string[] => (new RegExp(`^[ \\t]*${key}[ \\t]*=[ \\t]*(.*)$`, 'm').exec(text)?.[1] ?? '').split(/\s+/).filter(Boolean);
+  const value = (key: string): string[] =>
+    (new RegExp(`^[ \\t]*${key}[ \\t]*=[ \\t]*(.*)$`, 'm').exec(text)?.[1] ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
   const servers = value('NTP');
   return servers.length ? servers : value('FallbackNTP');
 }
@@ -75,7 +83,8 @@ export function parseW32TimeServers(value: string | null): string[] {
 export function parseWindowsTimeConfig(json: unknown): TimeSourceConfiguration {
   const mode = asString(prop(json, 'type'));
   // NT5DS and AllSync follow the domain hierarchy: the listed NtpServer is not what is used.
-  const servers = mode === 'NTP' || mode === 'AllSync' ? parseW32TimeServers(asString(prop(json, 'ntpServer'))) : [];
+  const servers =
+    mode === 'NTP' || mode === 'AllSync' ? parseW32TimeServers(asString(prop(json, 'ntpServer'))) : [];
   return { service: 'w32time', mode, servers };
 }
 
@@ -90,11 +99,27 @@ const AGREE_MS = 2_000;
  * kept right by their operators, while a wrong local server is exactly what this check is for.
  * Those outside the winning group are marked `wrongClock`.
  */
-export function judgeOffsets(servers: readonly Omit<NtpServerResult, 'wrongClock'>[]): { servers: NtpServerResult[]; clockOffsetMs: number | null; offsetFrom: string | null } {
+export function judgeOffsets(servers: readonly Omit<NtpServerResult, 'wrongClock'>[]): {
+  servers: NtpServerResult[];
+  clockOffsetMs: number | null;
+  offsetFrom: string | null;
+} {
   const answering = servers.filter((s) => s.offsetMs !== null);
-  if (answering.length === 0) return { servers: servers.map((s) => ({ ...s, wrongClock: false })), clockOffsetMs: null, offsetFrom: null };
-  const groups = answering.map((s) => answering.filter((o) => Math.abs((o.offsetMs ?? 0) - (s.offsetMs ?? 0)) <= AGREE_MS));
-  const best = groups.reduce((a, b) => (b.length > a.length || (b.length === a.length && !a.some((s) => s.role === 'fallback') && b.some((s) => s.role === 'fallback')) ? b : a));
+  if (answering.length === 0)
+    return {
+      servers: servers.map((s) => ({ ...s, wrongClock: false })),
+      clockOffsetMs: null,
+      offsetFrom: null,
+    };
+  const groups = answering.map((s) =>
+    answering.filter((o) => Math.abs((o.offsetMs ?? 0) - (s.offsetMs ?? 0)) <= AGREE_MS),
+  );
+  const best = groups.reduce((a, b) =>
+    b.length > a.length ||
+    (b.length === a.length && !a.some((s) => s.role === 'fallback') && b.some((s) => s.role === 'fallback'))
+      ? b
+      : a,
+  );
   const trusted = new Set(best.map((s) => s.server));
   // SNTP's error is bounded by half the round trip: the nearest trusted server measures best.
   const nearest = [...best].sort((a, b) => (a.roundTripMs ?? Infinity) - (b.roundTripMs ?? Infinity))[0];

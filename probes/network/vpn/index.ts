@@ -9,9 +9,11 @@ import { parseIpLinks, parseScutilNc, parseWindowsVpn, summarise, type VpnData }
 export type { VpnData } from './parse';
 
 async function collect(ctx: ProbeContext) {
-  if (ctx.platform === 'win32') return { data: summarise(parseWindowsVpn(await ctx.powershell(join(__dirname, 'network-vpn.ps1')))) };
+  if (ctx.platform === 'win32')
+    return { data: summarise(parseWindowsVpn(await ctx.powershell(join(__dirname, 'network-vpn.ps1')))) };
   // macOS: the configured VPN services (utun interfaces alone say nothing: the system keeps several for its own use).
-  if (ctx.platform === 'darwin') return { data: summarise(parseScutilNc((await ctx.exec('scutil', ['--nc', 'list'])).stdout)) };
+  if (ctx.platform === 'darwin')
+    return { data: summarise(parseScutilNc((await ctx.exec('scutil', ['--nc', 'list'])).stdout)) };
   return { data: summarise(parseIpLinks((await ctx.exec('ip', ['-j', '-d', 'link', 'show'])).stdout)) };
 }
 
@@ -25,9 +27,16 @@ export const vpnProbe = defineProbe<VpnData>({
     fields: {
       tunnels: { type: 'object[]', description: 'VPN connections and tunnel adapters found.' },
       'tunnels[].name': { type: 'string', description: 'Its name.' },
-      'tunnels[].type': { type: 'string', description: 'What it is (wireguard, tun, ppp, ikev2, the client\'s driver…).' },
+      'tunnels[].type': {
+        type: 'string',
+        description: "What it is (wireguard, tun, ppp, ikev2, the client's driver…).",
+      },
       'tunnels[].connected': { type: 'boolean', description: 'It is connected and carrying traffic.' },
-      'tunnels[].source': { type: 'string', enum: ['interface', 'os-vpn'], description: 'A tunnel adapter, or a VPN connection configured in the OS.' },
+      'tunnels[].source': {
+        type: 'string',
+        enum: ['interface', 'os-vpn'],
+        description: 'A tunnel adapter, or a VPN connection configured in the OS.',
+      },
       anyConnected: { type: 'boolean', description: 'At least one VPN is connected.' },
     },
   },

@@ -46,7 +46,14 @@ export function parseScutilNc(text: string): VpnTunnel[] {
     const match = /^\*?\s*\((\w+)\)\s+\S+\s+(.+?)\s+"([^"]+)"\s*(?:\[([^\]]+)\])?/.exec(line.trim());
     if (!match) return [];
     const [, status, , name, kind] = match;
-    return [{ name: name ?? '?', type: (kind ?? 'vpn').toLowerCase(), connected: status === 'Connected', source: 'os-vpn' }];
+    return [
+      {
+        name: name ?? '?',
+        type: (kind ?? 'vpn').toLowerCase(),
+        connected: status === 'Connected',
+        source: 'os-vpn',
+      },
+    ];
   });
 }
 
@@ -55,12 +62,30 @@ export function parseWindowsVpn(json: unknown): VpnTunnel[] {
   const connections = asArray(prop(json, 'connections') as unknown[]).flatMap((c): VpnTunnel[] => {
     const name = asString(prop(c, 'name'));
     // ConnectionStatus is the VpnConnection class's fixed value set (Connected, Disconnected…).
-    return name ? [{ name, type: (asString(prop(c, 'tunnelType')) ?? 'vpn').toLowerCase(), connected: asString(prop(c, 'status')) === 'Connected', source: 'os-vpn' }] : [];
+    return name
+      ? [
+          {
+            name,
+            type: (asString(prop(c, 'tunnelType')) ?? 'vpn').toLowerCase(),
+            connected: asString(prop(c, 'status')) === 'Connected',
+            source: 'os-vpn',
+          },
+        ]
+      : [];
   });
   const adapters = asArray(prop(json, 'adapters') as unknown[]).flatMap((a): VpnTunnel[] => {
     const name = asString(prop(a, 'name'));
     // InterfaceOperationalStatus 1 = up (RFC 2863).
-    return name ? [{ name, type: asString(prop(a, 'description')) ?? 'tunnel', connected: prop(a, 'operStatus') === 1, source: 'interface' }] : [];
+    return name
+      ? [
+          {
+            name,
+            type: asString(prop(a, 'description')) ?? 'tunnel',
+            connected: prop(a, 'operStatus') === 1,
+            source: 'interface',
+          },
+        ]
+      : [];
   });
   return [...connections, ...adapters];
 }

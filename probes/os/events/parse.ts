@@ -13,7 +13,8 @@ export interface EventItem {
   message: string;
 }
 
-export type EventCategory = 'unexpectedShutdowns' | 'blueScreens' | 'appCrashes' | 'appHangs' | 'diskErrors' | 'hardwareErrors';
+export type EventCategory =
+  'unexpectedShutdowns' | 'blueScreens' | 'appCrashes' | 'appHangs' | 'diskErrors' | 'hardwareErrors';
 
 export interface EventsData {
   windowHours: number;
@@ -39,16 +40,29 @@ const short = (text: string): string => {
 export function windowsCategory(provider: string, id: number | null): EventCategory | null {
   if (provider === 'Microsoft-Windows-Kernel-Power' && id === 41) return 'unexpectedShutdowns';
   if (provider === 'EventLog' && id === 6008) return 'unexpectedShutdowns';
-  if ((provider === 'Microsoft-Windows-WER-SystemErrorReporting' || provider === 'BugCheck') && id === 1001) return 'blueScreens';
+  if ((provider === 'Microsoft-Windows-WER-SystemErrorReporting' || provider === 'BugCheck') && id === 1001)
+    return 'blueScreens';
   if (provider === 'Application Error' && id === 1000) return 'appCrashes';
   if (provider === 'Application Hang' && id === 1002) return 'appHangs';
-  if ((provider === 'disk' && (id === 7 || id === 51 || id === 153)) || (provider === 'Ntfs' && id === 55) || (provider === 'Microsoft-Windows-Ntfs' && id === 55)) return 'diskErrors';
+  if (
+    (provider === 'disk' && (id === 7 || id === 51 || id === 153)) ||
+    (provider === 'Ntfs' && id === 55) ||
+    (provider === 'Microsoft-Windows-Ntfs' && id === 55)
+  )
+    return 'diskErrors';
   if (provider === 'Microsoft-Windows-WHEA-Logger') return 'hardwareErrors';
   return null;
 }
 
 function summarise(items: EventItem[], categories: EventCategory[], crashApps: string[]): EventsData {
-  const counts: Record<EventCategory, number> = { unexpectedShutdowns: 0, blueScreens: 0, appCrashes: 0, appHangs: 0, diskErrors: 0, hardwareErrors: 0 };
+  const counts: Record<EventCategory, number> = {
+    unexpectedShutdowns: 0,
+    blueScreens: 0,
+    appCrashes: 0,
+    appHangs: 0,
+    diskErrors: 0,
+    hardwareErrors: 0,
+  };
   for (const category of categories) counts[category] += 1;
   const byApp = new Map<string, number>();
   for (const app of crashApps) byApp.set(app, (byApp.get(app) ?? 0) + 1);
@@ -76,7 +90,13 @@ export function parseWindowsEvents(json: unknown): EventsData {
     const level = asInteger(prop(e, 'level'));
     const time = asString(prop(e, 'time'));
     if (!time || (level !== 1 && level !== 2)) continue;
-    items.push({ time, source, id, level: level === 1 ? 'critical' : 'error', message: short(asString(prop(e, 'message')) ?? '') });
+    items.push({
+      time,
+      source,
+      id,
+      level: level === 1 ? 'critical' : 'error',
+      message: short(asString(prop(e, 'message')) ?? ''),
+    });
     const category = windowsCategory(source, id);
     if (category) categories.push(category);
     if (category === 'appCrashes') crashApps.push(asString(prop(e, 'app')) ?? '?');
@@ -107,14 +127,25 @@ export function parseJournal(text: string): EventsData {
     const source = asString(prop(entry, 'SYSLOG_IDENTIFIER')) ?? asString(prop(entry, '_COMM')) ?? '?';
     const raw = prop(entry, 'MESSAGE');
     // journald gives binary messages as byte arrays.
-    const message = typeof raw === 'string' ? raw : Array.isArray(raw) ? Buffer.from(raw as number[]).toString('utf8') : '';
-    items.push({ time: new Date(micros / 1000).toISOString(), source, id: null, level: priority <= 2 ? 'critical' : 'error', message: short(message) });
+    const message =
+      typeof raw === 'string' ? raw : Array.isArray(raw) ? Buffer.from(raw as number[]).toString('utf8') : '';
+    items.push({
+      time: new Date(micros / 1000).toISOString(),
+      source,
+      id: null,
+      level: priority <= 2 ? 'critical' : 'error',
+      message: short(message),
+    });
     if (source === 'systemd-coredump') {
       categories.push('appCrashes');
-      crashApps.push(asString(prop(entry, 'COREDUMP_COMM')) ?? /\(([^)]+)\) of user/.exec(message)?.[1] ?? '?');
+      crashApps.push(
+        asString(prop(entry, 'COREDUMP_COMM')) ?? /\(([^)]+)\) of user/.exec(message)?.[1] ?? '?',
+      );
     }
-    if (source === 'kernel' && /I\/O error|blk_update_request|critical medium error/i.test(message)) categories.push('diskErrors');
-    if (source === 'kernel' && /Machine check|mce: \[Hardware Error\]/i.test(message)) categories.push('hardwareErrors');
+    if (source === 'kernel' && /I\/O error|blk_update_request|critical medium error/i.test(message))
+      categories.push('diskErrors');
+    if (source === 'kernel' && /Machine check|mce: \[Hardware Error\]/i.test(message))
+      categories.push('hardwareErrors');
   }
   return summarise(items, categories, crashApps);
 }
@@ -129,14 +160,23 @@ export function parseDiagnosticReports(names: readonly string[], now: Date): Eve
   const categories: EventCategory[] = [];
   const crashApps: string[] = [];
   for (const name of names) {
-    const match = /^(.+?)[-_](\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})(?:[-_.].*)?\.(ips|crash|hang|panic|diag)$/.exec(name);
+    const match =
+      /^(.+?)[-_](\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})(?:[-_.].*)?\.(ips|crash|hang|panic|diag)$/.exec(
+        name,
+      );
     if (!match) continue;
     const [, app = '?', y, mo, d, h, mi, s, kind] = match;
     const time = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}`);
     if (Number.isNaN(time.getTime()) || time.getTime() < since) continue;
     const panic = kind === 'panic' || /^(Kernel|panic-full|panic-base)$/i.test(app);
     const hang = kind === 'hang';
-    items.push({ time: time.toISOString(), source: app, id: null, level: panic ? 'critical' : 'error', message: name });
+    items.push({
+      time: time.toISOString(),
+      source: app,
+      id: null,
+      level: panic ? 'critical' : 'error',
+      message: name,
+    });
     categories.push(panic ? 'blueScreens' : hang ? 'appHangs' : 'appCrashes');
     if (!panic && !hang) crashApps.push(app);
   }

@@ -27,7 +27,11 @@ export interface OsIdentity {
 }
 
 const MS = 'Microsoft Lifecycle (learn.microsoft.com/lifecycle/products)';
-const win = (build: string, channel: string, endsOn: string): Release => ({ match: (o) => o.family === 'windows' && o.id === build && o.channel === channel, endsOn, source: MS });
+const win = (build: string, channel: string, endsOn: string): Release => ({
+  match: (o) => o.family === 'windows' && o.id === build && o.channel === channel,
+  endsOn,
+  source: MS,
+});
 
 const RELEASES: readonly Release[] = [
   // Windows 10 (build 19045 = 22H2, the last version; 19044 = 21H2, also LTSC 2021; 17763 = LTSC 2019).
@@ -65,7 +69,12 @@ const RELEASES: readonly Release[] = [
       ['15', '2027-09-15'],
       ['26', '2028-09-15'],
     ] as const
-  ).map(([major, endsOn]): Release => ({ match: (o) => o.family === 'macos' && o.id === major, endsOn, source: "Apple's practice of patching the three latest macOS majors", approximate: true })),
+  ).map(([major, endsOn]): Release => ({
+    match: (o) => o.family === 'macos' && o.id === major,
+    endsOn,
+    source: "Apple's practice of patching the three latest macOS majors",
+    approximate: true,
+  })),
   // Linux distributions (end of security support; Debian includes its LTS years).
   ...(
     [
@@ -88,7 +97,13 @@ const RELEASES: readonly Release[] = [
       ['fedora', '43', '2026-12-09', 'Fedora release life cycle (about 13 months)'],
       ['fedora', '44', '2027-05-19', 'Fedora release life cycle (about 13 months)'],
     ] as const
-  ).map(([id, version, endsOn, source]): Release => ({ match: (o) => o.family === 'linux' && o.id === id && (o.version === version || o.version.split('.')[0] === version), endsOn, source, approximate: id === 'fedora' })),
+  ).map(([id, version, endsOn, source]): Release => ({
+    match: (o) =>
+      o.family === 'linux' && o.id === id && (o.version === version || o.version.split('.')[0] === version),
+    endsOn,
+    source,
+    approximate: id === 'fedora',
+  })),
 ];
 
 export interface SupportVerdict {
@@ -102,10 +117,15 @@ export function supportStatus(os: OsIdentity, today: Date): SupportVerdict {
   const release = RELEASES.find((r) => r.match(os));
   if (!release) {
     // A macOS newer than the table is newer than every supported one: supported.
-    if (os.family === 'macos' && Number(os.id) > 26) return { status: 'supported', endsOn: null, note: 'Newer than the releases Triage knows.' };
+    if (os.family === 'macos' && Number(os.id) > 26)
+      return { status: 'supported', endsOn: null, note: 'Newer than the releases Triage knows.' };
     return { status: 'unknown', endsOn: null, note: 'Triage has no support dates for this release.' };
   }
   const days = (Date.parse(`${release.endsOn}T23:59:59Z`) - today.getTime()) / 86_400_000;
   const note = `${release.approximate ? 'Approximate date; ' : ''}source: ${release.source}.`;
-  return { status: days < 0 ? 'unsupported' : days <= ENDING_SOON_DAYS ? 'ending-soon' : 'supported', endsOn: release.endsOn, note };
+  return {
+    status: days < 0 ? 'unsupported' : days <= ENDING_SOON_DAYS ? 'ending-soon' : 'supported',
+    endsOn: release.endsOn,
+    note,
+  };
 }

@@ -20,7 +20,11 @@ export interface OsInfoData {
   supportNote: string | null;
 }
 
-function withSupport(base: Omit<OsInfoData, 'supportStatus' | 'supportEndsOn' | 'supportNote'>, identity: OsIdentity, today: Date): OsInfoData {
+function withSupport(
+  base: Omit<OsInfoData, 'supportStatus' | 'supportEndsOn' | 'supportNote'>,
+  identity: OsIdentity,
+  today: Date,
+): OsInfoData {
   const verdict = supportStatus(identity, today);
   return { ...base, supportStatus: verdict.status, supportEndsOn: verdict.endsOn, supportNote: verdict.note };
 }
@@ -55,7 +59,9 @@ export function windowsInfo(json: unknown, today: Date): OsInfoData {
   const server = productType === 2 || productType === 3;
   const edition = EDITIONS[editionId] ?? editionId;
   // The registry's ProductName still says "Windows 10" on Windows 11; the build number does not lie.
-  const name = server ? (asString(prop(json, 'productName')) ?? `Windows Server ${edition}`) : `Windows ${Number(build) >= 22000 ? '11' : '10'} ${edition}`.trim();
+  const name = server
+    ? (asString(prop(json, 'productName')) ?? `Windows Server ${edition}`)
+    : `Windows ${Number(build) >= 22000 ? '11' : '10'} ${edition}`.trim();
   const ubr = asInteger(prop(json, 'ubr'));
   return withSupport(
     {
@@ -69,7 +75,12 @@ export function windowsInfo(json: unknown, today: Date): OsInfoData {
       hostname: asString(prop(json, 'hostname')) ?? '',
       domain: prop(json, 'partOfDomain') === true ? asString(prop(json, 'domain')) : null,
     },
-    { family: 'windows', id: build, version: asString(prop(json, 'displayVersion')) ?? build, channel: windowsChannel(editionId, productType) },
+    {
+      family: 'windows',
+      id: build,
+      version: asString(prop(json, 'displayVersion')) ?? build,
+      channel: windowsChannel(editionId, productType),
+    },
     today,
   );
 }
@@ -81,12 +92,25 @@ export function parseOsRelease(text: string): Map<string, string> {
   return values;
 }
 
-export function linuxInfo(osRelease: string, parts: { hostname: string; kernel: string | null; arch: string; debianVersion: string | null; domain: string | null }, today: Date): OsInfoData {
+export function linuxInfo(
+  osRelease: string,
+  parts: {
+    hostname: string;
+    kernel: string | null;
+    arch: string;
+    debianVersion: string | null;
+    domain: string | null;
+  },
+  today: Date,
+): OsInfoData {
   const release = parseOsRelease(osRelease);
   const id = (release.get('ID') ?? 'linux').toLowerCase();
   const versionId = release.get('VERSION_ID') ?? '';
   // Debian's point release ("12.12") is in /etc/debian_version, not os-release.
-  const version = id === 'debian' && parts.debianVersion && /^\d+\.\d+/.test(parts.debianVersion) ? parts.debianVersion.trim() : versionId;
+  const version =
+    id === 'debian' && parts.debianVersion && /^\d+\.\d+/.test(parts.debianVersion)
+      ? parts.debianVersion.trim()
+      : versionId;
   return withSupport(
     {
       name: release.get('PRETTY_NAME') ?? release.get('NAME') ?? 'Linux',
@@ -105,7 +129,11 @@ export function linuxInfo(osRelease: string, parts: { hostname: string; kernel: 
 }
 
 /** `sw_vers` prints ProductName, ProductVersion and BuildVersion as `Key:<tabs>value`. */
-export function macosInfo(swVers: string, parts: { hostname: string; kernel: string | null; arch: string }, today: Date): OsInfoData {
+export function macosInfo(
+  swVers: string,
+  parts: { hostname: string; kernel: string | null; arch: string },
+  today: Date,
+): OsInfoData {
   const values = parseKeyValueLines(swVers);
   const version = values.get('ProductVersion') ?? 'unknown';
   return withSupport(

@@ -51,7 +51,9 @@ export function parseLinuxTop(text: string, cores: number): ProcessSample[] {
     const res = asNumber(fields[at('RES')]);
     // COMMAND is the last column and may contain spaces (kernel threads' names do not, apps' may).
     const name = fields.slice(at('COMMAND')).join(' ');
-    return pid === null || cpu === null || res === null || !name ? [] : [{ name, pid, cpuPercent: round1(cpu / Math.max(1, cores)), memoryBytes: res * 1024 }];
+    return pid === null || cpu === null || res === null || !name
+      ? []
+      : [{ name, pid, cpuPercent: round1(cpu / Math.max(1, cores)), memoryBytes: res * 1024 }];
   });
 }
 
@@ -67,7 +69,14 @@ export function parseDarwinTop(text: string, cores: number): ProcessSample[] {
     const match = /^\s*(\d+)\s+([\d.]+)\s+([\d.]+)([BKMG])[+-]?\s+(.+?)\s*$/.exec(line);
     if (!match) return [];
     const [, pid, cpu, mem, u, name] = match;
-    return [{ name: name ?? '?', pid: Number(pid), cpuPercent: round1(Number(cpu) / Math.max(1, cores)), memoryBytes: Math.round(Number(mem) * (unit[u ?? 'B'] ?? 1)) }];
+    return [
+      {
+        name: name ?? '?',
+        pid: Number(pid),
+        cpuPercent: round1(Number(cpu) / Math.max(1, cores)),
+        memoryBytes: Math.round(Number(mem) * (unit[u ?? 'B'] ?? 1)),
+      },
+    ];
   });
 }
 
@@ -82,6 +91,13 @@ export function parseWindowsProcesses(json: unknown): ProcessSample[] {
     const pid = asInteger(prop(p, 'pid'));
     // _Total and Idle are counters, not processes.
     if (!name || pid === null || name === '_Total' || name === 'Idle') return [];
-    return [{ name, pid, cpuPercent: round1((asNumber(prop(p, 'cpu')) ?? 0) / cores), memoryBytes: asNumber(prop(p, 'workingSetPrivate')) ?? 0 }];
+    return [
+      {
+        name,
+        pid,
+        cpuPercent: round1((asNumber(prop(p, 'cpu')) ?? 0) / cores),
+        memoryBytes: asNumber(prop(p, 'workingSetPrivate')) ?? 0,
+      },
+    ];
   });
 }

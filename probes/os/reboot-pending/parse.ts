@@ -3,7 +3,16 @@
  */
 import { asArray, asBoolean, asString, prop } from '../../util/parse';
 
-export type RebootReason = 'cbs' | 'windows-update' | 'file-rename' | 'computer-rename' | 'configmgr' | 'packages' | 'kernel-updated' | 'needs-restarting' | 'os-update';
+export type RebootReason =
+  | 'cbs'
+  | 'windows-update'
+  | 'file-rename'
+  | 'computer-rename'
+  | 'configmgr'
+  | 'packages'
+  | 'kernel-updated'
+  | 'needs-restarting'
+  | 'os-update';
 
 export interface RebootPendingData {
   pending: boolean;
@@ -24,7 +33,10 @@ const DESCRIPTIONS: Readonly<Record<RebootReason, string>> = {
 
 export function pendingFrom(codes: readonly RebootReason[]): RebootPendingData {
   const unique = [...new Set(codes)];
-  return { pending: unique.length > 0, reasons: unique.map((code) => ({ code, description: DESCRIPTIONS[code] })) };
+  return {
+    pending: unique.length > 0,
+    reasons: unique.map((code) => ({ code, description: DESCRIPTIONS[code] })),
+  };
 }
 
 /** JSON printed by os-reboot-pending.ps1: one boolean per signal. */
@@ -41,8 +53,14 @@ export function windowsPending(json: unknown): RebootPendingData {
 
 /** Compares kernel release strings by their numeric parts: "6.1.0-28-amd64" < "6.1.0-30-amd64". */
 export function compareKernels(a: string, b: string): number {
-  const pa = a.split(/[^0-9]+/).filter(Boolean).map(Number);
-  const pb = b.split(/[^0-9]+/).filter(Boolean).map(Number);
+  const pa = a
+    .split(/[^0-9]+/)
+    .filter(Boolean)
+    .map(Number);
+  const pb = b
+    .split(/[^0-9]+/)
+    .filter(Boolean)
+    .map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;

@@ -29,7 +29,10 @@ export function zoneFromLink(target: string): string | null {
 export function offsetMinutes(zone: string | null, at: Date): number | null {
   if (!zone) return null;
   try {
-    const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    const name =
+      new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+        .formatToParts(at)
+        .find((p) => p.type === 'timeZoneName')?.value ?? '';
     const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
     if (name === 'GMT') return 0;
     return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : null;
@@ -48,10 +51,19 @@ export function localIso(at: Date, offset: number | null): string {
 }
 
 /** `timedatectl show`: Timezone=, NTP= (service enabled), NTPSynchronized=. */
-export function parseTimedatectl(text: string): { zone: string | null; enabled: boolean | null; synchronized: boolean | null } {
+export function parseTimedatectl(text: string): {
+  zone: string | null;
+  enabled: boolean | null;
+  synchronized: boolean | null;
+} {
   const values = parseKeyValueLines(text, '=');
-  const yesNo = (key: string): boolean | null => (values.get(key) === 'yes' ? true : values.get(key) === 'no' ? false : null);
-  return { zone: values.get('Timezone') || null, enabled: yesNo('NTP'), synchronized: yesNo('NTPSynchronized') };
+  const yesNo = (key: string): boolean | null =>
+    values.get(key) === 'yes' ? true : values.get(key) === 'no' ? false : null;
+  return {
+    zone: values.get('Timezone') || null,
+    enabled: yesNo('NTP'),
+    synchronized: yesNo('NTPSynchronized'),
+  };
 }
 
 /**
@@ -63,11 +75,22 @@ export function parseChronyTracking(text: string): { synchronized: boolean; last
   if (fields.length < 10) return null;
   const refTime = Number(fields[3]);
   const leap = fields[fields.length - 1] ?? '';
-  return { synchronized: leap !== 'Not synchronised' && refTime > 0, lastSync: refTime > 0 ? new Date(refTime * 1000).toISOString() : null };
+  return {
+    synchronized: leap !== 'Not synchronised' && refTime > 0,
+    lastSync: refTime > 0 ? new Date(refTime * 1000).toISOString() : null,
+  };
 }
 
 /** network-ntp.ps1's time zone and W32Time service state (ServiceControllerStatus 4 = Running). */
-export function parseWindowsTime(json: unknown): { zone: string | null; offset: number | null; running: boolean | null } {
+export function parseWindowsTime(json: unknown): {
+  zone: string | null;
+  offset: number | null;
+  running: boolean | null;
+} {
   const status = asInteger(prop(json, 'serviceStatus'));
-  return { zone: asString(prop(json, 'timeZoneId')), offset: asInteger(prop(json, 'utcOffsetMinutes')), running: status === null ? null : status === 4 };
+  return {
+    zone: asString(prop(json, 'timeZoneId')),
+    offset: asInteger(prop(json, 'utcOffsetMinutes')),
+    running: status === null ? null : status === 4,
+  };
 }

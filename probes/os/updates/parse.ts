@@ -48,7 +48,10 @@ export function windowsUpdates(json: unknown, now: Date): UpdatesData {
     pendingCount: asInteger(prop(pending, 'count')),
     pendingSecurityCount: asInteger(prop(pending, 'security')),
     lastCheckedAt: asString(prop(json, 'lastSearchSuccessDate')),
-    serviceState: windowsServiceState(asInteger(prop(json, 'serviceStartType')), asInteger(prop(json, 'serviceStatus'))),
+    serviceState: windowsServiceState(
+      asInteger(prop(json, 'serviceStartType')),
+      asInteger(prop(json, 'serviceStatus')),
+    ),
   };
 }
 
@@ -62,9 +65,18 @@ export function parseAptHistory(text: string): { date: string; title: string } |
     if (!end || (!upgraded && !installed)) continue;
     const count = (list: string | undefined): number => (list ? list.split('), ').length : 0);
     const command = /^Commandline: (.*)$/m.exec(block)?.[1] ?? 'apt';
-    const tool = /unattended-upgrade/.test(command) ? 'unattended-upgrades' : command.split(' ').slice(0, 2).join(' ').replace(/^\/\S*\//, '');
+    const tool = /unattended-upgrade/.test(command)
+      ? 'unattended-upgrades'
+      : command
+          .split(' ')
+          .slice(0, 2)
+          .join(' ')
+          .replace(/^\/\S*\//, '');
     // history.log times are local; without the zone this is the best ISO form we can give.
-    latest = { date: `${end[1]}T${end[2]}`, title: `${tool}: ${count(upgraded)} upgraded, ${count(installed)} installed` };
+    latest = {
+      date: `${end[1]}T${end[2]}`,
+      title: `${tool}: ${count(upgraded)} upgraded, ${count(installed)} installed`,
+    };
   }
   return latest;
 }
@@ -72,7 +84,12 @@ export function parseAptHistory(text: string): { date: string; title: string } |
 /** `apt list --upgradable`: "name/suite version arch [upgradable from: old]". */
 export function parseAptUpgradable(text: string): { count: number; security: number } {
   const lines = text.split('\n').filter((l) => l.includes('[upgradable from:'));
-  return { count: lines.length, security: lines.filter((l) => /^[^/]+\/[^ ]*-security[ ,]/.test(l) || /^[^/]+\/[^ ]*,[^ ]*-security/.test(l)).length };
+  return {
+    count: lines.length,
+    security: lines.filter(
+      (l) => /^[^/]+\/[^ ]*-security[ ,]/.test(l) || /^[^/]+\/[^ ]*,[^ ]*-security/.test(l),
+    ).length,
+  };
 }
 
 /** `rpm -qa --last` (C locale): newest first, "name-version   Mon 24 Nov 2026 10:00:00 AM UTC". */
@@ -85,14 +102,22 @@ export function parseRpmLast(text: string): { date: string; title: string } | nu
 
 /** `dnf check-update --cacheonly -q`: exit 100 and one line per update ("name.arch  version  repo"). */
 export function parseDnfCheckUpdate(text: string): number {
-  return text.split('\n').filter((l) => /^\S+\.\S+\s+\S+\s+\S+/.test(l.trim()) && !l.startsWith('Obsoleting')).length;
+  return text.split('\n').filter((l) => /^\S+\.\S+\s+\S+\s+\S+/.test(l.trim()) && !l.startsWith('Obsoleting'))
+    .length;
 }
 
 /** macOS `system_profiler SPInstallHistoryDataType -json`: Apple's updates, newest first. */
 export function macosHistory(json: unknown): { date: string; title: string } | null {
   const apple = asArray(prop(json, 'SPInstallHistoryDataType'))
-    .filter((e) => asString(prop(e, 'package_source')) === 'package_source_apple' && /^(macOS|Security Update|Background Security|Safari)/.test(asString(prop(e, '_name')) ?? ''))
-    .map((e) => ({ date: asString(prop(e, 'install_date')), title: `${asString(prop(e, '_name'))} ${asString(prop(e, 'install_version')) ?? ''}`.trim() }))
+    .filter(
+      (e) =>
+        asString(prop(e, 'package_source')) === 'package_source_apple' &&
+        /^(macOS|Security Update|Background Security|Safari)/.test(asString(prop(e, '_name')) ?? ''),
+    )
+    .map((e) => ({
+      date: asString(prop(e, 'install_date')),
+      title: `${asString(prop(e, '_name'))} ${asString(prop(e, 'install_version')) ?? ''}`.trim(),
+    }))
     .filter((e): e is { date: string; title: string } => e.date !== null)
     .sort((a, b) => b.date.localeCompare(a.date));
   return apple[0] ?? null;
@@ -100,5 +125,8 @@ export function macosHistory(json: unknown): { date: string; title: string } | n
 
 export function macosPending(recommended: unknown): { count: number; security: number } {
   const items = asArray(recommended);
-  return { count: items.length, security: items.filter((u) => /Security|macOS/.test(asString(prop(u, 'Display Name')) ?? '')).length };
+  return {
+    count: items.length,
+    security: items.filter((u) => /Security|macOS/.test(asString(prop(u, 'Display Name')) ?? '')).length,
+  };
 }

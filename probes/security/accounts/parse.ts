@@ -22,11 +22,17 @@ export function isAdminFromGroups(groups: string): boolean {
 }
 
 /** `gsettings get` of org.gnome.desktop.screensaver lock-enabled and org.gnome.desktop.session idle-delay ("uint32 300"). */
-export function parseGnomeLock(lockEnabled: string | null, idleDelay: string | null): AccountsData['screenLock'] {
+export function parseGnomeLock(
+  lockEnabled: string | null,
+  idleDelay: string | null,
+): AccountsData['screenLock'] {
   const seconds = idleDelay === null ? null : asInteger(idleDelay.replace(/^uint32\s+/, '').trim());
   const enabled = lockEnabled === null ? null : lockEnabled.trim() === 'true';
   // idle-delay 0 means the screen never blanks, so it never locks by itself.
-  return { enabled: enabled === null ? null : enabled && seconds !== 0, timeoutSeconds: seconds === 0 ? null : seconds };
+  return {
+    enabled: enabled === null ? null : enabled && seconds !== 0,
+    timeoutSeconds: seconds === 0 ? null : seconds,
+  };
 }
 
 /** `sysadminctl -screenLock status` (macOS, on stderr): "screenLock delay is immediate" / "… is 300 seconds" / "screenLock is off". */
@@ -52,6 +58,8 @@ export function parseWindowsAccounts(json: unknown): AccountsData {
   return {
     user: asString(prop(json, 'user')),
     isAdmin: asBoolean(prop(json, 'isAdmin')),
-    screenLock: policy ? { enabled: true, timeoutSeconds: inactivity } : { enabled: active && secure, timeoutSeconds: active && secure ? saverTimeout : null },
+    screenLock: policy
+      ? { enabled: true, timeoutSeconds: inactivity }
+      : { enabled: active && secure, timeoutSeconds: active && secure ? saverTimeout : null },
   };
 }

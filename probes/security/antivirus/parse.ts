@@ -32,7 +32,17 @@ function ageDays(date: string | null, now: Date): number | null {
 }
 
 export function product(name: string, over: Partial<AntivirusProduct>): AntivirusProduct {
-  return { name, enabled: null, realTimeProtection: null, signaturesUpToDate: null, signatureDate: null, signatureAgeDays: null, passive: null, tamperProtected: null, ...over };
+  return {
+    name,
+    enabled: null,
+    realTimeProtection: null,
+    signaturesUpToDate: null,
+    signatureDate: null,
+    signatureAgeDays: null,
+    passive: null,
+    tamperProtected: null,
+    ...over,
+  };
 }
 
 /**
@@ -62,7 +72,12 @@ export function parseWindowsAntivirus(json: unknown, now: Date): AntivirusData {
     // Defender registers here too; its own numbers above are better.
     if (!name || /windows defender|microsoft defender/i.test(name)) continue;
     const state = asInteger(prop(entry, 'productState'));
-    products.push(product(name, { enabled: productEnabled(state), signaturesUpToDate: state === null ? null : ((state >> 4) & 0xf) === 0 }));
+    products.push(
+      product(name, {
+        enabled: productEnabled(state),
+        signaturesUpToDate: state === null ? null : ((state >> 4) & 0xf) === 0,
+      }),
+    );
   }
   return { products, gatekeeper: null };
 }
@@ -80,7 +95,10 @@ export function parseMdatpHealth(json: unknown, now: Date): AntivirusProduct | n
     signatureDate: date,
     signatureAgeDays: ageDays(date, now),
     passive: asBoolean(prop(json, 'passiveModeEnabled')),
-    tamperProtected: asString(prop(json, 'tamperProtection')) === null ? null : asString(prop(json, 'tamperProtection')) !== 'disabled',
+    tamperProtected:
+      asString(prop(json, 'tamperProtection')) === null
+        ? null
+        : asString(prop(json, 'tamperProtection')) !== 'disabled',
   });
 }
 

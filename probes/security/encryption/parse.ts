@@ -22,7 +22,14 @@ export interface EncryptionData {
  * 5 suspended ("on, protection off"), 6 locked. Explorer shows the padlock from it, so standard users
  * can read it, unlike Win32_EncryptableVolume.
  */
-const BITLOCKER: Readonly<Record<number, EncryptionState>> = { 1: 'on', 2: 'off', 3: 'encrypting', 4: 'decrypting', 5: 'suspended', 6: 'locked' };
+const BITLOCKER: Readonly<Record<number, EncryptionState>> = {
+  1: 'on',
+  2: 'off',
+  3: 'encrypting',
+  4: 'decrypting',
+  5: 'suspended',
+  6: 'locked',
+};
 
 export function parseWindowsEncryption(json: unknown): EncryptionData {
   return {
@@ -31,14 +38,29 @@ export function parseWindowsEncryption(json: unknown): EncryptionData {
       if (!mount) return [];
       const protection = asInteger(prop(v, 'bitLockerProtection'));
       // An empty property means BitLocker is not available for this volume (Home editions, some disks).
-      return [{ mount, system: asBoolean(prop(v, 'system')) === true, technology: 'bitlocker', state: protection === null ? 'unknown' : (BITLOCKER[protection] ?? 'unknown') }];
+      return [
+        {
+          mount,
+          system: asBoolean(prop(v, 'system')) === true,
+          technology: 'bitlocker',
+          state: protection === null ? 'unknown' : (BITLOCKER[protection] ?? 'unknown'),
+        },
+      ];
     }),
   };
 }
 
 /** `fdesetup status`: "FileVault is On.", "FileVault is Off.", or "Encryption in progress…". */
 export function parseFdesetup(text: string): EncryptedVolume {
-  const state: EncryptionState = /Encryption in progress/i.test(text) ? 'encrypting' : /Decryption in progress/i.test(text) ? 'decrypting' : /FileVault is On/i.test(text) ? 'on' : /FileVault is Off/i.test(text) ? 'off' : 'unknown';
+  const state: EncryptionState = /Encryption in progress/i.test(text)
+    ? 'encrypting'
+    : /Decryption in progress/i.test(text)
+      ? 'decrypting'
+      : /FileVault is On/i.test(text)
+        ? 'on'
+        : /FileVault is Off/i.test(text)
+          ? 'off'
+          : 'unknown';
   return { mount: '/', system: true, technology: 'filevault', state };
 }
 
@@ -53,7 +75,12 @@ function blockDevice(value: unknown): BlockDevice {
   return {
     type: asString(prop(value, 'type')),
     fstype: asString(prop(value, 'fstype')),
-    mountpoints: [...asArray(prop(value, 'mountpoints') as unknown[]), ...asArray(prop(value, 'mountpoint') as unknown[])].map(asString).filter((m): m is string => Boolean(m)),
+    mountpoints: [
+      ...asArray(prop(value, 'mountpoints') as unknown[]),
+      ...asArray(prop(value, 'mountpoint') as unknown[]),
+    ]
+      .map(asString)
+      .filter((m): m is string => Boolean(m)),
     children: asArray(prop(value, 'children') as unknown[]).map(blockDevice),
   };
 }
@@ -67,7 +94,12 @@ export function parseLsblk(json: unknown): EncryptionData {
   const walk = (device: BlockDevice, underLuks: boolean): void => {
     const encrypted = underLuks || device.type === 'crypt';
     for (const mount of device.mountpoints.filter((m) => IMPORTANT_MOUNTS.includes(m))) {
-      volumes.push({ mount, system: mount === '/', technology: encrypted ? 'luks' : null, state: encrypted ? 'on' : 'off' });
+      volumes.push({
+        mount,
+        system: mount === '/',
+        technology: encrypted ? 'luks' : null,
+        state: encrypted ? 'on' : 'off',
+      });
     }
     for (const child of device.children) walk(child, encrypted || device.fstype === 'crypto_LUKS');
   };

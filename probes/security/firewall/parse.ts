@@ -32,7 +32,13 @@ export function parseWindowsFirewall(json: unknown): FirewallData {
     if (!name) return [];
     const enabled = asInteger(prop(p, 'enabled'));
     const inbound = asInteger(prop(p, 'defaultInboundAction'));
-    return [{ name, enabled: enabled === null ? null : enabled !== 0, defaultInbound: inbound === null ? null : inbound === 2 ? 'allow' : 'block' }];
+    return [
+      {
+        name,
+        enabled: enabled === null ? null : enabled !== 0,
+        defaultInbound: inbound === null ? null : inbound === 2 ? 'allow' : 'block',
+      },
+    ];
   });
   const products = asArray(prop(json, 'products') as unknown[]).flatMap((p) => {
     const name = asString(prop(p, 'displayName'));
@@ -45,7 +51,11 @@ export function parseWindowsFirewall(json: unknown): FirewallData {
 export function parseSocketfilterfw(text: string): FirewallProfile | null {
   const state = /State = (\d)/.exec(text)?.[1];
   if (state === undefined) return null;
-  return { name: 'Application firewall', enabled: state !== '0', defaultInbound: state === '2' ? 'block' : null };
+  return {
+    name: 'Application firewall',
+    enabled: state !== '0',
+    defaultInbound: state === '2' ? 'block' : null,
+  };
 }
 
 /** /etc/ufw/ufw.conf: ENABLED=yes|no. */
@@ -57,7 +67,9 @@ export function parseUfwConf(text: string): FirewallProfile | null {
 /** `nft -j list ruleset`: the input hooks' policies; a firewall is on when an input hook drops by default or has rules. */
 export function parseNftRuleset(json: unknown): FirewallProfile | null {
   const items = asArray(prop(json, 'nftables') as unknown[]);
-  const inputChains = items.map((i) => prop(i, 'chain')).filter((c) => c && asString(prop(c, 'hook')) === 'input');
+  const inputChains = items
+    .map((i) => prop(i, 'chain'))
+    .filter((c) => c && asString(prop(c, 'hook')) === 'input');
   const rules = items.filter((i) => prop(i, 'rule') !== undefined).length;
   if (inputChains.length === 0) return { name: 'nftables', enabled: false, defaultInbound: 'allow' };
   const drops = inputChains.some((c) => asString(prop(c, 'policy')) === 'drop');

@@ -20,12 +20,18 @@ const LINUX_AGENTS: readonly { readonly path: string; readonly name: string }[] 
 ];
 
 async function collectLinux(ctx: ProbeContext) {
-  const found = await Promise.all(LINUX_AGENTS.map(async (agent) => ((await ifPresent(ctx, () => ctx.readDir(agent.path))) ? agent.name : null)));
+  const found = await Promise.all(
+    LINUX_AGENTS.map(async (agent) =>
+      (await ifPresent(ctx, () => ctx.readDir(agent.path))) ? agent.name : null,
+    ),
+  );
   return { data: noneFound(found.filter((a): a is string => a !== null)) };
 }
 
 async function collectDarwin(ctx: ProbeContext) {
-  return { data: parseProfilesStatus((await ctx.exec('profiles', ['status', '-type', 'enrollment'])).stdout) };
+  return {
+    data: parseProfilesStatus((await ctx.exec('profiles', ['status', '-type', 'enrollment'])).stdout),
+  };
 }
 
 async function collectWindows(ctx: ProbeContext) {
@@ -37,16 +43,40 @@ export const mdmProbe = defineProbe<MdmData>({
   descriptor: {
     id: 'security.mdm',
     title: 'Device management',
-    description: 'Whether this computer is joined to the organisation (Entra ID, Active Directory) and enrolled in device management, and whether single sign-on has its token.',
+    description:
+      'Whether this computer is joined to the organisation (Entra ID, Active Directory) and enrolled in device management, and whether single sign-on has its token.',
     platforms: ['win32', 'darwin', 'linux'],
     timeoutMs: 8_000,
     fields: {
-      managed: { type: 'boolean', nullable: true, description: 'Enrolled in a device management service (Linux: an agent is present).' },
-      join: { type: 'string', nullable: true, enum: ['entra', 'hybrid', 'domain', 'workplace', 'none'], description: 'How the device is joined (Windows).' },
+      managed: {
+        type: 'boolean',
+        nullable: true,
+        description: 'Enrolled in a device management service (Linux: an agent is present).',
+      },
+      join: {
+        type: 'string',
+        nullable: true,
+        enum: ['entra', 'hybrid', 'domain', 'workplace', 'none'],
+        description: 'How the device is joined (Windows).',
+      },
       mdm: { type: 'string', nullable: true, description: 'The management service or its enrolment URL.' },
-      tenantName: { type: 'string', nullable: true, sensitive: 'identifier', description: 'The Entra ID tenant.' },
-      deviceId: { type: 'string', nullable: true, sensitive: 'identifier', description: 'The Entra ID device id.' },
-      primaryRefreshToken: { type: 'boolean', nullable: true, description: 'Windows holds a Primary Refresh Token (single sign-on works).' },
+      tenantName: {
+        type: 'string',
+        nullable: true,
+        sensitive: 'identifier',
+        description: 'The Entra ID tenant.',
+      },
+      deviceId: {
+        type: 'string',
+        nullable: true,
+        sensitive: 'identifier',
+        description: 'The Entra ID device id.',
+      },
+      primaryRefreshToken: {
+        type: 'boolean',
+        nullable: true,
+        description: 'Windows holds a Primary Refresh Token (single sign-on works).',
+      },
       agents: { type: 'string[]', description: 'Management agents found (Linux).' },
     },
   },

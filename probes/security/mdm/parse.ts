@@ -23,11 +23,23 @@ export interface MdmData {
 export function parseDsregcmd(text: string): MdmData {
   const values = new Map<string, string>();
   for (const [key, value] of parseKeyValueLines(text, ':')) values.set(key.trim(), value.trim());
-  const yes = (key: string): boolean | null => (values.has(key) ? values.get(key)?.toUpperCase() === 'YES' : null);
+  const yes = (key: string): boolean | null =>
+    values.has(key) ? values.get(key)?.toUpperCase() === 'YES' : null;
   const entra = yes('AzureAdJoined');
   const domain = yes('DomainJoined');
   const workplace = yes('WorkplaceJoined');
-  const join: MdmData['join'] = entra && domain ? 'hybrid' : entra ? 'entra' : domain ? 'domain' : workplace ? 'workplace' : entra === null && domain === null ? null : 'none';
+  const join: MdmData['join'] =
+    entra && domain
+      ? 'hybrid'
+      : entra
+        ? 'entra'
+        : domain
+          ? 'domain'
+          : workplace
+            ? 'workplace'
+            : entra === null && domain === null
+              ? null
+              : 'none';
   const mdmUrl = values.get('MdmUrl') || null;
   return {
     managed: mdmUrl !== null ? true : entra === null ? null : false,
@@ -48,7 +60,9 @@ export function parseProfilesStatus(text: string): MdmData {
   return {
     managed,
     join: null,
-    mdm: managed ? `MDM${dep?.toLowerCase() === 'yes' ? ', Automated Device Enrollment' : ''}${mdm?.[2] ? ` (${mdm[2]})` : ''}` : null,
+    mdm: managed
+      ? `MDM${dep?.toLowerCase() === 'yes' ? ', Automated Device Enrollment' : ''}${mdm?.[2] ? ` (${mdm[2]})` : ''}`
+      : null,
     tenantName: null,
     deviceId: null,
     primaryRefreshToken: null,
@@ -57,6 +71,13 @@ export function parseProfilesStatus(text: string): MdmData {
 }
 
 export function noneFound(agents: string[]): MdmData {
-  return { managed: agents.length > 0, join: null, mdm: agents.length ? agents.join(', ') : null, tenantName: null, deviceId: null, primaryRefreshToken: null, agents };
+  return {
+    managed: agents.length > 0,
+    join: null,
+    mdm: agents.length ? agents.join(', ') : null,
+    tenantName: null,
+    deviceId: null,
+    primaryRefreshToken: null,
+    agents,
+  };
 }
-

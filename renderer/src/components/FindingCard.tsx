@@ -4,7 +4,13 @@ import { triage } from '../bridge';
 import { useI18n } from '../i18n';
 
 /** One finding, in plain words: what is wrong, why it matters, what the user can do, what IT does. */
-export function FindingCard({ finding, technician = false }: { finding: RenderedFinding; technician?: boolean }) {
+export function FindingCard({
+  finding,
+  technician = false,
+}: {
+  finding: RenderedFinding;
+  technician?: boolean;
+}) {
   const { t } = useI18n();
   const [settingsError, setSettingsError] = useState<string | null>(null);
   const openSettings = async (): Promise<void> => {

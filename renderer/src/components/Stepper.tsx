@@ -11,7 +11,11 @@ export function Stepper({ current }: { current: Step }) {
     <nav aria-label={t('steps.label')}>
       <ol className="stepper">
         {STEPS.map((step, i) => (
-          <li key={step} className={i < index ? 'done' : i === index ? 'current' : ''} aria-current={i === index ? 'step' : undefined}>
+          <li
+            key={step}
+            className={i < index ? 'done' : i === index ? 'current' : ''}
+            aria-current={i === index ? 'step' : undefined}
+          >
             <span className="dot" aria-hidden="true">
               {i < index ? '✓' : i + 1}
             </span>

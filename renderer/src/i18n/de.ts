@@ -17,7 +17,8 @@ export const de: Messages = {
   'steps.current': '(aktueller Schritt)',
 
   'describe.title': 'Was funktioniert nicht?',
-  'describe.intro': 'Beschreiben Sie es mit Ihren eigenen Worten. Triage prüft dann Ihren Computer und erstellt einen Bericht für die IT.',
+  'describe.intro':
+    'Beschreiben Sie es mit Ihren eigenen Worten. Triage prüft dann Ihren Computer und erstellt einen Bericht für die IT.',
   'describe.category': 'Um welche Art von Problem geht es?',
   'category.cant-connect': 'Ich komme nicht ins Netz',
   'category.slow': 'Es ist langsam',
@@ -26,7 +27,8 @@ export const de: Messages = {
   'category.printing': 'Drucken',
   'category.other': 'Etwas anderes',
   'describe.description': 'Was ist passiert?',
-  'describe.descriptionHint': 'Zum Beispiel: „Teams trennt seit heute Morgen alle paar Minuten die Verbindung.“',
+  'describe.descriptionHint':
+    'Zum Beispiel: „Teams trennt seit heute Morgen alle paar Minuten die Verbindung.“',
   'describe.contact': 'Wie erreicht Sie die IT?',
   'describe.name': 'Name',
   'describe.email': 'E-Mail',
@@ -41,7 +43,8 @@ export const de: Messages = {
   'outbox.retry': 'Jetzt senden',
 
   'checking.title': 'Ihr Computer wird geprüft…',
-  'checking.intro': 'Das dauert meist nur einige Sekunden. Prüfungen, die auf das Netzwerk warten, können länger dauern.',
+  'checking.intro':
+    'Das dauert meist nur einige Sekunden. Prüfungen, die auf das Netzwerk warten, können länger dauern.',
   'checking.starting': 'Die Prüfungen starten…',
   'checking.progress': '{done} von {total} Prüfungen erledigt',
   'checking.waitingFor': 'Es wird noch gewartet auf: {names}',
@@ -62,8 +65,10 @@ export const de: Messages = {
 
   'results.title': 'Das haben wir gefunden',
   'results.none': 'Keine Probleme gefunden',
-  'results.noneIntro': 'Ihr Computer sieht gesund aus. Wenn das Problem bleibt, senden Sie den Bericht trotzdem: Er hilft der IT.',
-  'results.intro': 'Das Wichtigste zuerst. Manches können Sie selbst beheben; um den Rest kümmert sich die IT.',
+  'results.noneIntro':
+    'Ihr Computer sieht gesund aus. Wenn das Problem bleibt, senden Sie den Bericht trotzdem: Er hilft der IT.',
+  'results.intro':
+    'Das Wichtigste zuerst. Manches können Sie selbst beheben; um den Rest kümmert sich die IT.',
   'results.cancelled': 'Sie haben die Prüfung vorzeitig beendet, daher fehlen einige Ergebnisse.',
   'results.youCanDo': 'Was Sie tun können',
   'results.itDoes': 'Was die IT tun wird',
@@ -78,7 +83,8 @@ export const de: Messages = {
   'severity.ok': 'In Ordnung',
 
   'review.title': 'Kontrollieren, was gesendet wird',
-  'review.intro': 'Genau das geht an {destination}. Persönliche Angaben sind durch Platzhalter wie [user-1] ersetzt (Datenschutzstufe „{level}“).',
+  'review.intro':
+    'Genau das geht an {destination}. Persönliche Angaben sind durch Platzhalter wie [user-1] ersetzt (Datenschutzstufe „{level}“).',
   'review.level.off': 'einfach',
   'review.level.standard': 'normal',
   'review.level.strict': 'streng',
@@ -100,7 +106,8 @@ export const de: Messages = {
   'sent.title.failed': 'Ihr Bericht konnte nicht gesendet werden',
   'sent.ticket': 'Ticketnummer: {id}',
   'sent.ticketLink': 'Link zum Ticket: {url}',
-  'sent.queuedIntro': 'Nichts geht verloren: Triage bewahrt den Bericht auf und sendet ihn selbst, sobald die Verbindung steht.',
+  'sent.queuedIntro':
+    'Nichts geht verloren: Triage bewahrt den Bericht auf und sendet ihn selbst, sobald die Verbindung steht.',
   'sent.savedIntro': 'Bitte senden Sie diese Datei an die IT{contact}.',
   'sent.failedIntro': 'Der Bericht bleibt auf diesem Computer. Bitte teilen Sie der IT mit{contact}:',
   'sent.where': 'Gespeichert unter: {path}',
@@ -109,7 +116,8 @@ export const de: Messages = {
   'sent.contact': ' ({contact})',
 
   'tech.title': 'Bundle öffnen',
-  'tech.intro': 'Öffnen Sie ein Triage-Bundle, um zu sehen, was auf dem Computer des Nutzers gefunden wurde. Bundles werden geprüft, bevor etwas angezeigt wird.',
+  'tech.intro':
+    'Öffnen Sie ein Triage-Bundle, um zu sehen, was auf dem Computer des Nutzers gefunden wurde. Bundles werden geprüft, bevor etwas angezeigt wird.',
   'tech.choose': 'Bundle auswählen…',
   'tech.drop': 'oder ein .zip-Bundle hierher ziehen',
   'tech.opening': 'Wird geöffnet…',
@@ -136,7 +144,8 @@ export const de: Messages = {
   'tech.noChanges': 'Keine',
   'tech.differentMachine': 'Diese Bundles stammen von verschiedenen Computern.',
   'tech.evidence': 'Belege',
-  'tech.policyWarnings': 'Einige verwaltete Richtlinienwerte dieses Computers sind ungültig; Triage ignoriert sie und verwendet die Standardwerte:',
+  'tech.policyWarnings':
+    'Einige verwaltete Richtlinienwerte dieses Computers sind ungültig; Triage ignoriert sie und verwendet die Standardwerte:',
   'tech.noFindings': 'Triage hat auf diesem Computer keine Probleme gefunden.',
   'tech.close': 'Bundle schließen',
 

@@ -18,7 +18,8 @@ export const en = {
   'steps.current': '(current step)',
 
   'describe.title': "What's going wrong?",
-  'describe.intro': 'Tell us in your own words. Triage will then check your computer and prepare a report for IT.',
+  'describe.intro':
+    'Tell us in your own words. Triage will then check your computer and prepare a report for IT.',
   'describe.category': 'What kind of problem is it?',
   'category.cant-connect': "I can't connect",
   'category.slow': 'It is slow',
@@ -63,7 +64,8 @@ export const en = {
 
   'results.title': "Here's what we found",
   'results.none': 'No problems found',
-  'results.noneIntro': 'Your computer looks healthy. If the problem continues, send the report anyway: it helps IT.',
+  'results.noneIntro':
+    'Your computer looks healthy. If the problem continues, send the report anyway: it helps IT.',
   'results.intro': 'Most important first. You can fix some of these yourself; IT will take care of the rest.',
   'results.cancelled': 'You stopped the checks early, so some results are missing.',
   'results.youCanDo': 'What you can do',
@@ -79,12 +81,13 @@ export const en = {
   'severity.ok': 'Fine',
 
   'review.title': 'Review what will be sent',
-  'review.intro': 'This is exactly what goes to {destination}. Personal details are replaced by placeholders like [user-1] ({level} privacy level).',
+  'review.intro':
+    'This is exactly what goes to {destination}. Personal details are replaced by placeholders like [user-1] ({level} privacy level).',
   'review.level.off': 'basic',
   'review.level.standard': 'standard',
   'review.level.strict': 'strict',
   'review.group.main': 'Always sent',
-  'review.group.log': 'Triage\'s log',
+  'review.group.log': "Triage's log",
   'review.include': 'Include',
   'review.required': 'Always included',
   'review.redactions': '{count} value(s) hidden',
@@ -101,7 +104,8 @@ export const en = {
   'sent.title.failed': 'Your report could not be sent',
   'sent.ticket': 'Ticket number: {id}',
   'sent.ticketLink': 'Ticket link: {url}',
-  'sent.queuedIntro': 'Nothing is lost: Triage keeps the report and sends it by itself when the connection works.',
+  'sent.queuedIntro':
+    'Nothing is lost: Triage keeps the report and sends it by itself when the connection works.',
   'sent.savedIntro': 'Please send this file to IT{contact}.',
   'sent.failedIntro': 'The report is kept on this computer. Please tell IT{contact}:',
   'sent.where': 'Saved as: {path}',
@@ -110,7 +114,8 @@ export const en = {
   'sent.contact': ' ({contact})',
 
   'tech.title': 'Open a bundle',
-  'tech.intro': 'Open a Triage bundle to see what was found on the user\'s computer. Bundles are checked before anything is shown.',
+  'tech.intro':
+    "Open a Triage bundle to see what was found on the user's computer. Bundles are checked before anything is shown.",
   'tech.choose': 'Choose a bundle…',
   'tech.drop': 'or drop a .zip bundle here',
   'tech.opening': 'Opening…',
@@ -137,7 +142,8 @@ export const en = {
   'tech.noChanges': 'None',
   'tech.differentMachine': 'These bundles come from different computers.',
   'tech.evidence': 'Evidence',
-  'tech.policyWarnings': 'Some of this computer\'s managed policy values are invalid; Triage ignores them and uses its defaults:',
+  'tech.policyWarnings':
+    "Some of this computer's managed policy values are invalid; Triage ignores them and uses its defaults:",
   'tech.noFindings': 'Triage found no problems on this computer.',
   'tech.close': 'Close this bundle',
 

@@ -13,10 +13,16 @@ export type Translate = (key: MessageKey, params?: Readonly<Record<string, strin
 
 export function translator(locale: AppLocale): Translate {
   const catalog = CATALOGS[locale];
-  return (key, params = {}) => catalog[key].replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return (key, params = {}) =>
+    catalog[key].replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
 }
 
-export const I18nContext = createContext<{ t: Translate; locale: AppLocale }>({ t: translator('en'), locale: 'en' });
+export const I18nContext = createContext<{ t: Translate; locale: AppLocale }>({
+  t: translator('en'),
+  locale: 'en',
+});
 
 export function useI18n(): { t: Translate; locale: AppLocale } {
   return useContext(I18nContext);

@@ -33,11 +33,28 @@ export function Checking({ probes, now }: { probes: readonly ProbeProgress[]; no
         {t('checking.title')}
       </h1>
       <p className="lead">{t('checking.intro')}</p>
-      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={probes.length} aria-valuenow={done} aria-label={t('checking.progress', { done, total: probes.length })}>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={probes.length}
+        aria-valuenow={done}
+        aria-label={t('checking.progress', { done, total: probes.length })}
+      >
         <div className="bar" style={{ width: `${probes.length ? (done / probes.length) * 100 : 0}%` }} />
       </div>
-      <p aria-live="polite">{probes.length === 0 ? t('checking.starting') : t('checking.progress', { done, total: probes.length })}</p>
-      {slow.length > 0 && <p className="hint">{t('checking.waitingFor', { names: slow.map((p) => `${p.title} (${Math.round((now - p.startedAt) / 1000)} s)`).join(', ') })}</p>}
+      <p aria-live="polite">
+        {probes.length === 0
+          ? t('checking.starting')
+          : t('checking.progress', { done, total: probes.length })}
+      </p>
+      {slow.length > 0 && (
+        <p className="hint">
+          {t('checking.waitingFor', {
+            names: slow.map((p) => `${p.title} (${Math.round((now - p.startedAt) / 1000)} s)`).join(', '),
+          })}
+        </p>
+      )}
       <div className="areas">
         {AREAS.map((area) => (
           <section key={area} aria-label={t(`area.${area}`)}>
@@ -48,7 +65,13 @@ export function Checking({ probes, now }: { probes: readonly ProbeProgress[]; no
                 .map((p) => (
                   <li key={p.id} className={`check ${p.status}`}>
                     <span className="icon" aria-hidden="true">
-                      {p.status === 'running' || p.status === 'waiting' ? '…' : p.status === 'ok' ? '✓' : p.status === 'unsupported' ? '–' : '!'}
+                      {p.status === 'running' || p.status === 'waiting'
+                        ? '…'
+                        : p.status === 'ok'
+                          ? '✓'
+                          : p.status === 'unsupported'
+                            ? '–'
+                            : '!'}
                     </span>
                     <span className="name">{p.title}</span>
                     <span className="state">{t(`status.${p.status}` as MessageKey)}</span>

@@ -4,7 +4,14 @@ import { triage } from '../bridge';
 import { useFocusHeading } from '../components/useFocusHeading';
 import { useI18n, type MessageKey } from '../i18n';
 
-const CATEGORIES: readonly ProblemCategory[] = ['cant-connect', 'slow', 'app-crashes', 'cant-sign-in', 'printing', 'other'];
+const CATEGORIES: readonly ProblemCategory[] = [
+  'cant-connect',
+  'slow',
+  'app-crashes',
+  'cant-sign-in',
+  'printing',
+  'other',
+];
 /** Saving on every keystroke would write to disk many times a second; this is soon enough. */
 const SAVE_DELAY_MS = 400;
 
@@ -15,10 +22,22 @@ export interface Problem {
 }
 
 /** Step 1: what is wrong, in the user's words. Everything typed is saved as it is typed. */
-export function Describe({ context, outbox, onStart }: { context: AppContext; outbox: OutboxView; onStart: (problem: Problem) => void }) {
+export function Describe({
+  context,
+  outbox,
+  onStart,
+}: {
+  context: AppContext;
+  outbox: OutboxView;
+  onStart: (problem: Problem) => void;
+}) {
   const { t } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>();
-  const initial: Draft = context.draft ?? { category: null, description: '', contact: context.contactDefaults };
+  const initial: Draft = context.draft ?? {
+    category: null,
+    description: '',
+    contact: context.contactDefaults,
+  };
   const [draft, setDraft] = useState<Draft>(initial);
   const [error, setError] = useState<string | null>(null);
   const [retrying, setRetrying] = useState(false);
@@ -71,7 +90,13 @@ export function Describe({ context, outbox, onStart }: { context: AppContext; ou
         <legend>{t('describe.category')}</legend>
         {CATEGORIES.map((category) => (
           <label key={category} className={draft.category === category ? 'choice selected' : 'choice'}>
-            <input type="radio" name="category" value={category} checked={draft.category === category} onChange={() => update({ category })} />
+            <input
+              type="radio"
+              name="category"
+              value={category}
+              checked={draft.category === category}
+              onChange={() => update({ category })}
+            />
             {t(`category.${category}` as MessageKey)}
           </label>
         ))}
@@ -80,21 +105,42 @@ export function Describe({ context, outbox, onStart }: { context: AppContext; ou
       <p id="description-hint" className="hint">
         {t('describe.descriptionHint')}
       </p>
-      <textarea id="description" aria-describedby="description-hint" rows={5} value={draft.description} onChange={(e) => update({ description: e.target.value })} />
+      <textarea
+        id="description"
+        aria-describedby="description-hint"
+        rows={5}
+        value={draft.description}
+        onChange={(e) => update({ description: e.target.value })}
+      />
       <fieldset className="contact">
         <legend>{t('describe.contact')}</legend>
         <div className="fields">
           <label>
             {t('describe.name')}
-            <input type="text" autoComplete="name" value={draft.contact.name} onChange={(e) => update({ contact: { ...draft.contact, name: e.target.value } })} />
+            <input
+              type="text"
+              autoComplete="name"
+              value={draft.contact.name}
+              onChange={(e) => update({ contact: { ...draft.contact, name: e.target.value } })}
+            />
           </label>
           <label>
             {t('describe.email')}
-            <input type="email" autoComplete="email" value={draft.contact.email} onChange={(e) => update({ contact: { ...draft.contact, email: e.target.value } })} />
+            <input
+              type="email"
+              autoComplete="email"
+              value={draft.contact.email}
+              onChange={(e) => update({ contact: { ...draft.contact, email: e.target.value } })}
+            />
           </label>
           <label>
             {t('describe.phone')}
-            <input type="tel" autoComplete="tel" value={draft.contact.phone} onChange={(e) => update({ contact: { ...draft.contact, phone: e.target.value } })} />
+            <input
+              type="tel"
+              autoComplete="tel"
+              value={draft.contact.phone}
+              onChange={(e) => update({ contact: { ...draft.contact, phone: e.target.value } })}
+            />
           </label>
         </div>
       </fieldset>

@@ -4,7 +4,15 @@ import { useFocusHeading } from '../components/useFocusHeading';
 import { useI18n } from '../i18n';
 
 /** Step 3: what was found, most important first, in plain words, with what the user can do. */
-export function Results({ results, onNext, onRestart }: { results: CheckResults; onNext: () => void; onRestart: () => void }) {
+export function Results({
+  results,
+  onNext,
+  onRestart,
+}: {
+  results: CheckResults;
+  onNext: () => void;
+  onRestart: () => void;
+}) {
   const { t } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>();
   const problems = results.findings.filter((f) => f.severity !== 'ok');

@@ -6,7 +6,9 @@ import { useI18n, type MessageKey } from '../i18n';
 const PLACEHOLDER = /(\[(?:user|host|email|ip|mac|serial|ssid|path|id)-\d+\]|\[secret\])/g;
 
 function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Shows content with each redacted value marked, so the user sees what was hidden. */
@@ -14,7 +16,11 @@ function Marked({ text, label }: { text: string; label: string }) {
   // Focusable, so keyboard users can scroll long content.
   return (
     <pre tabIndex={0} aria-label={label}>
-      {text.split(PLACEHOLDER).map((part, i) => (PLACEHOLDER.test(part) ? <mark key={i}>{part}</mark> : <Fragment key={i}>{part}</Fragment>))}
+      {text
+        .split(PLACEHOLDER)
+        .map((part, i) =>
+          PLACEHOLDER.test(part) ? <mark key={i}>{part}</mark> : <Fragment key={i}>{part}</Fragment>,
+        )}
     </pre>
   );
 }
@@ -41,7 +47,8 @@ export function Review({
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const level = t(`review.level.${view.level satisfies RedactionLevel}` as MessageKey);
-  const area = (id: string): string => (id.startsWith('probe:') ? (id.slice(6).split('.')[0] ?? '') : id === 'log' ? 'log' : 'main');
+  const area = (id: string): string =>
+    id.startsWith('probe:') ? (id.slice(6).split('.')[0] ?? '') : id === 'log' ? 'log' : 'main';
   const groups = [
     { key: 'main', title: t('review.group.main') },
     { key: 'hardware', title: t('area.hardware') },
@@ -59,7 +66,12 @@ export function Review({
       <li key={section.id} className={included ? 'section' : 'section excluded'}>
         <div className="section-head">
           {section.removable ? (
-            <input id={checkboxId} type="checkbox" checked={included} onChange={(e) => onToggle(section.id, e.target.checked)} />
+            <input
+              id={checkboxId}
+              type="checkbox"
+              checked={included}
+              onChange={(e) => onToggle(section.id, e.target.checked)}
+            />
           ) : (
             <span className="required" aria-hidden="true">
               ✓
@@ -72,7 +84,9 @@ export function Review({
           <span className="meta">
             {!section.removable && t('review.required')}
             {section.removable && !included && t('review.leftOut')}
-            {included && section.redactions > 0 && ` ${t('review.redactions', { count: section.redactions })}`}
+            {included &&
+              section.redactions > 0 &&
+              ` ${t('review.redactions', { count: section.redactions })}`}
           </span>
         </div>
         {included && (

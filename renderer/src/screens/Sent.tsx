@@ -4,7 +4,15 @@ import { useFocusHeading } from '../components/useFocusHeading';
 import { useI18n } from '../i18n';
 
 /** Step 5: the ticket number, or where the report waits, or where it was saved. */
-export function Sent({ outcome, supportContact, onDone }: { outcome: SendOutcome; supportContact: string | null; onDone: () => void }) {
+export function Sent({
+  outcome,
+  supportContact,
+  onDone,
+}: {
+  outcome: SendOutcome;
+  supportContact: string | null;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>();
   const contact = supportContact ? t('sent.contact', { contact: supportContact }) : '';

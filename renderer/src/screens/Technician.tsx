@@ -49,7 +49,9 @@ function Checks({ bundle }: { bundle: BundleView }) {
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
     if (!q) return bundle.probes;
-    return bundle.probes.filter((p) => `${p.id} ${p.title} ${p.error ?? ''} ${JSON.stringify(p.data)}`.toLowerCase().includes(q));
+    return bundle.probes.filter((p) =>
+      `${p.id} ${p.title} ${p.error ?? ''} ${JSON.stringify(p.data)}`.toLowerCase().includes(q),
+    );
   }, [bundle, query]);
   return (
     <>
@@ -109,7 +111,8 @@ function Compare({ bundle }: { bundle: BundleView }) {
       <ul>
         {items.map((f, i) => (
           <li key={i}>
-            <span className={`severity ${f.severity}`}>{t(`severity.${f.severity}` as MessageKey)}</span> {f.title}
+            <span className={`severity ${f.severity}`}>{t(`severity.${f.severity}` as MessageKey)}</span>{' '}
+            {f.title}
           </li>
         ))}
       </ul>
@@ -160,7 +163,13 @@ function Compare({ bundle }: { bundle: BundleView }) {
 }
 
 /** The technician's view: open a bundle (dialog, drop, or link), read findings, facts, raw data, and compare. */
-export function Technician({ initialPath, policyWarnings }: { initialPath: string | null; policyWarnings: readonly string[] }) {
+export function Technician({
+  initialPath,
+  policyWarnings,
+}: {
+  initialPath: string | null;
+  policyWarnings: readonly string[];
+}) {
   const { t } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [bundle, setBundle] = useState<BundleView | null>(null);
@@ -238,7 +247,13 @@ export function Technician({ initialPath, policyWarnings }: { initialPath: strin
       {bundle && (
         <>
           <p className="lead">
-            {t('tech.meta', { host: bundle.host.hostname, os: `${bundle.host.osName} ${bundle.host.osVersion}`, date: bundle.createdAt.replace('T', ' ').slice(0, 16), version: bundle.triageVersion, redaction: bundle.redaction })}
+            {t('tech.meta', {
+              host: bundle.host.hostname,
+              os: `${bundle.host.osName} ${bundle.host.osVersion}`,
+              date: bundle.createdAt.replace('T', ' ').slice(0, 16),
+              version: bundle.triageVersion,
+              redaction: bundle.redaction,
+            })}
           </p>
           {bundle.verification.problems.length === 0 ? (
             <p className="ok-text">{t('tech.intact')}</p>
@@ -258,9 +273,16 @@ export function Technician({ initialPath, policyWarnings }: { initialPath: strin
             </blockquote>
           )}
           <Tabs tab={tab} onChange={setTab} />
-          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0} className="panel">
+          <div
+            role="tabpanel"
+            id={`panel-${tab}`}
+            aria-labelledby={`tab-${tab}`}
+            tabIndex={0}
+            className="panel"
+          >
             {tab === 'findings' && bundle.findings.length === 0 && <p>{t('tech.noFindings')}</p>}
-            {tab === 'findings' && bundle.findings.map((f, i) => <FindingCard key={`${f.id}-${i}`} finding={f} technician />)}
+            {tab === 'findings' &&
+              bundle.findings.map((f, i) => <FindingCard key={`${f.id}-${i}`} finding={f} technician />)}
             {tab === 'system' && (
               <dl className="facts">
                 {bundle.facts.map((f) => (

@@ -29,7 +29,12 @@ socket.on('message', (query, peer) => {
   header.writeUInt16BE(1, 4);
   header.writeUInt16BE(target ? 1 : 0, 6);
   const question = query.subarray(12, end);
-  const answer = target ? Buffer.concat([Buffer.from([0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4]), Buffer.from(target.split('.').map(Number))]) : Buffer.alloc(0);
+  const answer = target
+    ? Buffer.concat([
+        Buffer.from([0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4]),
+        Buffer.from(target.split('.').map(Number)),
+      ])
+    : Buffer.alloc(0);
   setTimeout(() => socket.send(Buffer.concat([header, question, answer]), peer.port, peer.address), delay);
 });
 socket.bind(53, address, () => console.log('ready'));

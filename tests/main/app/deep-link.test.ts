@@ -5,14 +5,26 @@ import { describe, expect, it } from 'vitest';
 import { findDeepLink, parseDeepLink } from '../../../main/app/deep-link';
 
 describe('triage:// links', () => {
-  it.each(['triage://get-help', 'triage://get-help/', 'triage:get-help', 'TRIAGE://Get-Help', 'triage://'])('%s opens Get help', (link) => {
-    expect(parseDeepLink(link)).toEqual({ ok: true, route: { screen: 'get-help' } });
-  });
+  it.each(['triage://get-help', 'triage://get-help/', 'triage:get-help', 'TRIAGE://Get-Help', 'triage://'])(
+    '%s opens Get help',
+    (link) => {
+      expect(parseDeepLink(link)).toEqual({ ok: true, route: { screen: 'get-help' } });
+    },
+  );
 
   it('opens a local bundle for a technician', () => {
-    expect(parseDeepLink('triage://open?path=C%3A%5CUsers%5Ctech%5CDownloads%5Ctriage-pc.zip')).toEqual({ ok: true, route: { screen: 'technician', bundle: 'C:\\Users\\tech\\Downloads\\triage-pc.zip' } });
-    expect(parseDeepLink('triage://open?path=%2Fhome%2Ftech%2Fb.zip')).toEqual({ ok: true, route: { screen: 'technician', bundle: '/home/tech/b.zip' } });
-    expect(parseDeepLink('triage://open')).toEqual({ ok: true, route: { screen: 'technician', bundle: null } });
+    expect(parseDeepLink('triage://open?path=C%3A%5CUsers%5Ctech%5CDownloads%5Ctriage-pc.zip')).toEqual({
+      ok: true,
+      route: { screen: 'technician', bundle: 'C:\\Users\\tech\\Downloads\\triage-pc.zip' },
+    });
+    expect(parseDeepLink('triage://open?path=%2Fhome%2Ftech%2Fb.zip')).toEqual({
+      ok: true,
+      route: { screen: 'technician', bundle: '/home/tech/b.zip' },
+    });
+    expect(parseDeepLink('triage://open')).toEqual({
+      ok: true,
+      route: { screen: 'technician', bundle: null },
+    });
   });
 
   it.each([
@@ -32,7 +44,9 @@ describe('triage:// links', () => {
   });
 
   it('finds the link among command-line arguments', () => {
-    expect(findDeepLink(['C:\\Program Files\\Triage\\Triage.exe', '--flag', 'triage://get-help'])).toBe('triage://get-help');
+    expect(findDeepLink(['C:\\Program Files\\Triage\\Triage.exe', '--flag', 'triage://get-help'])).toBe(
+      'triage://get-help',
+    );
     expect(findDeepLink(['Triage.exe'])).toBeNull();
   });
 });

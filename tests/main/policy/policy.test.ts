@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { applyPolicy } from '../../../main/policy/apply';
 import { decodeRegFile, parseRegExport, readPolicySources, type PolicyIO } from '../../../main/policy/read';
 import { POLICY_SETTINGS } from '../../../main/policy/schema';
-import { generateAdml, generateAdmx, generateMobileconfig, generatePolicyFiles } from '../../../main/policy/templates';
+import {
+  generateAdml,
+  generateAdmx,
+  generateMobileconfig,
+  generatePolicyFiles,
+} from '../../../main/policy/templates';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'policy');
@@ -20,7 +25,10 @@ function fixtureJson(path: string): string {
   return JSON.stringify(rest);
 }
 
-function fakeIO(files: Record<string, Buffer>, commands: Record<string, { stdout: string; exitCode: number }>): PolicyIO {
+function fakeIO(
+  files: Record<string, Buffer>,
+  commands: Record<string, { stdout: string; exitCode: number }>,
+): PolicyIO {
   return {
     async exec(file, args) {
       const key = [file, ...args].join(' ');
@@ -67,7 +75,10 @@ describe('reading policy on Windows (reg export files)', () => {
   it('takes machine policy over user policy, setting by setting, and warns about bad values', async () => {
     const { sources, warnings } = await readPolicySources('win32', fakeIO({ HKLM: hklm, HKCU: hkcu }, {}));
     expect(warnings).toEqual([]);
-    expect(sources.map((s) => s.source)).toEqual(['HKLM\\SOFTWARE\\Policies\\Triage', 'HKCU\\SOFTWARE\\Policies\\Triage']);
+    expect(sources.map((s) => s.source)).toEqual([
+      'HKLM\\SOFTWARE\\Policies\\Triage',
+      'HKCU\\SOFTWARE\\Policies\\Triage',
+    ]);
     const result = applyPolicy(sources);
     expect(result.settings).toMatchObject({
       productName: 'Contoso Help',
@@ -78,8 +89,12 @@ describe('reading policy on Windows (reg export files)', () => {
       probeConfig: { dns: { mustResolve: ['intranet.contoso.com', 'dc01.corp.contoso.com'] } },
     });
     expect(result.warnings).toEqual([
-      expect.stringMatching(/^HKCU\\SOFTWARE\\Policies\\Triage: OutboxMaxItems = 999 is not valid .*the default \(50\) applies\.$/),
-      expect.stringMatching(/^HKCU.*: PingTargets = \["-rf","gw.contoso.com"\] is not valid \(must be a host name/),
+      expect.stringMatching(
+        /^HKCU\\SOFTWARE\\Policies\\Triage: OutboxMaxItems = 999 is not valid .*the default \(50\) applies\.$/,
+      ),
+      expect.stringMatching(
+        /^HKCU.*: PingTargets = \["-rf","gw.contoso.com"\] is not valid \(must be a host name/,
+      ),
       'HKCU\\SOFTWARE\\Policies\\Triage: "Colour" is not a Triage policy setting; it was ignored.',
     ]);
   });
@@ -93,28 +108,63 @@ describe('reading policy on Windows (reg export files)', () => {
 describe('reading policy on macOS (managed preferences through plutil)', () => {
   it('reads the machine profile and prefers it to the user one', async () => {
     const machine = fixtureJson(join(FIXTURES, 'macos', 'machine.plutil.json'));
-    const io = fakeIO({}, {
-      "plutil -convert json -o - /Library/Managed Preferences/com.triage.agent.plist": { stdout: machine, exitCode: 0 },
+    const io = fakeIO(
+      {},
+      {
+        'plutil -convert json -o - /Library/Managed Preferences/com.triage.agent.plist': {
+          stdout: machine,
+          exitCode: 0,
+        },
+      },
+    );
+    const { sources, warnings } = await readPolicySources('darwin', {
+      ...io,
+      exec: (file, args) =>
+        io.exec(
+          file,
+          args.map((a) => a),
+        ),
     });
-    const { sources, warnings } = await readPolicySources('darwin', { ...io, exec: (file, args) => io.exec(file, args.map((a) => a)) });
     expect(warnings).toEqual([]);
     const { settings, warnings: applyWarnings } = applyPolicy(sources);
     expect(applyWarnings).toEqual([]);
-    expect(settings).toMatchObject({ productName: 'Contoso Help', helpdesk: { kind: 'webhook', url: 'https://triage-relay.contoso.com/reports' }, disabledProbes: ['os.processes'], probeConfig: { ntp: { fallbackServers: ['time.apple.com'] } } });
+    expect(settings).toMatchObject({
+      productName: 'Contoso Help',
+      helpdesk: { kind: 'webhook', url: 'https://triage-relay.contoso.com/reports' },
+      disabledProbes: ['os.processes'],
+      probeConfig: { ntp: { fallbackServers: ['time.apple.com'] } },
+    });
   });
 });
 
 describe('reading policy on Linux (/etc/triage/policy.json)', () => {
   it('applies the valid settings and warns about the invalid one', async () => {
-    const io = fakeIO({ '/etc/triage/policy.json': Buffer.from(fixtureJson(join(FIXTURES, 'linux', 'policy.json'))) }, {});
+    const io = fakeIO(
+      { '/etc/triage/policy.json': Buffer.from(fixtureJson(join(FIXTURES, 'linux', 'policy.json'))) },
+      {},
+    );
     const { settings, warnings } = applyPolicy((await readPolicySources('linux', io, {})).sources);
-    expect(settings.helpdesk).toEqual({ kind: 'email', to: 'servicedesk@contoso.com', folder: '/var/tmp/triage-reports' });
-    expect(settings.probeConfig).toMatchObject({ dns: { testNames: ['www.contoso.com', 'login.microsoftonline.com'] } });
-    expect(warnings).toEqual([expect.stringMatching(/CheckUrl = "not a url" is not valid .*default \(http:\/\/www\.msftconnecttest\.com\/connecttest\.txt\) applies/)]);
+    expect(settings.helpdesk).toEqual({
+      kind: 'email',
+      to: 'servicedesk@contoso.com',
+      folder: '/var/tmp/triage-reports',
+    });
+    expect(settings.probeConfig).toMatchObject({
+      dns: { testNames: ['www.contoso.com', 'login.microsoftonline.com'] },
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /CheckUrl = "not a url" is not valid .*default \(http:\/\/www\.msftconnecttest\.com\/connecttest\.txt\) applies/,
+      ),
+    ]);
   });
 
   it('says when the file is not JSON, and carries on with the defaults', async () => {
-    const { sources, warnings } = await readPolicySources('linux', fakeIO({ '/etc/triage/policy.json': Buffer.from('{ "ProductName": ') }, {}), {});
+    const { sources, warnings } = await readPolicySources(
+      'linux',
+      fakeIO({ '/etc/triage/policy.json': Buffer.from('{ "ProductName": ') }, {}),
+      {},
+    );
     expect(sources).toEqual([]);
     expect(warnings[0]).toMatch(/policy.json is not valid JSON/);
   });
@@ -122,31 +172,65 @@ describe('reading policy on Linux (/etc/triage/policy.json)', () => {
 
 describe('applying policy', () => {
   it('uses the relay first, and never echoes a secret in a warning', () => {
-    const result = applyPolicy([{ source: 'test', values: { RelayUrl: 'https://relay.example.org/r', RelaySecret: 'short', Helpdesk: '{"kind":"email","to":"a@b.org"}' } }]);
+    const result = applyPolicy([
+      {
+        source: 'test',
+        values: {
+          RelayUrl: 'https://relay.example.org/r',
+          RelaySecret: 'short',
+          Helpdesk: '{"kind":"email","to":"a@b.org"}',
+        },
+      },
+    ]);
     expect(result.warnings.join('\n')).not.toContain('short');
-    expect(result.warnings).toContain('RelayUrl is set but RelaySecret is missing or invalid; reports will not go to the relay until both are set.');
+    expect(result.warnings).toContain(
+      'RelayUrl is set but RelaySecret is missing or invalid; reports will not go to the relay until both are set.',
+    );
     expect(result.settings.helpdesk).toEqual({ kind: 'local-folder' });
   });
 
   it('refuses a helpdesk JSON that is not valid, naming the problem', () => {
-    const result = applyPolicy([{ source: 'test', values: { Helpdesk: '{"kind":"webhook","url":"http://relay.example.org"}' } }]);
+    const result = applyPolicy([
+      { source: 'test', values: { Helpdesk: '{"kind":"webhook","url":"http://relay.example.org"}' } },
+    ]);
     expect(result.settings.helpdesk).toEqual({ kind: 'local-folder' });
     expect(result.warnings[0]).toMatch(/Helpdesk settings are not valid: url: must be an https:\/\/ URL/);
   });
 });
 
 describe('the policy templates', () => {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['policy', 'string', 'presentation', 'category', 'item'].includes(name) });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => ['policy', 'string', 'presentation', 'category', 'item'].includes(name),
+  });
 
   it('are well-formed XML', () => {
-    for (const xml of [generateAdmx(), generateAdml(), generateMobileconfig()]) expect(XMLValidator.validate(xml)).toBe(true);
+    for (const xml of [generateAdmx(), generateAdml(), generateMobileconfig()])
+      expect(XMLValidator.validate(xml)).toBe(true);
   });
 
   it('declare exactly one ADMX policy per setting, with the right value name and element', () => {
-    const admx = parser.parse(generateAdmx()) as { policyDefinitions: { policies: { policy: { name: string; key: string; elements: Record<string, { id: string; valueName: string }> }[] } } };
+    const admx = parser.parse(generateAdmx()) as {
+      policyDefinitions: {
+        policies: {
+          policy: {
+            name: string;
+            key: string;
+            elements: Record<string, { id: string; valueName: string }>;
+          }[];
+        };
+      };
+    };
     const policies = admx.policyDefinitions.policies.policy;
     expect(policies.map((p) => p.name)).toEqual(POLICY_SETTINGS.map((s) => s.name));
-    const elementFor = { text: 'text', secret: 'text', integer: 'decimal', list: 'multiText', enum: 'enum' } as const;
+    const elementFor = {
+      text: 'text',
+      secret: 'text',
+      integer: 'decimal',
+      list: 'multiText',
+      enum: 'enum',
+    } as const;
     for (const setting of POLICY_SETTINGS) {
       const policy = policies.find((p) => p.name === setting.name);
       expect(policy?.key).toBe('SOFTWARE\\Policies\\Triage');
@@ -156,20 +240,34 @@ describe('the policy templates', () => {
 
   it('define in the ADML every string and presentation the ADMX refers to', () => {
     const admx = generateAdmx();
-    const adml = parser.parse(generateAdml()) as { policyDefinitionResources: { resources: { stringTable: { string: { id: string }[] }; presentationTable: { presentation: { id: string }[] } } } };
+    const adml = parser.parse(generateAdml()) as {
+      policyDefinitionResources: {
+        resources: {
+          stringTable: { string: { id: string }[] };
+          presentationTable: { presentation: { id: string }[] };
+        };
+      };
+    };
     const strings = new Set(adml.policyDefinitionResources.resources.stringTable.string.map((s) => s.id));
-    const presentations = new Set(adml.policyDefinitionResources.resources.presentationTable.presentation.map((p) => p.id));
-    for (const [, id] of admx.matchAll(/\$\(string\.([A-Za-z0-9_]+)\)/g)) expect(strings.has(id ?? ''), `string ${id}`).toBe(true);
-    for (const [, id] of admx.matchAll(/\$\(presentation\.([A-Za-z0-9_]+)\)/g)) expect(presentations.has(id ?? ''), `presentation ${id}`).toBe(true);
+    const presentations = new Set(
+      adml.policyDefinitionResources.resources.presentationTable.presentation.map((p) => p.id),
+    );
+    for (const [, id] of admx.matchAll(/\$\(string\.([A-Za-z0-9_]+)\)/g))
+      expect(strings.has(id ?? ''), `string ${id}`).toBe(true);
+    for (const [, id] of admx.matchAll(/\$\(presentation\.([A-Za-z0-9_]+)\)/g))
+      expect(presentations.has(id ?? ''), `presentation ${id}`).toBe(true);
   });
 
   it('give a sample macOS profile whose settings are all valid', () => {
-    const plist = parser.parse(generateMobileconfig()) as { plist: { dict: { array: { dict: { key: string[] } } } } };
+    const plist = parser.parse(generateMobileconfig()) as {
+      plist: { dict: { array: { dict: { key: string[] } } } };
+    };
     const keys = plist.plist.dict.array.dict.key.filter((k) => !k.startsWith('Payload'));
     expect(keys.every((k) => POLICY_SETTINGS.some((s) => s.name === k))).toBe(true);
   });
 
   it('are up to date with the schema (run `npm run policy-templates` after changing it)', () => {
-    for (const [path, content] of generatePolicyFiles()) expect(readFileSync(join(ROOT, path), 'utf8'), path).toBe(content);
+    for (const [path, content] of generatePolicyFiles())
+      expect(readFileSync(join(ROOT, path), 'utf8'), path).toBe(content);
   });
 });

@@ -10,7 +10,12 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCredential } from '../../../main/cli/credential-command';
 import { helpdeskFrom } from '../../../main/cli/ticket-commands';
-import { CredentialStore, installCredentialStore, resolveCredentials, type SecretCipher } from '../../../main/tickets/credentials';
+import {
+  CredentialStore,
+  installCredentialStore,
+  resolveCredentials,
+  type SecretCipher,
+} from '../../../main/tickets/credentials';
 import type { HelpdeskSettings } from '../../../main/tickets/connectors';
 
 /** Stands in for the OS key store: AES-GCM with a key only this "user" has. */
@@ -35,12 +40,19 @@ function osKeyStore(backend = 'gnome_libsecret'): SecretCipher {
 
 const scratch = () => join(mkdtempSync(join(tmpdir(), 'triage-cred-')), 'credentials.json');
 const SECRET = 'rt-token-5f0c2a9e7d';
-const rtSettings = (token: string): HelpdeskSettings => ({ kind: 'request-tracker', url: 'https://rt.example.org', queue: 'Triage', token, customField: 'CorrelationId' });
+const rtSettings = (token: string): HelpdeskSettings => ({
+  kind: 'request-tracker',
+  url: 'https://rt.example.org',
+  queue: 'Triage',
+  token,
+  customField: 'CorrelationId',
+});
 
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  const stream = (sink: string[]) => ({ write: (text: string) => sink.push(text) }) as unknown as NodeJS.WriteStream;
+  const stream = (sink: string[]) =>
+    ({ write: (text: string) => sink.push(text) }) as unknown as NodeJS.WriteStream;
   return { io: { stdout: stream(out), stderr: stream(err) }, out, err };
 }
 
@@ -59,15 +71,21 @@ describe('the credential store', () => {
 
   it('refuses to store anything when the only key store is the key built into the app (Linux without a keyring)', async () => {
     const file = scratch();
-    await expect(new CredentialStore(file, osKeyStore('basic_text')).set('rt-token', SECRET)).rejects.toThrow(/no secure key store.*will not keep it in plain text/s);
-    await expect(new CredentialStore(file, { ...osKeyStore(), available: false }).set('rt-token', SECRET)).rejects.toThrow(/relay/);
+    await expect(new CredentialStore(file, osKeyStore('basic_text')).set('rt-token', SECRET)).rejects.toThrow(
+      /no secure key store.*will not keep it in plain text/s,
+    );
+    await expect(
+      new CredentialStore(file, { ...osKeyStore(), available: false }).set('rt-token', SECRET),
+    ).rejects.toThrow(/relay/);
     expect(() => readFileSync(file)).toThrow();
   });
 
   it('says to set the secret again when it was stored by someone else', async () => {
     const file = scratch();
     await new CredentialStore(file, osKeyStore()).set('rt-token', SECRET);
-    await expect(new CredentialStore(file, osKeyStore()).get('rt-token')).rejects.toThrow(/cannot be decrypted.*Set it again/);
+    await expect(new CredentialStore(file, osKeyStore()).get('rt-token')).rejects.toThrow(
+      /cannot be decrypted.*Set it again/,
+    );
   });
 
   it('reports a damaged file instead of overwriting it', async () => {
@@ -78,25 +96,40 @@ describe('the credential store', () => {
   });
 
   it('refuses names that could not be written as a setting', async () => {
-    await expect(new CredentialStore(scratch(), osKeyStore()).set('../x', SECRET)).rejects.toThrow(/not a valid credential name/);
+    await expect(new CredentialStore(scratch(), osKeyStore()).set('../x', SECRET)).rejects.toThrow(
+      /not a valid credential name/,
+    );
   });
 });
 
 describe('settings that refer to a credential', () => {
   it('get the secret filled in and checked like one written in place', async () => {
-    const resolved = await resolveCredentials(rtSettings('credential:rt-token'), async (name) => (name === 'rt-token' ? SECRET : null), 'the test');
+    const resolved = await resolveCredentials(
+      rtSettings('credential:rt-token'),
+      async (name) => (name === 'rt-token' ? SECRET : null),
+      'the test',
+    );
     expect(resolved).toMatchObject({ token: SECRET, queue: 'Triage' });
-    await expect(resolveCredentials(rtSettings('credential:rt-token'), async () => 'short', 'the test')).rejects.toThrow(/token: is missing or too short/);
+    await expect(
+      resolveCredentials(rtSettings('credential:rt-token'), async () => 'short', 'the test'),
+    ).rejects.toThrow(/token: is missing or too short/);
   });
 
   it('say which credential is missing and how to provide it', async () => {
-    await expect(resolveCredentials(rtSettings('credential:rt-token'), async () => null, 'the environment')).rejects.toThrow(/"rt-token".*TRIAGE_CREDENTIAL_RT_TOKEN/);
+    await expect(
+      resolveCredentials(rtSettings('credential:rt-token'), async () => null, 'the environment'),
+    ).rejects.toThrow(/"rt-token".*TRIAGE_CREDENTIAL_RT_TOKEN/);
   });
 
   it('are resolved from the environment by the CLI', async () => {
-    const env = { TRIAGE_HELPDESK: JSON.stringify(rtSettings('credential:rt-token')), TRIAGE_CREDENTIAL_RT_TOKEN: SECRET };
+    const env = {
+      TRIAGE_HELPDESK: JSON.stringify(rtSettings('credential:rt-token')),
+      TRIAGE_CREDENTIAL_RT_TOKEN: SECRET,
+    };
     expect((await helpdeskFrom(undefined, env)).settings).toMatchObject({ token: SECRET });
-    await expect(helpdeskFrom(undefined, { TRIAGE_HELPDESK: env.TRIAGE_HELPDESK })).rejects.toThrow(/TRIAGE_HELPDESK environment variable: .*TRIAGE_CREDENTIAL_RT_TOKEN/);
+    await expect(helpdeskFrom(undefined, { TRIAGE_HELPDESK: env.TRIAGE_HELPDESK })).rejects.toThrow(
+      /TRIAGE_HELPDESK environment variable: .*TRIAGE_CREDENTIAL_RT_TOKEN/,
+    );
   });
 });
 
@@ -106,14 +139,18 @@ describe('triage credential', () => {
   it('explains that plain Node cannot store credentials, and what to do instead', async () => {
     const { io, err } = capture();
     expect(await runCredential(['set', 'rt-token'], io)).toBe(3);
-    expect(err.join('')).toMatch(/installed app.*Triage --headless credential set rt-token.*TRIAGE_CREDENTIAL_RT_TOKEN/s);
+    expect(err.join('')).toMatch(
+      /installed app.*Triage --headless credential set rt-token.*TRIAGE_CREDENTIAL_RT_TOKEN/s,
+    );
   });
 
   it('stores a secret read from standard input, lists and deletes it', async () => {
     const store = new CredentialStore(scratch(), osKeyStore());
     installCredentialStore(store);
     const { io, out } = capture();
-    expect(await runCredential(['set', 'rt-token'], { ...io, stdin: Readable.from([`${SECRET}\n`]) })).toBe(0);
+    expect(await runCredential(['set', 'rt-token'], { ...io, stdin: Readable.from([`${SECRET}\n`]) })).toBe(
+      0,
+    );
     expect(await store.get('rt-token')).toBe(SECRET);
     expect(await runCredential(['list'], io)).toBe(0);
     expect(await runCredential(['delete', 'rt-token'], io)).toBe(0);
@@ -123,6 +160,8 @@ describe('triage credential', () => {
 
   it('never takes the secret from the command line', async () => {
     installCredentialStore(new CredentialStore(scratch(), osKeyStore()));
-    await expect(runCredential(['set', 'rt-token', SECRET], capture().io)).rejects.toThrow(/read from standard input/);
+    await expect(runCredential(['set', 'rt-token', SECRET], capture().io)).rejects.toThrow(
+      /read from standard input/,
+    );
   });
 });

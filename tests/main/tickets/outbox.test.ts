@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backoffMs, Outbox, OutboxError, type OutboxEvent } from '../../../main/tickets/outbox';
-import { ConnectorError, type Connector, type TicketReceipt, type TicketSubmission } from '../../../main/tickets/types';
+import {
+  ConnectorError,
+  type Connector,
+  type TicketReceipt,
+  type TicketSubmission,
+} from '../../../main/tickets/types';
 
 /** A helpdesk in memory whose next answers the test scripts. */
 function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost')[] = []) {
@@ -22,7 +27,8 @@ function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost')[] = []) {
       if (step instanceof ConnectorError) throw step;
       const receipt = { id: String(tickets.size + 1), url: `https://helpdesk.example/${tickets.size + 1}` };
       tickets.set(submission.idempotencyKey, receipt);
-      if (step === 'ok-but-lost') throw new ConnectorError('unknown-outcome', 'The connection dropped after the request was sent.');
+      if (step === 'ok-but-lost')
+        throw new ConnectorError('unknown-outcome', 'The connection dropped after the request was sent.');
       return receipt;
     },
     async findByKey(key: string) {
@@ -38,9 +44,21 @@ function setup(now = new Date('2026-11-24T10:00:00Z')) {
   const bundlePath = join(dir, 'b.zip');
   writeFileSync(bundlePath, Buffer.from('PK fake bundle bytes'));
   let clock = now.getTime();
-  const outbox = new Outbox(join(dir, 'outbox'), { now: () => new Date(clock), settleMs: 60_000, retry: { baseMs: 30_000, maxMs: 3_600_000, random: () => 0 } });
+  const outbox = new Outbox(join(dir, 'outbox'), {
+    now: () => new Date(clock),
+    settleMs: 60_000,
+    retry: { baseMs: 30_000, maxMs: 3_600_000, random: () => 0 },
+  });
   const enqueue = () =>
-    outbox.enqueue({ subject: 'S', description: 'D', requester: null, category: 'other', priority: 'normal', bundlePath, bundleFileName: 'triage-pc-1.zip' });
+    outbox.enqueue({
+      subject: 'S',
+      description: 'D',
+      requester: null,
+      category: 'other',
+      priority: 'normal',
+      bundlePath,
+      bundleFileName: 'triage-pc-1.zip',
+    });
   return { dir, outbox, enqueue, bundlePath, advance: (ms: number) => (clock += ms) };
 }
 
@@ -49,16 +67,34 @@ describe('queueing', () => {
     const { outbox, enqueue } = setup();
     const key = await enqueue();
     const [item] = await outbox.list();
-    expect(item).toMatchObject({ key, state: { status: 'queued', attempts: 0 }, submission: { idempotencyKey: key, bundle: { fileName: 'triage-pc-1.zip', bytes: 20 } } });
+    expect(item).toMatchObject({
+      key,
+      state: { status: 'queued', attempts: 0 },
+      submission: { idempotencyKey: key, bundle: { fileName: 'triage-pc-1.zip', bytes: 20 } },
+    });
     expect(item?.submission.bundle.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(readdirSync(join(outbox.dir, key)).sort()).toEqual(['bundle.zip', 'state.json', 'submission.json']);
+    expect(readdirSync(join(outbox.dir, key)).sort()).toEqual([
+      'bundle.zip',
+      'state.json',
+      'submission.json',
+    ]);
   });
 
   it('refuses to queue past its limits, saying where the report is', async () => {
     const { dir, enqueue, bundlePath } = setup();
     const small = new Outbox(join(dir, 'outbox'), { limits: { maxAgeDays: 14, maxItems: 1, maxBytes: 1e9 } });
     await enqueue();
-    const error = await small.enqueue({ subject: 'S', description: 'D', requester: null, category: 'other', priority: 'low', bundlePath, bundleFileName: 'x.zip' }).catch((e: unknown) => e);
+    const error = await small
+      .enqueue({
+        subject: 'S',
+        description: 'D',
+        requester: null,
+        category: 'other',
+        priority: 'low',
+        bundlePath,
+        bundleFileName: 'x.zip',
+      })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutboxError);
     expect((error as OutboxError).message).toMatch(/outbox is full \(1 reports/);
     expect((error as OutboxError).message).toContain(bundlePath);
@@ -66,7 +102,17 @@ describe('queueing', () => {
 
   it('says when the bundle to queue does not exist', async () => {
     const { outbox } = setup();
-    await expect(outbox.enqueue({ subject: 'S', description: 'D', requester: null, category: 'other', priority: 'low', bundlePath: '/nope.zip', bundleFileName: 'x.zip' })).rejects.toMatchObject({ code: 'missing-bundle' });
+    await expect(
+      outbox.enqueue({
+        subject: 'S',
+        description: 'D',
+        requester: null,
+        category: 'other',
+        priority: 'low',
+        bundlePath: '/nope.zip',
+        bundleFileName: 'x.zip',
+      }),
+    ).rejects.toMatchObject({ code: 'missing-bundle' });
   });
 });
 
@@ -77,7 +123,11 @@ describe('sending', () => {
     const { connector } = fakeConnector();
     const events: OutboxEvent['type'][] = [];
     const [result] = await outbox.send(connector, { onEvent: (e) => events.push(e.type) });
-    expect(result).toMatchObject({ key, status: 'sent', receipt: { id: '1', url: 'https://helpdesk.example/1', connector: 'fake', deduplicated: false } });
+    expect(result).toMatchObject({
+      key,
+      status: 'sent',
+      receipt: { id: '1', url: 'https://helpdesk.example/1', connector: 'fake', deduplicated: false },
+    });
     expect(events).toEqual(['sending', 'sent']);
     expect(await outbox.send(connector)).toEqual([]); // nothing left to send
   });
@@ -85,7 +135,10 @@ describe('sending', () => {
   it('retries transient failures later, with backoff, and honours Retry-After', async () => {
     const { outbox, enqueue, advance } = setup();
     await enqueue();
-    const { connector } = fakeConnector([new ConnectorError('network', 'offline'), new ConnectorError('rate-limited', 'slow down', { retryAfterMs: 600_000 })]);
+    const { connector } = fakeConnector([
+      new ConnectorError('network', 'offline'),
+      new ConnectorError('rate-limited', 'slow down', { retryAfterMs: 600_000 }),
+    ]);
     const [first] = await outbox.send(connector);
     expect(first?.status).toBe('queued');
     const item = (await outbox.list())[0];
@@ -102,9 +155,14 @@ describe('sending', () => {
   it('stops on a permanent error with a message for IT, until forced', async () => {
     const { outbox, enqueue } = setup();
     await enqueue();
-    const { connector } = fakeConnector([new ConnectorError('auth', 'The helpdesk refused the credential. IT must renew it.')]);
+    const { connector } = fakeConnector([
+      new ConnectorError('auth', 'The helpdesk refused the credential. IT must renew it.'),
+    ]);
     const [result] = await outbox.send(connector);
-    expect(result).toMatchObject({ status: 'failed', error: { kind: 'auth', message: expect.stringContaining('IT must renew') } });
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: { kind: 'auth', message: expect.stringContaining('IT must renew') },
+    });
     expect(await outbox.send(connector)).toEqual([]);
     expect((await outbox.send(connector, { force: true }))[0]?.status).toBe('sent');
   });
@@ -128,10 +186,20 @@ describe('sending', () => {
     await outbox.send(connector);
     advance(20_000);
     // The helpdesk may still be creating the ticket: a lookup now could miss it and file it twice.
-    expect(await outbox.send(connector, { force: true })).toEqual([{ key, status: 'queued', receipt: null, error: { kind: 'settling', message: expect.stringMatching(/never filed twice/) } }]);
+    expect(await outbox.send(connector, { force: true })).toEqual([
+      {
+        key,
+        status: 'queued',
+        receipt: null,
+        error: { kind: 'settling', message: expect.stringMatching(/never filed twice/) },
+      },
+    ]);
     expect(calls).toEqual([`create ${key}`]);
     advance(40_000);
-    expect((await outbox.send(connector, { force: true }))[0]).toMatchObject({ status: 'sent', receipt: { deduplicated: true } });
+    expect((await outbox.send(connector, { force: true }))[0]).toMatchObject({
+      status: 'sent',
+      receipt: { deduplicated: true },
+    });
     expect(tickets.size).toBe(1);
   });
 
@@ -140,10 +208,16 @@ describe('sending', () => {
     const key = await enqueue();
     // The process died after marking the item `sending` (and perhaps after the helpdesk got it).
     const item = await outbox.read(key);
-    writeFileSync(join(outbox.dir, key, 'state.json'), JSON.stringify({ ...item.state, status: 'sending', attempts: 1 }));
+    writeFileSync(
+      join(outbox.dir, key, 'state.json'),
+      JSON.stringify({ ...item.state, status: 'sending', attempts: 1 }),
+    );
     const { connector, tickets, calls } = fakeConnector();
     tickets.set(key, { id: '77', url: null });
-    expect((await outbox.send(connector))[0]).toMatchObject({ status: 'sent', receipt: { id: '77', deduplicated: true } });
+    expect((await outbox.send(connector))[0]).toMatchObject({
+      status: 'sent',
+      receipt: { id: '77', deduplicated: true },
+    });
     expect(calls).toEqual([`find ${key}`]);
   });
 
@@ -154,8 +228,14 @@ describe('sending', () => {
     const damaged = await enqueue();
     writeFileSync(join(outbox.dir, damaged, 'bundle.zip'), 'tampered');
     const results = await outbox.send(fakeConnector().connector);
-    expect(results.find((r) => r.key === old)).toMatchObject({ status: 'failed', error: { kind: 'expired' } });
-    expect(results.find((r) => r.key === damaged)).toMatchObject({ status: 'failed', error: { kind: 'damaged' } });
+    expect(results.find((r) => r.key === old)).toMatchObject({
+      status: 'failed',
+      error: { kind: 'expired' },
+    });
+    expect(results.find((r) => r.key === damaged)).toMatchObject({
+      status: 'failed',
+      error: { kind: 'damaged' },
+    });
   });
 });
 
@@ -164,7 +244,10 @@ describe('one sender at a time', () => {
     const { outbox, enqueue } = setup();
     await enqueue();
     let release: () => void = () => undefined;
-    const slow: Connector = { ...fakeConnector().connector, create: () => new Promise((resolve) => (release = () => resolve({ id: '1', url: null }))) };
+    const slow: Connector = {
+      ...fakeConnector().connector,
+      create: () => new Promise((resolve) => (release = () => resolve({ id: '1', url: null }))),
+    };
     const first = outbox.send(slow);
     await new Promise((r) => setTimeout(r, 50));
     await expect(outbox.send(slow)).rejects.toMatchObject({ code: 'busy' });
@@ -210,7 +293,9 @@ describe('housekeeping', () => {
 describe('backoff', () => {
   it('doubles up to the maximum, with jitter of up to half', () => {
     const policy = { baseMs: 1000, maxMs: 10_000, random: () => 1 };
-    expect([1, 2, 3, 4, 5, 6].map((n) => backoffMs(n, policy))).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffMs(n, policy))).toEqual([
+      1000, 2000, 4000, 8000, 10_000, 10_000,
+    ]);
     expect(backoffMs(1, { ...policy, random: () => 0 })).toBe(500);
     expect(backoffMs(1, policy, 60_000)).toBe(10_000); // Retry-After is capped by the maximum
   });

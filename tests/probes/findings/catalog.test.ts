@@ -10,7 +10,13 @@ import { silentLogger } from '../../support/fixtures';
 import { reportWith } from '../../support/reports';
 
 const placeholders = (text: FindingText): string[] =>
-  [...new Set([text.title, text.explanation, ...text.userSteps, ...text.itSteps].flatMap((s) => [...s.matchAll(/\{([a-zA-Z0-9]+)\}/g)].map((m) => m[1] ?? '')))].sort();
+  [
+    ...new Set(
+      [text.title, text.explanation, ...text.userSteps, ...text.itSteps].flatMap((s) =>
+        [...s.matchAll(/\{([a-zA-Z0-9]+)\}/g)].map((m) => m[1] ?? ''),
+      ),
+    ),
+  ].sort();
 
 describe('finding rules and their words', () => {
   it('have unique ids named after their area', () => {
@@ -54,7 +60,14 @@ describe('finding rules and their words', () => {
   it('skips a rule that throws and keeps the others', () => {
     const errors: string[] = [];
     const log = { ...silentLogger, error: (message: string) => errors.push(message) };
-    const broken = { id: 'general.broken', area: 'general' as const, inputs: [], evaluate: () => { throw new Error('boom'); } };
+    const broken = {
+      id: 'general.broken',
+      area: 'general' as const,
+      inputs: [],
+      evaluate: () => {
+        throw new Error('boom');
+      },
+    };
     const run = reportWith({}, { failed: { 'os.events': 'error' } });
     const findings = evaluateFindings(run, log, [broken, ...ALL_RULES]);
     expect(findings.some((f) => f.id === 'general.checks-incomplete')).toBe(true);

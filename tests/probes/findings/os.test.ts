@@ -12,24 +12,75 @@ import type { UpdatesData } from '../../../probes/os/updates';
 import type { UptimeData } from '../../../probes/os/uptime';
 import { reportWith, type ReportData } from '../../support/reports';
 
-const ids = (data: ReportData) => osRules.flatMap((r) => r.evaluate(reportWith(data))).map((f) => `${f.id}:${f.severity}`);
+const ids = (data: ReportData) =>
+  osRules.flatMap((r) => r.evaluate(reportWith(data))).map((f) => `${f.id}:${f.severity}`);
 const DAY = 86_400;
-const info = (over: Partial<OsInfoData> = {}): OsInfoData => ({ name: 'Windows 11 Pro', family: 'windows', version: '24H2', build: '26100.2314', edition: 'Pro', architecture: 'x64', kernel: null, hostname: 'PC-1', domain: null, supportStatus: 'supported', supportEndsOn: '2026-10-13', supportNote: null, ...over });
-const uptime = (days: number, fastStartupEnabled: boolean | null = false): UptimeData => ({ bootTime: '2026-11-01T08:00:00.000Z', uptimeSeconds: days * DAY, fastStartupEnabled });
-const reboot = (pending: boolean): RebootPendingData => ({ pending, reasons: pending ? [{ code: 'windows-update', description: 'Windows Update needs a restart' }] : [] });
-const updates = (days: number | null, serviceState: UpdatesData['serviceState'] = 'running'): UpdatesData => ({ source: 'windows-update', lastInstalledAt: null, lastInstalledTitle: null, daysSinceLastInstall: days, pendingCount: null, pendingSecurityCount: null, lastCheckedAt: null, serviceState });
-const time = (running: boolean | null, synchronized: boolean | null): TimeData => ({ timeZone: 'Europe/Berlin', utcOffsetMinutes: 60, localTime: '2026-11-24T11:00:00+01:00', service: { name: 'w32time', running, synchronized, lastSync: null } });
+const info = (over: Partial<OsInfoData> = {}): OsInfoData => ({
+  name: 'Windows 11 Pro',
+  family: 'windows',
+  version: '24H2',
+  build: '26100.2314',
+  edition: 'Pro',
+  architecture: 'x64',
+  kernel: null,
+  hostname: 'PC-1',
+  domain: null,
+  supportStatus: 'supported',
+  supportEndsOn: '2026-10-13',
+  supportNote: null,
+  ...over,
+});
+const uptime = (days: number, fastStartupEnabled: boolean | null = false): UptimeData => ({
+  bootTime: '2026-11-01T08:00:00.000Z',
+  uptimeSeconds: days * DAY,
+  fastStartupEnabled,
+});
+const reboot = (pending: boolean): RebootPendingData => ({
+  pending,
+  reasons: pending ? [{ code: 'windows-update', description: 'Windows Update needs a restart' }] : [],
+});
+const updates = (
+  days: number | null,
+  serviceState: UpdatesData['serviceState'] = 'running',
+): UpdatesData => ({
+  source: 'windows-update',
+  lastInstalledAt: null,
+  lastInstalledTitle: null,
+  daysSinceLastInstall: days,
+  pendingCount: null,
+  pendingSecurityCount: null,
+  lastCheckedAt: null,
+  serviceState,
+});
+const time = (running: boolean | null, synchronized: boolean | null): TimeData => ({
+  timeZone: 'Europe/Berlin',
+  utcOffsetMinutes: 60,
+  localTime: '2026-11-24T11:00:00+01:00',
+  service: { name: 'w32time', running, synchronized, lastSync: null },
+});
 
 describe('OS rules', () => {
   it('stay silent on a healthy, current machine', () => {
-    expect(ids({ 'os.info': info(), 'os.uptime': uptime(2), 'os.reboot-pending': reboot(false), 'os.updates': updates(10), 'os.time': time(true, true) })).toEqual([]);
+    expect(
+      ids({
+        'os.info': info(),
+        'os.uptime': uptime(2),
+        'os.reboot-pending': reboot(false),
+        'os.updates': updates(10),
+        'os.time': time(true, true),
+      }),
+    ).toEqual([]);
   });
   it('are critical for an OS out of support and warn before support ends', () => {
-    expect(ids({ 'os.info': info({ supportStatus: 'unsupported', supportEndsOn: '2025-10-14' }) })).toEqual(['os.unsupported:critical']);
+    expect(ids({ 'os.info': info({ supportStatus: 'unsupported', supportEndsOn: '2025-10-14' }) })).toEqual([
+      'os.unsupported:critical',
+    ]);
     expect(ids({ 'os.info': info({ supportStatus: 'ending-soon' }) })).toEqual(['os.support-ending:warning']);
   });
   it('ask for a restart when one is pending, and say it once even after a long uptime', () => {
-    expect(ids({ 'os.reboot-pending': reboot(true), 'os.uptime': uptime(40) })).toEqual(['os.restart-pending:warning']);
+    expect(ids({ 'os.reboot-pending': reboot(true), 'os.uptime': uptime(40) })).toEqual([
+      'os.restart-pending:warning',
+    ]);
   });
   it('warn about long uptimes, in the Fast Startup wording when it is on', () => {
     expect(ids({ 'os.uptime': uptime(25) })).toEqual(['os.long-uptime:warning']);
@@ -41,7 +92,8 @@ describe('OS rules', () => {
     expect(ids({ 'os.updates': updates(120) })).toEqual(['os.updates-stale:critical']);
     expect(ids({ 'os.updates': updates(null) })).toEqual([]);
   });
-  it('warn when the update service is disabled', () => expect(ids({ 'os.updates': updates(5, 'disabled') })).toEqual(['os.update-service-disabled:warning']));
+  it('warn when the update service is disabled', () =>
+    expect(ids({ 'os.updates': updates(5, 'disabled') })).toEqual(['os.update-service-disabled:warning']));
   it('warn when the time service is stopped or not synchronising, not when it cannot tell', () => {
     expect(ids({ 'os.time': time(false, null) })).toEqual(['os.time-service-not-syncing:warning']);
     expect(ids({ 'os.time': time(true, false) })).toEqual(['os.time-service-not-syncing:warning']);
@@ -49,24 +101,86 @@ describe('OS rules', () => {
   });
 });
 
-const events = (over: Partial<EventsData['categories']> = {}, crashesByApp: EventsData['crashesByApp'] = []): EventsData => ({ windowHours: 24, critical: 0, errors: 0, categories: { unexpectedShutdowns: 0, blueScreens: 0, appCrashes: 0, appHangs: 0, diskErrors: 0, hardwareErrors: 0, ...over }, crashesByApp, recent: [] });
-const proc = (name: string, cpuPercent: number, memoryBytes: number) => ({ name, pid: name.length, cpuPercent, memoryBytes });
-const processes = (...list: ReturnType<typeof proc>[]): ProcessesData => ({ count: 100, topCpu: list, topMemory: list });
+const events = (
+  over: Partial<EventsData['categories']> = {},
+  crashesByApp: EventsData['crashesByApp'] = [],
+): EventsData => ({
+  windowHours: 24,
+  critical: 0,
+  errors: 0,
+  categories: {
+    unexpectedShutdowns: 0,
+    blueScreens: 0,
+    appCrashes: 0,
+    appHangs: 0,
+    diskErrors: 0,
+    hardwareErrors: 0,
+    ...over,
+  },
+  crashesByApp,
+  recent: [],
+});
+const proc = (name: string, cpuPercent: number, memoryBytes: number) => ({
+  name,
+  pid: name.length,
+  cpuPercent,
+  memoryBytes,
+});
+const processes = (...list: ReturnType<typeof proc>[]): ProcessesData => ({
+  count: 100,
+  topCpu: list,
+  topMemory: list,
+});
 
 describe('event and process rules', () => {
-  it('stay silent on a quiet day', () => expect(ids({ 'os.events': events(), 'os.processes': processes(proc('explorer', 2, 200e6)) })).toEqual([]));
+  it('stay silent on a quiet day', () =>
+    expect(ids({ 'os.events': events(), 'os.processes': processes(proc('explorer', 2, 200e6)) })).toEqual(
+      [],
+    ));
   it('are critical on system crashes, and fold the shutdown it caused into it', () => {
-    expect(ids({ 'os.events': events({ blueScreens: 1, unexpectedShutdowns: 2 }) })).toEqual(['os.system-crashes:critical']);
-    expect(ids({ 'os.events': events({ unexpectedShutdowns: 1 }) })).toEqual(['os.unexpected-shutdowns:warning']);
+    expect(ids({ 'os.events': events({ blueScreens: 1, unexpectedShutdowns: 2 }) })).toEqual([
+      'os.system-crashes:critical',
+    ]);
+    expect(ids({ 'os.events': events({ unexpectedShutdowns: 1 }) })).toEqual([
+      'os.unexpected-shutdowns:warning',
+    ]);
   });
   it('flag an app crashing three times, not twice', () => {
-    expect(ids({ 'os.events': events({}, [{ app: 'ms-teams.exe', count: 3 }, { app: 'notepad.exe', count: 2 }]) })).toEqual(['os.app-crashing:warning']);
+    expect(
+      ids({
+        'os.events': events({}, [
+          { app: 'ms-teams.exe', count: 3 },
+          { app: 'notepad.exe', count: 2 },
+        ]),
+      }),
+    ).toEqual(['os.app-crashing:warning']);
   });
-  it('are critical on disk errors', () => expect(ids({ 'os.events': events({ diskErrors: 2 }) })).toEqual(['os.disk-errors:critical']));
+  it('are critical on disk errors', () =>
+    expect(ids({ 'os.events': events({ diskErrors: 2 }) })).toEqual(['os.disk-errors:critical']));
   it('flag a process taking half the CPU or a third of the memory, once', () => {
-    const memory = { totalBytes: 8 * 1024 ** 3, availableBytes: null, usedPercent: null, swapTotalBytes: null, swapUsedBytes: null, commitBytes: null, commitLimitBytes: null, pressure: null, pressureSource: null, psiSomeAvg10: null, psiSomeAvg60: null, macosPressureLevel: null, hardFaultsPerSecond: null };
-    expect(ids({ 'os.processes': processes(proc('ms-teams', 60, 3 * 1024 ** 3)), 'hardware.memory': memory })).toEqual(['os.process-hog:warning']);
-    expect(ids({ 'os.processes': processes(proc('msedge', 10, 3 * 1024 ** 3)), 'hardware.memory': memory })).toEqual(['os.process-hog:warning']);
-    expect(ids({ 'os.processes': processes(proc('msedge', 10, 1024 ** 3)), 'hardware.memory': memory })).toEqual([]);
+    const memory = {
+      totalBytes: 8 * 1024 ** 3,
+      availableBytes: null,
+      usedPercent: null,
+      swapTotalBytes: null,
+      swapUsedBytes: null,
+      commitBytes: null,
+      commitLimitBytes: null,
+      pressure: null,
+      pressureSource: null,
+      psiSomeAvg10: null,
+      psiSomeAvg60: null,
+      macosPressureLevel: null,
+      hardFaultsPerSecond: null,
+    };
+    expect(
+      ids({ 'os.processes': processes(proc('ms-teams', 60, 3 * 1024 ** 3)), 'hardware.memory': memory }),
+    ).toEqual(['os.process-hog:warning']);
+    expect(
+      ids({ 'os.processes': processes(proc('msedge', 10, 3 * 1024 ** 3)), 'hardware.memory': memory }),
+    ).toEqual(['os.process-hog:warning']);
+    expect(
+      ids({ 'os.processes': processes(proc('msedge', 10, 1024 ** 3)), 'hardware.memory': memory }),
+    ).toEqual([]);
   });
 });

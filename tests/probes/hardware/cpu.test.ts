@@ -8,12 +8,27 @@ const cases: { platform: Platform; scenario: string; expect: Record<string, unkn
   {
     platform: 'linux',
     scenario: 'debian12-kvm-epyc',
-    expect: { model: 'AMD EPYC', vendor: 'AuthenticAMD', architecture: 'x64', logicalCores: 2, physicalCores: 2, virtualMachine: true, baseSpeedMHz: 2445 },
+    expect: {
+      model: 'AMD EPYC',
+      vendor: 'AuthenticAMD',
+      architecture: 'x64',
+      logicalCores: 2,
+      physicalCores: 2,
+      virtualMachine: true,
+      baseSpeedMHz: 2445,
+    },
   },
   {
     platform: 'win32',
     scenario: 'win11-23h2-latitude7420',
-    expect: { model: '11th Gen Intel(R) Core(TM) i7-1185G7 @ 3.00GHz', architecture: 'x64', physicalCores: 4, logicalCores: 8, loadPercent: 7, virtualMachine: true },
+    expect: {
+      model: '11th Gen Intel(R) Core(TM) i7-1185G7 @ 3.00GHz',
+      architecture: 'x64',
+      physicalCores: 4,
+      logicalCores: 8,
+      loadPercent: 7,
+      virtualMachine: true,
+    },
   },
   {
     platform: 'win32',
@@ -23,7 +38,15 @@ const cases: { platform: Platform; scenario: string; expect: Record<string, unkn
   {
     platform: 'darwin',
     scenario: 'macos14-m1-air',
-    expect: { model: 'Apple M1', vendor: 'Apple', architecture: 'arm64', logicalCores: 8, baseSpeedMHz: null, loadPercent: 2, virtualMachine: false },
+    expect: {
+      model: 'Apple M1',
+      vendor: 'Apple',
+      architecture: 'arm64',
+      logicalCores: 8,
+      baseSpeedMHz: null,
+      loadPercent: 2,
+      virtualMachine: false,
+    },
   },
 ];
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { disksProbe } from '../../../probes/hardware/disks';
 import type { DisksData } from '../../../probes/hardware/disks';
-import { macosDisks, parseFindmnt, parseLsblk, parseSmartctl, windowsDisks } from '../../../probes/hardware/disks/parse';
+import {
+  macosDisks,
+  parseFindmnt,
+  parseLsblk,
+  parseSmartctl,
+  windowsDisks,
+} from '../../../probes/hardware/disks/parse';
 import type { Platform } from '../../../probes/types';
 import { runOnFixture } from '../../support/fixtures';
 
@@ -14,7 +20,9 @@ const cases: { platform: Platform; scenario: string; status: string; check: (dat
     status: 'partial', // no smartctl here: health unknown, and said so
     check: (d) => {
       expect(d.volumes).toEqual([expect.objectContaining({ mount: '/', fileSystem: 'ext4', system: true })]);
-      expect(d.physicalDisks).toEqual([expect.objectContaining({ name: 'vda', mediaType: 'hdd', health: 'unknown', predictedFailure: null })]);
+      expect(d.physicalDisks).toEqual([
+        expect.objectContaining({ name: 'vda', mediaType: 'hdd', health: 'unknown', predictedFailure: null }),
+      ]);
     },
   },
   {
@@ -22,7 +30,15 @@ const cases: { platform: Platform; scenario: string; status: string; check: (dat
     scenario: 'win-desktop-four-disks',
     status: 'partial', // a standard user cannot read SMART predictions
     check: (d) => {
-      expect(d.volumes).toEqual([expect.objectContaining({ mount: 'C:', fileSystem: 'NTFS', system: true, totalBytes: Math.round(930.93 * GIB), usedPercent: 22.6 })]);
+      expect(d.volumes).toEqual([
+        expect.objectContaining({
+          mount: 'C:',
+          fileSystem: 'NTFS',
+          system: true,
+          totalBytes: Math.round(930.93 * GIB),
+          usedPercent: 22.6,
+        }),
+      ]);
       expect(d.physicalDisks.map((p) => [p.name, p.mediaType, p.health])).toEqual([
         ['Sony Storage Media', 'unknown', 'unknown'],
         ['CT240BX500SSD1', 'ssd', 'unknown'],
@@ -37,8 +53,24 @@ const cases: { platform: Platform; scenario: string; status: string; check: (dat
     status: 'ok',
     check: (d) => {
       // The sealed "/" snapshot shares the Data volume's space, so only the Data volume is listed.
-      expect(d.volumes).toEqual([expect.objectContaining({ mount: '/System/Volumes/Data', system: true, freeBytes: 23142219776, totalBytes: 245107195904 })]);
-      expect(d.physicalDisks).toEqual([expect.objectContaining({ name: 'APPLE SSD AP0256Z', model: 'APPLE SSD AP0256Z', mediaType: 'ssd', bus: 'Apple Fabric', health: 'healthy', predictedFailure: false })]);
+      expect(d.volumes).toEqual([
+        expect.objectContaining({
+          mount: '/System/Volumes/Data',
+          system: true,
+          freeBytes: 23142219776,
+          totalBytes: 245107195904,
+        }),
+      ]);
+      expect(d.physicalDisks).toEqual([
+        expect.objectContaining({
+          name: 'APPLE SSD AP0256Z',
+          model: 'APPLE SSD AP0256Z',
+          mediaType: 'ssd',
+          bus: 'Apple Fabric',
+          health: 'healthy',
+          predictedFailure: false,
+        }),
+      ]);
     },
   },
 ];
@@ -52,7 +84,13 @@ describe('hardware.disks on real-output fixtures', () => {
 
   it('says why health is unknown on Linux without smartctl', async () => {
     const envelope = await runOnFixture(disksProbe, 'linux', 'debian12-kvm');
-    expect(envelope.gaps).toEqual([expect.objectContaining({ part: 'health', code: 'command-not-found', message: expect.stringContaining('smartmontools') })]);
+    expect(envelope.gaps).toEqual([
+      expect.objectContaining({
+        part: 'health',
+        code: 'command-not-found',
+        message: expect.stringContaining('smartmontools'),
+      }),
+    ]);
   });
 
   it('says SMART needs administrator rights on Windows', async () => {
@@ -90,7 +128,7 @@ describe('disk parsers', () => {
     expect(disks).toEqual([expect.objectContaining({ name: 'nvme0n1', mediaType: 'ssd', bus: 'nvme' })]);
   });
 
-  it('reads smartctl\'s verdict', () => {
+  it("reads smartctl's verdict", () => {
     expect(parseSmartctl('{"smart_status":{"passed":false}}')).toEqual({ passed: false });
     expect(parseSmartctl('{"smartctl":{"exit_status":2}}')).toEqual({ passed: null });
   });
@@ -114,8 +152,21 @@ describe('disk parsers', () => {
   });
 
   it('treats SMART "Failing" on a Mac as a failing disk', () => {
-    const data = macosDisks({ SPStorageDataType: [{ mount_point: '/Volumes/Backup', size_in_bytes: 100, free_space_in_bytes: 50, physical_drive: { device_name: 'WD Blue', medium_type: 'rotational', smart_status: 'Failing' } }] });
-    expect(data.physicalDisks).toEqual([expect.objectContaining({ mediaType: 'hdd', health: 'failing', predictedFailure: true })]);
-    expect(data.volumes).toEqual([expect.objectContaining({ mount: '/Volumes/Backup', system: false, usedPercent: 50 })]);
+    const data = macosDisks({
+      SPStorageDataType: [
+        {
+          mount_point: '/Volumes/Backup',
+          size_in_bytes: 100,
+          free_space_in_bytes: 50,
+          physical_drive: { device_name: 'WD Blue', medium_type: 'rotational', smart_status: 'Failing' },
+        },
+      ],
+    });
+    expect(data.physicalDisks).toEqual([
+      expect.objectContaining({ mediaType: 'hdd', health: 'failing', predictedFailure: true }),
+    ]);
+    expect(data.volumes).toEqual([
+      expect.objectContaining({ mount: '/Volumes/Backup', system: false, usedPercent: 50 }),
+    ]);
   });
 });

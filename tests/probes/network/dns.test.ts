@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseProbeConfig } from '../../../probes/config';
 import { dnsProbe, type DnsData } from '../../../probes/network/dns';
-import { judgeServer, parseResolvConf, parseResolvectlStatus, parseScutilDns, parseWindowsDns, type DnsQuery } from '../../../probes/network/dns/parse';
+import {
+  judgeServer,
+  parseResolvConf,
+  parseResolvectlStatus,
+  parseScutilDns,
+  parseWindowsDns,
+  type DnsQuery,
+} from '../../../probes/network/dns/parse';
 import { runOnFixture } from '../../support/fixtures';
 
 const verdicts = (data: DnsData) => Object.fromEntries(data.servers.map((s) => [s.address, s.verdict]));
@@ -41,23 +48,41 @@ describe('network.dns on fixtures', () => {
     expect(data.searchDomains).toEqual(['corp.contoso.com', 'contoso.com']);
   });
 
-  it('windows: a home router that denies the organisation\'s names is lying; the VPN server is fine', async () => {
+  it("windows: a home router that denies the organisation's names is lying; the VPN server is fine", async () => {
     const config = parseProbeConfig({ dns: { mustResolve: ['intranet.corp.contoso.com'] } });
-    const data = (await runOnFixture(dnsProbe, 'win32', 'win11-home-router-lying', { config })).data as DnsData;
+    const data = (await runOnFixture(dnsProbe, 'win32', 'win11-home-router-lying', { config }))
+      .data as DnsData;
     expect(verdicts(data)).toEqual({ '192.168.178.1': 'lying', '10.20.0.10': 'ok' });
     expect(data.systemResolves).toBe(true); // the public names still work: only the intranet fails
   });
 });
 
 describe('judging a server', () => {
-  const q = (name: string, outcome: DnsQuery['outcome'], durationMs = 20): DnsQuery => ({ name, outcome, addresses: outcome === 'ok' ? ['192.0.2.7'] : [], durationMs });
-  const context = { mustResolve: ['intranet.corp.example'], resolvedElsewhere: new Set(['www.example.org']), slowMs: 500 };
+  const q = (name: string, outcome: DnsQuery['outcome'], durationMs = 20): DnsQuery => ({
+    name,
+    outcome,
+    addresses: outcome === 'ok' ? ['192.0.2.7'] : [],
+    durationMs,
+  });
+  const context = {
+    mustResolve: ['intranet.corp.example'],
+    resolvedElsewhere: new Set(['www.example.org']),
+    slowMs: 500,
+  };
   it.each([
     ['never answered', [q('www.example.org', 'timeout', 2000), q('a.example', 'unreachable', 1)], 'dead'],
-    ['denies an organisation name', [q('www.example.org', 'ok'), q('intranet.corp.example', 'nxdomain')], 'lying'],
+    [
+      'denies an organisation name',
+      [q('www.example.org', 'ok'), q('intranet.corp.example', 'nxdomain')],
+      'lying',
+    ],
     ['denies a public name another server resolved', [q('www.example.org', 'nxdomain')], 'lying'],
     ['answers SERVFAIL', [q('www.example.org', 'servfail')], 'failing'],
-    ['answers after more than slowMs', [q('www.example.org', 'ok', 1200), q('b.example', 'ok', 1100)], 'slow'],
+    [
+      'answers after more than slowMs',
+      [q('www.example.org', 'ok', 1200), q('b.example', 'ok', 1100)],
+      'slow',
+    ],
     ['answers some, drops others', [q('www.example.org', 'ok'), q('b.example', 'timeout', 2000)], 'slow'],
     ['answers quickly', [q('www.example.org', 'ok', 30)], 'ok'],
   ] as const)('%s', (_what, queries, verdict) => {
@@ -70,7 +95,11 @@ describe('judging a server', () => {
 
 describe('configuration parsers', () => {
   it('resolv.conf: comments, options and the last search line', () => {
-    expect(parseResolvConf('# generated\nnameserver 10.0.0.1 # primary\nnameserver fe80::1%eth0\ndomain a.example\nsearch b.example c.example\noptions ndots:2\n')).toEqual({
+    expect(
+      parseResolvConf(
+        '# generated\nnameserver 10.0.0.1 # primary\nnameserver fe80::1%eth0\ndomain a.example\nsearch b.example c.example\noptions ndots:2\n',
+      ),
+    ).toEqual({
       servers: [
         { address: '10.0.0.1', interfaces: [] },
         { address: 'fe80::1%eth0', interfaces: [] },
@@ -85,6 +114,9 @@ describe('configuration parsers', () => {
       expect(parseScutilDns(text).servers).toEqual([]);
     }
     expect(parseWindowsDns(null)).toEqual({ servers: [], searchDomains: [] });
-    expect(parseWindowsDns({ interfaces: 'x', suffixSearchList: [1] })).toEqual({ servers: [], searchDomains: [] });
+    expect(parseWindowsDns({ interfaces: 'x', suffixSearchList: [1] })).toEqual({
+      servers: [],
+      searchDomains: [],
+    });
   });
 });

@@ -3,25 +3,52 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gatewayProbe, type GatewayData } from '../../../probes/network/gateway';
-import { parseIpRouteJson, parseRouteGet, parseWindowsRoutes, realGateway } from '../../../probes/network/gateway/parse';
+import {
+  parseIpRouteJson,
+  parseRouteGet,
+  parseWindowsRoutes,
+  realGateway,
+} from '../../../probes/network/gateway/parse';
 import { runOnFixture } from '../../support/fixtures';
 
-const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) => (await runOnFixture(gatewayProbe, platform, scenario)).data as GatewayData;
+const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
+  (await runOnFixture(gatewayProbe, platform, scenario)).data as GatewayData;
 
 describe('network.gateway on fixtures', () => {
   it('linux: the default route and a router that answers', async () => {
-    expect(await data('linux', 'debian12-kvm')).toMatchObject({ defaultRoute: true, gateway: '192.0.2.1', interface: 'eth0', ipv6Gateway: 'fd00::1', ping: { lossPercent: 0 } });
+    expect(await data('linux', 'debian12-kvm')).toMatchObject({
+      defaultRoute: true,
+      gateway: '192.0.2.1',
+      interface: 'eth0',
+      ipv6Gateway: 'fd00::1',
+      ping: { lossPercent: 0 },
+    });
   });
   it('linux: no default route at all, and no echo requests sent', async () => {
-    expect(await data('linux', 'no-default-route')).toEqual({ defaultRoute: false, gateway: null, interface: null, ipv6Gateway: null, ping: null });
+    expect(await data('linux', 'no-default-route')).toEqual({
+      defaultRoute: false,
+      gateway: null,
+      interface: null,
+      ipv6Gateway: null,
+      ping: null,
+    });
   });
   it('macOS: a lossy Wi-Fi router; no IPv6 route is an answer, not a failure', async () => {
     const envelope = await runOnFixture(gatewayProbe, 'darwin', 'sonoma-wifi-lossy');
     expect(envelope.status).toBe('ok');
-    expect(envelope.data).toMatchObject({ gateway: '192.168.1.1', interface: 'en0', ipv6Gateway: null, ping: { lossPercent: 25 } });
+    expect(envelope.data).toMatchObject({
+      gateway: '192.168.1.1',
+      interface: 'en0',
+      ipv6Gateway: null,
+      ping: { lossPercent: 25 },
+    });
   });
-  it('windows: the route with the lowest effective metric wins (the dock\'s Ethernet)', async () => {
-    expect(await data('win32', 'win11-docked')).toMatchObject({ gateway: '10.20.40.1', interface: 'Ethernet', ping: { received: 0 } });
+  it("windows: the route with the lowest effective metric wins (the dock's Ethernet)", async () => {
+    expect(await data('win32', 'win11-docked')).toMatchObject({
+      gateway: '10.20.40.1',
+      interface: 'Ethernet',
+      ping: { received: 0 },
+    });
   });
 });
 

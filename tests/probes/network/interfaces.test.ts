@@ -4,10 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { interfacesProbe, type InterfacesData } from '../../../probes/network/interfaces';
-import { bandOf, dbmFromPercent, parseSystemInformation, parseWindowsInterfaces, prefixFromMask } from '../../../probes/network/interfaces/parse';
+import {
+  bandOf,
+  dbmFromPercent,
+  parseSystemInformation,
+  parseWindowsInterfaces,
+  prefixFromMask,
+} from '../../../probes/network/interfaces/parse';
 import { runOnFixture } from '../../support/fixtures';
 
-const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) => (await runOnFixture(interfacesProbe, platform, scenario)).data as InterfacesData;
+const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
+  (await runOnFixture(interfacesProbe, platform, scenario)).data as InterfacesData;
 
 describe('network.interfaces on fixtures', () => {
   it('linux: loopback and the wired link of this machine', async () => {
@@ -16,11 +23,18 @@ describe('network.interfaces on fixtures', () => {
       ['lo', 'loopback', true],
       ['eth0', 'ethernet', true],
     ]);
-    expect(d.interfaces[1]).toMatchObject({ ipv4: [{ address: '192.0.2.2', prefixLength: 24 }], mtu: 1400, speedMbps: null });
+    expect(d.interfaces[1]).toMatchObject({
+      ipv4: [{ address: '192.0.2.2', prefixLength: 24 }],
+      mtu: 1400,
+      speedMbps: null,
+    });
   });
   it('macOS: Wi-Fi with its network, signal, band and channel; a WireGuard tunnel is a VPN', async () => {
     const d = await data('darwin', 'sonoma-wifi');
-    expect(d.interfaces.find((i) => i.name === 'en0')).toMatchObject({ kind: 'wifi', wifi: { ssid: 'Office-5G', signalDbm: -58, band: '5 GHz', channel: 44, security: 'WPA2 Personal' } });
+    expect(d.interfaces.find((i) => i.name === 'en0')).toMatchObject({
+      kind: 'wifi',
+      wifi: { ssid: 'Office-5G', signalDbm: -58, band: '5 GHz', channel: 44, security: 'WPA2 Personal' },
+    });
     expect(d.interfaces.find((i) => i.name === 'utun4')?.kind).toBe('vpn');
   });
   it('windows: Wi-Fi from the connection profile, an unplugged Ethernet, a tunnel', async () => {
@@ -30,7 +44,11 @@ describe('network.interfaces on fixtures', () => {
       ['Ethernet', 'ethernet', false],
       ['Contoso VPN', 'vpn', true],
     ]);
-    expect(d.interfaces[0]).toMatchObject({ mac: '5c:e4:2a:11:22:33', speedMbps: 1201, wifi: { ssid: 'Home-Net', signalPercent: 40, signalDbm: -80 } });
+    expect(d.interfaces[0]).toMatchObject({
+      mac: '5c:e4:2a:11:22:33',
+      speedMbps: 1201,
+      wifi: { ssid: 'Home-Net', signalPercent: 40, signalDbm: -80 },
+    });
   });
 });
 

@@ -4,10 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ntpProbe, type NtpData } from '../../../probes/network/ntp';
-import { judgeOffsets, parseChronySources, parseNtpConf, parseTimesyncdConf, parseW32TimeServers } from '../../../probes/network/ntp/parse';
+import {
+  judgeOffsets,
+  parseChronySources,
+  parseNtpConf,
+  parseTimesyncdConf,
+  parseW32TimeServers,
+} from '../../../probes/network/ntp/parse';
 import { runOnFixture } from '../../support/fixtures';
 
-const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) => (await runOnFixture(ntpProbe, platform, scenario)).data as NtpData;
+const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
+  (await runOnFixture(ntpProbe, platform, scenario)).data as NtpData;
 
 describe('network.ntp on fixtures', () => {
   it('linux: chrony not running, so its configuration names the pool; both sources agree', async () => {
@@ -38,24 +45,51 @@ describe('network.ntp on fixtures', () => {
 });
 
 describe('judging offsets', () => {
-  const s = (server: string, role: 'configured' | 'fallback', offsetMs: number | null) => ({ server, role, offsetMs, roundTripMs: 10, stratum: 2, error: offsetMs === null ? 'timeout' : null });
+  const s = (server: string, role: 'configured' | 'fallback', offsetMs: number | null) => ({
+    server,
+    role,
+    offsetMs,
+    roundTripMs: 10,
+    stratum: 2,
+    error: offsetMs === null ? 'timeout' : null,
+  });
   it('the majority wins over a lone wrong server, whatever its role', () => {
-    const judged = judgeOffsets([s('a', 'configured', 5), s('b', 'configured', 600_000), s('c', 'fallback', 9)]);
+    const judged = judgeOffsets([
+      s('a', 'configured', 5),
+      s('b', 'configured', 600_000),
+      s('c', 'fallback', 9),
+    ]);
     expect(judged.servers.map((x) => x.wrongClock)).toEqual([false, true, false]);
     expect(judged.clockOffsetMs).toBe(5);
   });
   it('an unreachable server is not called wrong, and nobody answering gives no offset', () => {
-    expect(judgeOffsets([s('a', 'configured', null), s('b', 'fallback', 40)])).toMatchObject({ clockOffsetMs: 40, servers: [{ wrongClock: false }, { wrongClock: false }] });
+    expect(judgeOffsets([s('a', 'configured', null), s('b', 'fallback', 40)])).toMatchObject({
+      clockOffsetMs: 40,
+      servers: [{ wrongClock: false }, { wrongClock: false }],
+    });
     expect(judgeOffsets([s('a', 'configured', null)]).clockOffsetMs).toBeNull();
   });
 });
 
 describe('configuration parsers', () => {
   it('read each format, ignoring comments and local reference clocks', () => {
-    expect(parseNtpConf('# x\npool 2.debian.pool.ntp.org iburst\nserver 127.127.1.0\nserver ntp1.corp.example prefer # main\n')).toEqual(['2.debian.pool.ntp.org', 'ntp1.corp.example']);
-    expect(parseChronySources('^,*,10.0.0.5,2,6,377,32,-0.0001,-0.0001,0.002\n^,?,10.0.0.6,0,6,0,-,0,0,0\n#,*,PPS,0,4,377,1,0,0,0\n')).toEqual(['10.0.0.5', '10.0.0.6']);
-    expect(parseTimesyncdConf('[Time]\n#NTP=\nNTP=\nFallbackNTP=0.debian.pool.ntp.org 1.debian.pool.ntp.org\n')).toEqual(['0.debian.pool.ntp.org', '1.debian.pool.ntp.org']);
-    expect(parseW32TimeServers('time.windows.com,0x9 ntp.corp.example,0x8')).toEqual(['time.windows.com', 'ntp.corp.example']);
+    expect(
+      parseNtpConf(
+        '# x\npool 2.debian.pool.ntp.org iburst\nserver 127.127.1.0\nserver ntp1.corp.example prefer # main\n',
+      ),
+    ).toEqual(['2.debian.pool.ntp.org', 'ntp1.corp.example']);
+    expect(
+      parseChronySources(
+        '^,*,10.0.0.5,2,6,377,32,-0.0001,-0.0001,0.002\n^,?,10.0.0.6,0,6,0,-,0,0,0\n#,*,PPS,0,4,377,1,0,0,0\n',
+      ),
+    ).toEqual(['10.0.0.5', '10.0.0.6']);
+    expect(
+      parseTimesyncdConf('[Time]\n#NTP=\nNTP=\nFallbackNTP=0.debian.pool.ntp.org 1.debian.pool.ntp.org\n'),
+    ).toEqual(['0.debian.pool.ntp.org', '1.debian.pool.ntp.org']);
+    expect(parseW32TimeServers('time.windows.com,0x9 ntp.corp.example,0x8')).toEqual([
+      'time.windows.com',
+      'ntp.corp.example',
+    ]);
   });
   it('never throw on odd input', () => {
     expect(parseNtpConf('\0garbage')).toEqual([]);

@@ -6,16 +6,26 @@ import { vpnProbe, type VpnData } from '../../../probes/network/vpn';
 import { parseIpLinks, parseScutilNc, parseWindowsVpn } from '../../../probes/network/vpn/parse';
 import { runOnFixture } from '../../support/fixtures';
 
-const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) => (await runOnFixture(vpnProbe, platform, scenario)).data as VpnData;
+const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
+  (await runOnFixture(vpnProbe, platform, scenario)).data as VpnData;
 
 describe('network.vpn on fixtures', () => {
-  it('linux: no tunnel on this machine', async () => expect(await data('linux', 'debian12-kvm')).toEqual({ tunnels: [], anyConnected: false }));
+  it('linux: no tunnel on this machine', async () =>
+    expect(await data('linux', 'debian12-kvm')).toEqual({ tunnels: [], anyConnected: false }));
   it('linux: a tun device no client holds open is not connected', async () => {
-    expect(await data('linux', 'tun-not-connected')).toEqual({ tunnels: [{ name: 'tun0', type: 'tun', connected: false, source: 'interface' }], anyConnected: false });
+    expect(await data('linux', 'tun-not-connected')).toEqual({
+      tunnels: [{ name: 'tun0', type: 'tun', connected: false, source: 'interface' }],
+      anyConnected: false,
+    });
   });
   it('macOS: the configured VPN services and their state', async () => {
     expect((await data('darwin', 'sonoma-office-vpn')).tunnels).toEqual([
-      { name: 'Contoso VPN', type: 'vpn:com.apple.networkextension.ikev2', connected: true, source: 'os-vpn' },
+      {
+        name: 'Contoso VPN',
+        type: 'vpn:com.apple.networkextension.ikev2',
+        connected: true,
+        source: 'os-vpn',
+      },
       { name: 'Old L2TP', type: 'ppp:l2tp', connected: false, source: 'os-vpn' },
     ]);
   });
@@ -31,7 +41,18 @@ describe('network.vpn on fixtures', () => {
 
 describe('VPN parsers', () => {
   it('count a WireGuard link as connected when it is up', () => {
-    expect(parseIpLinks(JSON.stringify([{ ifname: 'wg0', operstate: 'UNKNOWN', flags: ['POINTOPOINT', 'NOARP', 'UP', 'LOWER_UP'], linkinfo: { info_kind: 'wireguard' } }]))).toEqual([{ name: 'wg0', type: 'wireguard', connected: true, source: 'interface' }]);
+    expect(
+      parseIpLinks(
+        JSON.stringify([
+          {
+            ifname: 'wg0',
+            operstate: 'UNKNOWN',
+            flags: ['POINTOPOINT', 'NOARP', 'UP', 'LOWER_UP'],
+            linkinfo: { info_kind: 'wireguard' },
+          },
+        ]),
+      ),
+    ).toEqual([{ name: 'wg0', type: 'wireguard', connected: true, source: 'interface' }]);
   });
   it('never throw on odd input', () => {
     expect(parseIpLinks('[]')).toEqual([]);

@@ -3,7 +3,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventsProbe, type EventsData } from '../../../probes/os/events';
-import { parseDiagnosticReports, parseJournal, parseWindowsEvents, windowsCategory } from '../../../probes/os/events/parse';
+import {
+  parseDiagnosticReports,
+  parseJournal,
+  parseWindowsEvents,
+  windowsCategory,
+} from '../../../probes/os/events/parse';
 import { runOnFixture } from '../../support/fixtures';
 
 describe('os.events on fixtures', () => {
@@ -13,18 +18,35 @@ describe('os.events on fixtures', () => {
   });
   it('linux: core dumps by app and a kernel disk error', async () => {
     const data = (await runOnFixture(eventsProbe, 'linux', 'ubuntu-crashes')).data as EventsData;
-    expect(data).toMatchObject({ critical: 2, errors: 2, crashesByApp: [{ app: 'evolution', count: 2 }], categories: { appCrashes: 2, diskErrors: 1 } });
+    expect(data).toMatchObject({
+      critical: 2,
+      errors: 2,
+      crashesByApp: [{ app: 'evolution', count: 2 }],
+      categories: { appCrashes: 2, diskErrors: 1 },
+    });
     expect(data.recent[0]?.message).toBe('<error>'); // a binary message decoded
   });
   it('windows: a blue screen after an unexpected shutdown, and Teams crashing three times', async () => {
     const data = (await runOnFixture(eventsProbe, 'win32', 'win11-bsod-teams-crashing')).data as EventsData;
-    expect(data.categories).toEqual({ unexpectedShutdowns: 2, blueScreens: 1, appCrashes: 3, appHangs: 0, diskErrors: 1, hardwareErrors: 0 });
+    expect(data.categories).toEqual({
+      unexpectedShutdowns: 2,
+      blueScreens: 1,
+      appCrashes: 3,
+      appHangs: 0,
+      diskErrors: 1,
+      hardwareErrors: 0,
+    });
     expect(data.crashesByApp).toEqual([{ app: 'ms-teams.exe', count: 3 }]);
     expect(data.recent[0]?.time).toBe('2026-11-24T09:55:00.0000000Z');
   });
   it('macOS: a kernel panic and an Excel crash today; the older report is left out', async () => {
     const data = (await runOnFixture(eventsProbe, 'darwin', 'sonoma-panic')).data as EventsData;
-    expect(data).toMatchObject({ critical: 1, errors: 1, categories: { blueScreens: 1, appCrashes: 1 }, crashesByApp: [{ app: 'Microsoft Excel', count: 1 }] });
+    expect(data).toMatchObject({
+      critical: 1,
+      errors: 1,
+      categories: { blueScreens: 1, appCrashes: 1 },
+      crashesByApp: [{ app: 'Microsoft Excel', count: 1 }],
+    });
   });
   it('never throw on odd input', () => {
     expect(parseJournal('{bad json\n{"PRIORITY":"x"}\n').recent).toEqual([]);

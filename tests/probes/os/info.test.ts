@@ -7,11 +7,64 @@ import { runOnFixture } from '../../support/fixtures';
 
 // The fixture context's clock says 2026-11-24.
 const cases: { platform: Platform; scenario: string; expect: Record<string, unknown> }[] = [
-  { platform: 'linux', scenario: 'debian12-kvm', expect: { name: 'Debian GNU/Linux 12 (bookworm)', version: '12.11', edition: 'debian', architecture: 'x64', hostname: 'vm', supportStatus: 'supported', supportEndsOn: '2028-06-30' } },
-  { platform: 'win32', scenario: 'win11-25h2-pro', expect: { name: 'Windows 11 Pro', version: '25H2', build: '26200.7171', edition: 'Professional', architecture: 'x64', domain: null, supportStatus: 'supported', supportEndsOn: '2027-10-12' } },
-  { platform: 'win32', scenario: 'win11-23h2-enterprise', expect: { name: 'Windows 11 Enterprise', version: '23H2', domain: 'corp.contoso.com', supportStatus: 'unsupported', supportEndsOn: '2026-11-10' } },
-  { platform: 'win32', scenario: 'ws2022-datacenter', expect: { name: 'Windows Server 2022 Datacenter', supportStatus: 'supported', supportEndsOn: '2031-10-14' } },
-  { platform: 'darwin', scenario: 'macos14-sonoma', expect: { name: 'macOS 14.7.1', build: '23H222', architecture: 'arm64', supportStatus: 'unsupported', supportNote: expect.stringContaining('Approximate') } },
+  {
+    platform: 'linux',
+    scenario: 'debian12-kvm',
+    expect: {
+      name: 'Debian GNU/Linux 12 (bookworm)',
+      version: '12.11',
+      edition: 'debian',
+      architecture: 'x64',
+      hostname: 'vm',
+      supportStatus: 'supported',
+      supportEndsOn: '2028-06-30',
+    },
+  },
+  {
+    platform: 'win32',
+    scenario: 'win11-25h2-pro',
+    expect: {
+      name: 'Windows 11 Pro',
+      version: '25H2',
+      build: '26200.7171',
+      edition: 'Professional',
+      architecture: 'x64',
+      domain: null,
+      supportStatus: 'supported',
+      supportEndsOn: '2027-10-12',
+    },
+  },
+  {
+    platform: 'win32',
+    scenario: 'win11-23h2-enterprise',
+    expect: {
+      name: 'Windows 11 Enterprise',
+      version: '23H2',
+      domain: 'corp.contoso.com',
+      supportStatus: 'unsupported',
+      supportEndsOn: '2026-11-10',
+    },
+  },
+  {
+    platform: 'win32',
+    scenario: 'ws2022-datacenter',
+    expect: {
+      name: 'Windows Server 2022 Datacenter',
+      supportStatus: 'supported',
+      supportEndsOn: '2031-10-14',
+    },
+  },
+  {
+    platform: 'darwin',
+    scenario: 'macos14-sonoma',
+    expect: {
+      name: 'macOS 14.7.1',
+      build: '23H222',
+      architecture: 'arm64',
+      supportStatus: 'unsupported',
+      supportNote: expect.stringContaining('Approximate'),
+    },
+  },
 ];
 
 describe('os.info on real-output fixtures', () => {
@@ -25,18 +78,30 @@ describe('os.info on real-output fixtures', () => {
 describe('support status', () => {
   const today = new Date('2026-11-24T10:00:00Z');
   it('tells Home/Pro from Enterprise dates for the same Windows build', () => {
-    expect(supportStatus({ family: 'windows', id: '26100', version: '24H2', channel: 'home-pro' }, today).status).toBe('unsupported');
-    expect(supportStatus({ family: 'windows', id: '26100', version: '24H2', channel: 'enterprise' }, today).status).toBe('supported');
-    expect(supportStatus({ family: 'windows', id: '26100', version: '24H2', channel: 'ltsc' }, today).endsOn).toBe('2029-10-09');
+    expect(
+      supportStatus({ family: 'windows', id: '26100', version: '24H2', channel: 'home-pro' }, today).status,
+    ).toBe('unsupported');
+    expect(
+      supportStatus({ family: 'windows', id: '26100', version: '24H2', channel: 'enterprise' }, today).status,
+    ).toBe('supported');
+    expect(
+      supportStatus({ family: 'windows', id: '26100', version: '24H2', channel: 'ltsc' }, today).endsOn,
+    ).toBe('2029-10-09');
   });
 
   it('warns within 90 days of the end', () => {
-    expect(supportStatus({ family: 'linux', id: 'fedora', version: '43', channel: null }, today).status).toBe('ending-soon');
+    expect(supportStatus({ family: 'linux', id: 'fedora', version: '43', channel: null }, today).status).toBe(
+      'ending-soon',
+    );
   });
 
   it('says unknown rather than guessing', () => {
-    expect(supportStatus({ family: 'linux', id: 'gentoo', version: '2.17', channel: null }, today).status).toBe('unknown');
-    expect(supportStatus({ family: 'macos', id: '30', version: '30.0', channel: null }, today).status).toBe('supported');
+    expect(
+      supportStatus({ family: 'linux', id: 'gentoo', version: '2.17', channel: null }, today).status,
+    ).toBe('unknown');
+    expect(supportStatus({ family: 'macos', id: '30', version: '30.0', channel: null }, today).status).toBe(
+      'supported',
+    );
   });
 
   it('reads the Windows servicing channel from EditionID and ProductType', () => {

@@ -16,7 +16,12 @@ describe('os.processes on fixtures', () => {
   });
   it('macOS: the browser helper at 98.7 % of one core is 12.3 % of an 8-core machine', async () => {
     const data = (await runOnFixture(processesProbe, 'darwin', 'sonoma-busy')).data as ProcessesData;
-    expect(data.topCpu[0]).toEqual({ name: 'Google Chrome Helper (Renderer)', pid: 812, cpuPercent: 12.3, memoryBytes: 1211 * 1024 ** 2 });
+    expect(data.topCpu[0]).toEqual({
+      name: 'Google Chrome Helper (Renderer)',
+      pid: 812,
+      cpuPercent: 12.3,
+      memoryBytes: 1211 * 1024 ** 2,
+    });
     expect(data.topMemory[0]?.name).toBe('WindowServer');
   });
   it('windows: counters per core divided by 8, without the _Total and Idle rows', async () => {

@@ -6,8 +6,18 @@ import { runOnFixture } from '../../support/fixtures';
 
 const cases: { platform: Platform; scenario: string; pending: boolean; codes: string[] }[] = [
   { platform: 'linux', scenario: 'debian12-kvm', pending: false, codes: [] },
-  { platform: 'linux', scenario: 'ubuntu2404-new-kernel', pending: true, codes: ['packages', 'kernel-updated'] },
-  { platform: 'win32', scenario: 'win11-after-patch-tuesday', pending: true, codes: ['cbs', 'windows-update', 'file-rename'] },
+  {
+    platform: 'linux',
+    scenario: 'ubuntu2404-new-kernel',
+    pending: true,
+    codes: ['packages', 'kernel-updated'],
+  },
+  {
+    platform: 'win32',
+    scenario: 'win11-after-patch-tuesday',
+    pending: true,
+    codes: ['cbs', 'windows-update', 'file-rename'],
+  },
   { platform: 'win32', scenario: 'win11-clean', pending: false, codes: [] },
   { platform: 'darwin', scenario: 'macos14-update-waiting', pending: true, codes: ['os-update'] },
 ];

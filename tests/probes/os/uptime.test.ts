@@ -12,12 +12,20 @@ describe('os.uptime on real-output fixtures', () => {
 
   it('win32 with Fast Startup, up 23 days', async () => {
     const envelope = await runOnFixture(uptimeProbe, 'win32', 'win11-fast-startup-23-days');
-    expect(envelope.data).toEqual({ bootTime: '2026-11-01T07:58:10.500Z', uptimeSeconds: 23 * 86400 + 2 * 3600 + 1 * 60 + 49, fastStartupEnabled: true });
+    expect(envelope.data).toEqual({
+      bootTime: '2026-11-01T07:58:10.500Z',
+      uptimeSeconds: 23 * 86400 + 2 * 3600 + 1 * 60 + 49,
+      fastStartupEnabled: true,
+    });
   });
 
   it('darwin', async () => {
     const envelope = await runOnFixture(uptimeProbe, 'darwin', 'macos14');
-    expect(envelope.data).toMatchObject({ bootTime: '2026-11-20T08:00:00.000Z', uptimeSeconds: 4 * 86400 + 2 * 3600, fastStartupEnabled: null });
+    expect(envelope.data).toMatchObject({
+      bootTime: '2026-11-20T08:00:00.000Z',
+      uptimeSeconds: 4 * 86400 + 2 * 3600,
+      fastStartupEnabled: null,
+    });
   });
 
   it('refuses output it cannot read', () => {

@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { accountsProbe } from '../../../probes/security/accounts';
-import { isAdminFromGroups, parseGnomeLock, parseSysadminctl, parseWindowsAccounts } from '../../../probes/security/accounts/parse';
+import {
+  isAdminFromGroups,
+  parseGnomeLock,
+  parseSysadminctl,
+  parseWindowsAccounts,
+} from '../../../probes/security/accounts/parse';
 import { antivirusProbe } from '../../../probes/security/antivirus';
 import { parseMdatpHealth, parseWindowsAntivirus } from '../../../probes/security/antivirus/parse';
 import { bootProbe } from '../../../probes/security/boot';
@@ -12,23 +17,41 @@ import { parseWindowsBoot, secureBootFromEfivar } from '../../../probes/security
 import { encryptionProbe } from '../../../probes/security/encryption';
 import { parseLsblk, parseWindowsEncryption } from '../../../probes/security/encryption/parse';
 import { firewallProbe } from '../../../probes/security/firewall';
-import { parseNftRuleset, parseWindowsFirewall, productEnabled } from '../../../probes/security/firewall/parse';
+import {
+  parseNftRuleset,
+  parseWindowsFirewall,
+  productEnabled,
+} from '../../../probes/security/firewall/parse';
 import { mdmProbe } from '../../../probes/security/mdm';
 import { parseDsregcmd, parseProfilesStatus } from '../../../probes/security/mdm/parse';
 import type { Platform, Probe } from '../../../probes/types';
 import { runOnFixture } from '../../support/fixtures';
 
-const data = async (probe: Probe, platform: Platform, scenario: string) => (await runOnFixture(probe, platform, scenario)).data;
+const data = async (probe: Probe, platform: Platform, scenario: string) =>
+  (await runOnFixture(probe, platform, scenario)).data;
 
 describe('security.antivirus', () => {
-  it('windows: Defender on, signatures a day old; Defender\'s own entry in Security Center is not listed twice', async () => {
+  it("windows: Defender on, signatures a day old; Defender's own entry in Security Center is not listed twice", async () => {
     expect(await data(antivirusProbe, 'win32', 'win11-defender')).toEqual({
-      products: [{ name: 'Microsoft Defender Antivirus', enabled: true, realTimeProtection: true, signaturesUpToDate: null, signatureDate: '2026-11-23T14:02:11.0000000Z', signatureAgeDays: 0, passive: false, tamperProtected: true }],
+      products: [
+        {
+          name: 'Microsoft Defender Antivirus',
+          enabled: true,
+          realTimeProtection: true,
+          signaturesUpToDate: null,
+          signatureDate: '2026-11-23T14:02:11.0000000Z',
+          signatureAgeDays: 0,
+          passive: false,
+          tamperProtected: true,
+        },
+      ],
       gatekeeper: null,
     });
   });
   it('windows: Defender passive beside a third-party product that is off', async () => {
-    const d = (await data(antivirusProbe, 'win32', 'win11-passive-stale')) as ReturnType<typeof parseWindowsAntivirus>;
+    const d = (await data(antivirusProbe, 'win32', 'win11-passive-stale')) as ReturnType<
+      typeof parseWindowsAntivirus
+    >;
     expect(d.products.map((p) => [p.name, p.enabled, p.passive])).toEqual([
       ['Microsoft Defender Antivirus', true, true],
       ['Contoso Endpoint Security', false, null],
@@ -41,12 +64,27 @@ describe('security.antivirus', () => {
     expect(envelope.data).toEqual({ products: [], gatekeeper: null });
   });
   it('macOS: XProtect and Gatekeeper', async () => {
-    expect(await data(antivirusProbe, 'darwin', 'sonoma')).toMatchObject({ products: [{ name: 'XProtect 2199', enabled: true }], gatekeeper: true });
+    expect(await data(antivirusProbe, 'darwin', 'sonoma')).toMatchObject({
+      products: [{ name: 'XProtect 2199', enabled: true }],
+      gatekeeper: true,
+    });
   });
   it('decode Security Center states and Defender for Endpoint', () => {
     expect(productEnabled(0x61100)).toBe(true);
     expect(productEnabled(0x60100)).toBe(false);
-    expect(parseMdatpHealth({ healthy: true, realTimeProtectionEnabled: true, definitionsStatus: 'up_to_date', definitionsUpdated: 1764000000000, passiveModeEnabled: false, tamperProtection: 'block' }, new Date('2025-11-26T16:00:00Z'))).toMatchObject({ signaturesUpToDate: true, signatureAgeDays: 2, tamperProtected: true });
+    expect(
+      parseMdatpHealth(
+        {
+          healthy: true,
+          realTimeProtectionEnabled: true,
+          definitionsStatus: 'up_to_date',
+          definitionsUpdated: 1764000000000,
+          passiveModeEnabled: false,
+          tamperProtection: 'block',
+        },
+        new Date('2025-11-26T16:00:00Z'),
+      ),
+    ).toMatchObject({ signaturesUpToDate: true, signatureAgeDays: 2, tamperProtected: true });
     expect(parseWindowsAntivirus(null, new Date())).toEqual({ products: [], gatekeeper: null });
   });
 });
@@ -67,13 +105,22 @@ describe('security.firewall', () => {
     const envelope = await runOnFixture(firewallProbe, 'linux', 'ubuntu-ufw-user');
     expect(envelope.status).toBe('partial');
     expect(envelope.gaps[0]?.message).toMatch(/root|permission|denied/i);
-    expect(envelope.data).toEqual({ profiles: [{ name: 'ufw', enabled: true, defaultInbound: null }], products: [] });
+    expect(envelope.data).toEqual({
+      profiles: [{ name: 'ufw', enabled: true, defaultInbound: null }],
+      products: [],
+    });
   });
   it('macOS: the application firewall off', async () => {
-    expect(await data(firewallProbe, 'darwin', 'sonoma-off')).toEqual({ profiles: [{ name: 'Application firewall', enabled: false, defaultInbound: null }], products: [] });
+    expect(await data(firewallProbe, 'darwin', 'sonoma-off')).toEqual({
+      profiles: [{ name: 'Application firewall', enabled: false, defaultInbound: null }],
+      products: [],
+    });
   });
   it('reads nftables policies', () => {
-    expect(parseNftRuleset({ nftables: [{ chain: { hook: 'input', policy: 'drop' } }] })).toMatchObject({ enabled: true, defaultInbound: 'block' });
+    expect(parseNftRuleset({ nftables: [{ chain: { hook: 'input', policy: 'drop' } }] })).toMatchObject({
+      enabled: true,
+      defaultInbound: 'block',
+    });
     expect(parseNftRuleset({ nftables: [] })).toMatchObject({ enabled: false });
     expect(parseWindowsFirewall('x')).toEqual({ profiles: [], products: [] });
   });
@@ -81,8 +128,12 @@ describe('security.firewall', () => {
 
 describe('security.encryption', () => {
   it('linux: / on a plain disk is not encrypted; an Ubuntu LUKS install is', async () => {
-    expect(await data(encryptionProbe, 'linux', 'debian12-kvm')).toEqual({ volumes: [{ mount: '/', system: true, technology: null, state: 'off' }] });
-    expect(await data(encryptionProbe, 'linux', 'ubuntu-luks')).toEqual({ volumes: [{ mount: '/', system: true, technology: 'luks', state: 'on' }] });
+    expect(await data(encryptionProbe, 'linux', 'debian12-kvm')).toEqual({
+      volumes: [{ mount: '/', system: true, technology: null, state: 'off' }],
+    });
+    expect(await data(encryptionProbe, 'linux', 'ubuntu-luks')).toEqual({
+      volumes: [{ mount: '/', system: true, technology: 'luks', state: 'on' }],
+    });
   });
   it('windows: BitLocker suspended on C:, off on D:', async () => {
     expect(await data(encryptionProbe, 'win32', 'win11-bitlocker-suspended')).toEqual({
@@ -92,30 +143,66 @@ describe('security.encryption', () => {
       ],
     });
   });
-  it('macOS: FileVault on', async () => expect(await data(encryptionProbe, 'darwin', 'sonoma-filevault-on')).toEqual({ volumes: [{ mount: '/', system: true, technology: 'filevault', state: 'on' }] }));
+  it('macOS: FileVault on', async () =>
+    expect(await data(encryptionProbe, 'darwin', 'sonoma-filevault-on')).toEqual({
+      volumes: [{ mount: '/', system: true, technology: 'filevault', state: 'on' }],
+    }));
   it('never throw on odd input', () => {
     expect(parseLsblk(null)).toEqual({ volumes: [] });
-    expect(parseWindowsEncryption({ volumes: [{ drive: 'E:', bitLockerProtection: 'x' }] })).toEqual({ volumes: [{ mount: 'E:', system: false, technology: 'bitlocker', state: 'unknown' }] });
+    expect(parseWindowsEncryption({ volumes: [{ drive: 'E:', bitLockerProtection: 'x' }] })).toEqual({
+      volumes: [{ mount: 'E:', system: false, technology: 'bitlocker', state: 'unknown' }],
+    });
   });
 });
 
 describe('security.boot', () => {
-  it('linux: a legacy-BIOS guest without TPM', async () => expect(await data(bootProbe, 'linux', 'debian12-kvm')).toEqual({ firmware: 'bios', secureBoot: false, tpm: { present: false, version: null, ready: null } }));
-  it('windows: UEFI with Secure Boot off and a working TPM 2.0', async () => expect(await data(bootProbe, 'win32', 'win11-secure-boot-off')).toEqual({ firmware: 'uefi', secureBoot: false, tpm: { present: true, version: '2.0', ready: true } }));
-  it('macOS: Apple silicon boots only signed systems', async () => expect(await data(bootProbe, 'darwin', 'sonoma-apple-silicon')).toMatchObject({ firmware: 'apple', secureBoot: true }));
+  it('linux: a legacy-BIOS guest without TPM', async () =>
+    expect(await data(bootProbe, 'linux', 'debian12-kvm')).toEqual({
+      firmware: 'bios',
+      secureBoot: false,
+      tpm: { present: false, version: null, ready: null },
+    }));
+  it('windows: UEFI with Secure Boot off and a working TPM 2.0', async () =>
+    expect(await data(bootProbe, 'win32', 'win11-secure-boot-off')).toEqual({
+      firmware: 'uefi',
+      secureBoot: false,
+      tpm: { present: true, version: '2.0', ready: true },
+    }));
+  it('macOS: Apple silicon boots only signed systems', async () =>
+    expect(await data(bootProbe, 'darwin', 'sonoma-apple-silicon')).toMatchObject({
+      firmware: 'apple',
+      secureBoot: true,
+    }));
   it('reads the SecureBoot EFI variable', () => {
     expect(secureBootFromEfivar('\x06\x00\x00\x00\x01')).toBe(true);
     expect(secureBootFromEfivar('\x06\x00\x00\x00\x00')).toBe(false);
-    expect(parseWindowsBoot({ firmwareType: 'Legacy' })).toMatchObject({ firmware: 'bios', secureBoot: false, tpm: { present: false } });
+    expect(parseWindowsBoot({ firmwareType: 'Legacy' })).toMatchObject({
+      firmware: 'bios',
+      secureBoot: false,
+      tpm: { present: false },
+    });
   });
 });
 
 describe('security.mdm', () => {
   it('windows: hybrid joined and enrolled, but no Primary Refresh Token', async () => {
-    expect(await data(mdmProbe, 'win32', 'win11-hybrid-no-prt')).toEqual({ managed: true, join: 'hybrid', mdm: 'https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc', tenantName: 'Contoso', deviceId: '5b5b4f18-0d6c-4b1a-9c1e-3f2a8e7d6c5b', primaryRefreshToken: false, agents: [] });
+    expect(await data(mdmProbe, 'win32', 'win11-hybrid-no-prt')).toEqual({
+      managed: true,
+      join: 'hybrid',
+      mdm: 'https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc',
+      tenantName: 'Contoso',
+      deviceId: '5b5b4f18-0d6c-4b1a-9c1e-3f2a8e7d6c5b',
+      primaryRefreshToken: false,
+      agents: [],
+    });
   });
-  it('macOS: enrolled through Automated Device Enrollment', async () => expect(await data(mdmProbe, 'darwin', 'sonoma-ade')).toMatchObject({ managed: true, mdm: 'MDM, Automated Device Enrollment (User Approved)' }));
-  it('linux: no agent found is data', async () => expect(await data(mdmProbe, 'linux', 'debian12-kvm')).toMatchObject({ managed: false, agents: [] }));
+  it('macOS: enrolled through Automated Device Enrollment', async () =>
+    expect(await data(mdmProbe, 'darwin', 'sonoma-ade')).toMatchObject({
+      managed: true,
+      mdm: 'MDM, Automated Device Enrollment (User Approved)',
+    }));
+  it('linux: no agent found is data', async () =>
+    expect(await data(mdmProbe, 'linux', 'debian12-kvm')).toMatchObject({ managed: false, agents: [] }));
   it('never throw on odd input', () => {
     expect(parseDsregcmd('')).toMatchObject({ managed: null, join: null });
     expect(parseProfilesStatus('garbage')).toMatchObject({ managed: null });
@@ -123,14 +210,32 @@ describe('security.mdm', () => {
 });
 
 describe('security.accounts', () => {
-  it('linux: root on this machine, GNOME would lock after 5 minutes', async () => expect(await data(accountsProbe, 'linux', 'debian12-kvm')).toEqual({ user: 'root', isAdmin: true, screenLock: { enabled: true, timeoutSeconds: 300 } }));
-  it('windows: an administrator without a screen lock', async () => expect(await data(accountsProbe, 'win32', 'win11-admin-no-lock')).toEqual({ user: 'CONTOSO\\jsmith', isAdmin: true, screenLock: { enabled: false, timeoutSeconds: null } }));
-  it('macOS: an admin whose screen locks after 5 minutes', async () => expect(await data(accountsProbe, 'darwin', 'sonoma-user')).toEqual({ user: 'jsmith', isAdmin: true, screenLock: { enabled: true, timeoutSeconds: 300 } }));
+  it('linux: root on this machine, GNOME would lock after 5 minutes', async () =>
+    expect(await data(accountsProbe, 'linux', 'debian12-kvm')).toEqual({
+      user: 'root',
+      isAdmin: true,
+      screenLock: { enabled: true, timeoutSeconds: 300 },
+    }));
+  it('windows: an administrator without a screen lock', async () =>
+    expect(await data(accountsProbe, 'win32', 'win11-admin-no-lock')).toEqual({
+      user: 'CONTOSO\\jsmith',
+      isAdmin: true,
+      screenLock: { enabled: false, timeoutSeconds: null },
+    }));
+  it('macOS: an admin whose screen locks after 5 minutes', async () =>
+    expect(await data(accountsProbe, 'darwin', 'sonoma-user')).toEqual({
+      user: 'jsmith',
+      isAdmin: true,
+      screenLock: { enabled: true, timeoutSeconds: 300 },
+    }));
   it('parsers', () => {
     expect(isAdminFromGroups('jsmith adm cdrom sudo')).toBe(true);
     expect(isAdminFromGroups('jsmith users')).toBe(false);
     expect(parseGnomeLock('true', 'uint32 0')).toEqual({ enabled: false, timeoutSeconds: null });
     expect(parseSysadminctl('screenLock is off')).toEqual({ enabled: false, timeoutSeconds: null });
-    expect(parseWindowsAccounts({ inactivityTimeoutSecs: 900, screenSaveActive: '0' }).screenLock).toEqual({ enabled: true, timeoutSeconds: 900 });
+    expect(parseWindowsAccounts({ inactivityTimeoutSecs: 900, screenSaveActive: '0' }).screenLock).toEqual({
+      enabled: true,
+      timeoutSeconds: 900,
+    });
   });
 });

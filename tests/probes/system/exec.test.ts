@@ -9,7 +9,14 @@ import { silentLogger } from '../../support/fixtures';
 
 function context(commandTimeoutMs = 5_000) {
   const operations: OperationRecord[] = [];
-  const ctx = createSystemContext({ platform: 'linux', signal: new AbortController().signal, config: DEFAULT_PROBE_CONFIG, log: silentLogger, commandTimeoutMs, record: (op) => operations.push(op) });
+  const ctx = createSystemContext({
+    platform: 'linux',
+    signal: new AbortController().signal,
+    config: DEFAULT_PROBE_CONFIG,
+    log: silentLogger,
+    commandTimeoutMs,
+    record: (op) => operations.push(op),
+  });
   return { ctx, operations };
 }
 
@@ -27,13 +34,19 @@ describe('exec', () => {
 
   it('says when a program is not installed', async () => {
     const { ctx, operations } = context();
-    await expect(ctx.exec('triage-no-such-program', [])).rejects.toMatchObject({ code: 'command-not-found', message: expect.stringContaining('not installed') });
+    await expect(ctx.exec('triage-no-such-program', [])).rejects.toMatchObject({
+      code: 'command-not-found',
+      message: expect.stringContaining('not installed'),
+    });
     expect(operations[0]).toMatchObject({ target: 'triage-no-such-program', error: 'command-not-found' });
   });
 
   it('fails on an unexpected exit code with the first line of stderr, and records the code', async () => {
     const { ctx, operations } = context();
-    await expect(ctx.exec('ls', ['/triage-does-not-exist'])).rejects.toMatchObject({ code: 'command-failed', message: expect.stringMatching(/exited with code 2: ls: cannot access/) });
+    await expect(ctx.exec('ls', ['/triage-does-not-exist'])).rejects.toMatchObject({
+      code: 'command-failed',
+      message: expect.stringMatching(/exited with code 2: ls: cannot access/),
+    });
     expect(operations[0]).toMatchObject({ exitCode: 2, error: 'command-failed' });
   });
 
@@ -44,23 +57,37 @@ describe('exec', () => {
 
   it('stops a command at its own timeout', async () => {
     const { ctx } = context();
-    await expect(ctx.exec('sleep', ['5'], { timeoutMs: 150 })).rejects.toMatchObject({ code: 'timeout', message: expect.stringContaining('150 ms') });
+    await expect(ctx.exec('sleep', ['5'], { timeoutMs: 150 })).rejects.toMatchObject({
+      code: 'timeout',
+      message: expect.stringContaining('150 ms'),
+    });
   });
 
   it('refuses output past the cap instead of filling memory', async () => {
     const { ctx } = context();
-    await expect(ctx.exec('head', ['-c', '200000', '/dev/zero'], { maxBytes: 10_000 })).rejects.toMatchObject({ code: 'output-too-large' });
+    await expect(ctx.exec('head', ['-c', '200000', '/dev/zero'], { maxBytes: 10_000 })).rejects.toMatchObject(
+      { code: 'output-too-large' },
+    );
   });
 
   it('reads files and says clearly when one is missing', async () => {
     const { ctx } = context();
     expect(await ctx.readFile('/proc/self/status')).toContain('Name:');
     await expect(ctx.readFile('/triage/nope')).rejects.toMatchObject({ code: 'not-found' });
-    await expect(ctx.readFile('/proc/self/status', { maxBytes: 10 })).rejects.toMatchObject({ code: 'output-too-large' });
+    await expect(ctx.readFile('/proc/self/status', { maxBytes: 10 })).rejects.toMatchObject({
+      code: 'output-too-large',
+    });
   });
 
   it('does not use systeminformation on Windows (it would start its own PowerShell)', async () => {
-    const ctx = createSystemContext({ platform: 'win32', signal: new AbortController().signal, config: DEFAULT_PROBE_CONFIG, log: silentLogger, commandTimeoutMs: 1_000, record: () => undefined });
+    const ctx = createSystemContext({
+      platform: 'win32',
+      signal: new AbortController().signal,
+      config: DEFAULT_PROBE_CONFIG,
+      log: silentLogger,
+      commandTimeoutMs: 1_000,
+      record: () => undefined,
+    });
     await expect(ctx.systemInformation('cpu')).rejects.toMatchObject({ code: 'internal' });
   });
 });

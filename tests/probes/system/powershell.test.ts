@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProbeError } from '../../../probes/errors';
-import { buildInvocation, createPowerShellHost, parseScriptOutput, type PowerShellHost } from '../../../probes/system/powershell';
+import {
+  buildInvocation,
+  createPowerShellHost,
+  parseScriptOutput,
+  type PowerShellHost,
+} from '../../../probes/system/powershell';
 
 const FAKE = join(__dirname, '..', '..', 'support', 'fake-powershell.mjs');
 
@@ -19,7 +24,8 @@ describe('the shared PowerShell session', () => {
     return path;
   };
   const sessions = (): number => readFileSync(join(dir, 'sessions.log'), 'utf8').trim().split('\n').length;
-  const run = (path: string, timeoutMs = 5_000) => host.run(path, {}, { timeoutMs, signal: new AbortController().signal });
+  const run = (path: string, timeoutMs = 5_000) =>
+    host.run(path, {}, { timeoutMs, signal: new AbortController().signal });
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'triage-ps-'));
@@ -32,7 +38,9 @@ describe('the shared PowerShell session', () => {
   });
 
   it('runs many scripts in one session and parses their JSON', async () => {
-    const results = await Promise.all([1, 2, 3, 4].map((n) => run(script(`s${n}.ps1`, `# fake-print: {"n":${n}}`))));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((n) => run(script(`s${n}.ps1`, `# fake-print: {"n":${n}}`))),
+    );
     expect(results.map((r) => r.json)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
     expect(sessions()).toBe(1);
   });
@@ -53,7 +61,11 @@ describe('the shared PowerShell session', () => {
   it('stops a queued script when its probe is stopped', async () => {
     const controller = new AbortController();
     const slow = run(script('hang2.ps1', '# fake-hang'), 400);
-    const queued = host.run(script('q.ps1', '# fake-print: {}'), {}, { timeoutMs: 5_000, signal: controller.signal });
+    const queued = host.run(
+      script('q.ps1', '# fake-print: {}'),
+      {},
+      { timeoutMs: 5_000, signal: controller.signal },
+    );
     controller.abort();
     await expect(queued).rejects.toMatchObject({ code: 'cancelled' });
     await expect(slow).rejects.toMatchObject({ code: 'timeout' });
@@ -61,7 +73,9 @@ describe('the shared PowerShell session', () => {
 
   it('says clearly when PowerShell is missing', async () => {
     const missing = createPowerShellHost(join(dir, 'no-such-powershell'));
-    const error = await missing.run(script('x.ps1', ''), {}, { timeoutMs: 2_000, signal: new AbortController().signal }).catch((e: unknown) => e);
+    const error = await missing
+      .run(script('x.ps1', ''), {}, { timeoutMs: 2_000, signal: new AbortController().signal })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProbeError);
     expect((error as ProbeError).code).toBe('powershell-unavailable');
     expect((error as ProbeError).message).toMatch(/not found/);

@@ -17,7 +17,11 @@ export interface Request {
   readonly body: Buffer;
 }
 
-export type Route = (request: Request) => { status: number; json?: unknown; headers?: Record<string, string> };
+export type Route = (request: Request) => {
+  status: number;
+  json?: unknown;
+  headers?: Record<string, string>;
+};
 
 export interface FakeHelpdesk {
   readonly url: string;
@@ -47,33 +51,61 @@ export function formParts(body: Buffer, contentType: string): FormPart[] {
   for (const part of body.toString('latin1').split(marker)) {
     const [head, ...rest] = part.split('\r\n\r\n');
     const name = /name="([^"]+)"(?:; filename="([^"]+)")?/.exec(head ?? '');
-    if (name?.[1]) found.push({ name: name[1], fileName: name[2] ?? null, bytes: Buffer.from(rest.join('\r\n\r\n').replace(/\r\n$/, ''), 'latin1') });
+    if (name?.[1])
+      found.push({
+        name: name[1],
+        fileName: name[2] ?? null,
+        bytes: Buffer.from(rest.join('\r\n\r\n').replace(/\r\n$/, ''), 'latin1'),
+      });
   }
   return found;
 }
 
 /** Routes are matched by "METHOD /path" with `:name` segments; the first match wins. */
-export async function startFakeHelpdesk(routes: Readonly<Record<string, Route>>, authorised: (headers: IncomingMessage['headers']) => boolean): Promise<FakeHelpdesk> {
+export async function startFakeHelpdesk(
+  routes: Readonly<Record<string, Route>>,
+  authorised: (headers: IncomingMessage['headers']) => boolean,
+): Promise<FakeHelpdesk> {
   const faults: { route: string; fault: Fault; times: number }[] = [];
   const log: string[] = [];
   const compiled = Object.entries(routes).map(([key, handler]) => {
     const [method, pattern] = key.split(' ') as [string, string];
     return { key, method, regex: new RegExp(`^${pattern.replace(/:[a-z]+/gi, '[^/]+')}$`), handler };
   });
-  const reply = (res: ServerResponse, status: number, json?: unknown, headers: Record<string, string> = {}): void => {
-    res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(json === undefined ? '' : JSON.stringify(json));
+  const reply = (
+    res: ServerResponse,
+    status: number,
+    json?: unknown,
+    headers: Record<string, string> = {},
+  ): void => {
+    res
+      .writeHead(status, { 'Content-Type': 'application/json', ...headers })
+      .end(json === undefined ? '' : JSON.stringify(json));
   };
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
-    const request: Request = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body: await body(req) };
+    const request: Request = {
+      method: req.method ?? '',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body: await body(req),
+    };
     const route = compiled.find((r) => r.method === request.method && r.regex.test(request.path));
     log.push(`${request.method} ${request.path}`);
     if (!route) return reply(res, 404, { error: 'no such endpoint' });
     const planned = faults.find((f) => f.route === route.key && f.times > 0);
     if (planned) planned.times -= 1;
     const fault = planned?.fault;
-    if (fault && typeof fault === 'object' && 'status' in fault) return reply(res, fault.status, { error: `injected ${fault.status}` }, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
-    if (fault && typeof fault === 'object' && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault && typeof fault === 'object' && 'status' in fault)
+      return reply(
+        res,
+        fault.status,
+        { error: `injected ${fault.status}` },
+        fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {},
+      );
+    if (fault && typeof fault === 'object' && 'delayMs' in fault)
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (!authorised(req.headers)) return reply(res, 401, { error: 'Authentication required' });
     const answer = route.handler(request);
     if (fault === 'drop-after') {

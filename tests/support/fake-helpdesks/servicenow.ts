@@ -17,9 +17,11 @@ export async function startFakeServicenow(credential: string): Promise<FakeServi
   const fake = await startFakeHelpdesk(
     {
       'POST /api/now/table/incident': (req) => {
-        if (!String(req.headers['content-type']).startsWith('application/json')) return { status: 415, json: { error: { message: 'Unsupported media type' } } };
+        if (!String(req.headers['content-type']).startsWith('application/json'))
+          return { status: 415, json: { error: { message: 'Unsupported media type' } } };
         const fields = JSON.parse(req.body.toString('utf8')) as Record<string, string>;
-        if (!fields.short_description) return { status: 400, json: { error: { message: 'short_description is mandatory' } } };
+        if (!fields.short_description)
+          return { status: 400, json: { error: { message: 'short_description is mandatory' } } };
         const sysId = randomBytes(16).toString('hex');
         const number = `INC${String(10001 + incidents.size).padStart(7, '0')}`;
         incidents.set(sysId, { number, fields });
@@ -27,18 +29,37 @@ export async function startFakeServicenow(credential: string): Promise<FakeServi
       },
       'GET /api/now/table/incident': (req) => {
         const key = /^correlation_id=(.+)$/.exec(req.query.get('sysparm_query') ?? '')?.[1];
-        const found = [...incidents].filter(([, i]) => i.fields.correlation_id === key).map(([sysId, i]) => ({ sys_id: sysId, number: i.number }));
-        return { status: 200, json: { result: found.slice(0, Number(req.query.get('sysparm_limit') ?? 1000)) } };
+        const found = [...incidents]
+          .filter(([, i]) => i.fields.correlation_id === key)
+          .map(([sysId, i]) => ({ sys_id: sysId, number: i.number }));
+        return {
+          status: 200,
+          json: { result: found.slice(0, Number(req.query.get('sysparm_limit') ?? 1000)) },
+        };
       },
       'POST /api/now/attachment/file': (req) => {
         const tableSysId = req.query.get('table_sys_id') ?? '';
-        if (req.query.get('table_name') !== 'incident' || !incidents.has(tableSysId)) return { status: 400, json: { error: { message: 'Invalid table or record' } } };
-        attachments.push({ tableSysId, fileName: req.query.get('file_name') ?? '', sha256: createHash('sha256').update(req.body).digest('hex'), contentType: String(req.headers['content-type']) });
-        return { status: 201, json: { result: { sys_id: randomBytes(16).toString('hex'), size_bytes: String(req.body.length) } } };
+        if (req.query.get('table_name') !== 'incident' || !incidents.has(tableSysId))
+          return { status: 400, json: { error: { message: 'Invalid table or record' } } };
+        attachments.push({
+          tableSysId,
+          fileName: req.query.get('file_name') ?? '',
+          sha256: createHash('sha256').update(req.body).digest('hex'),
+          contentType: String(req.headers['content-type']),
+        });
+        return {
+          status: 201,
+          json: { result: { sys_id: randomBytes(16).toString('hex'), size_bytes: String(req.body.length) } },
+        };
       },
       'GET /api/now/attachment': (req) => {
         const sysId = /table_sys_id=([0-9a-f]+)/.exec(req.query.get('sysparm_query') ?? '')?.[1];
-        return { status: 200, json: { result: attachments.filter((a) => a.tableSysId === sysId).map((a) => ({ file_name: a.fileName })) } };
+        return {
+          status: 200,
+          json: {
+            result: attachments.filter((a) => a.tableSysId === sysId).map((a) => ({ file_name: a.fileName })),
+          },
+        };
       },
     },
     (headers) => headers.authorization === credential,

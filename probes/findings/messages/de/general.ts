@@ -4,8 +4,11 @@ import type { MessageCatalog } from '../../types';
 export const generalMessagesDe: MessageCatalog = {
   'general.checks-incomplete': {
     title: 'Einige Prüfungen konnten nicht abgeschlossen werden',
-    explanation: '{count} der Prüfungen haben keine Antwort geliefert ({probes}). Die übrigen Ergebnisse stimmen trotzdem, aber Probleme in diesen Bereichen werden womöglich nicht angezeigt.',
+    explanation:
+      '{count} der Prüfungen haben keine Antwort geliefert ({probes}). Die übrigen Ergebnisse stimmen trotzdem, aber Probleme in diesen Bereichen werden womöglich nicht angezeigt.',
     userSteps: [],
-    itSteps: ['Die fehlgeschlagenen Prüfungen im Paket ansehen: Jede nennt den Grund (fehlendes Werkzeug, fehlende Rechte oder Zeitlimit).'],
+    itSteps: [
+      'Die fehlgeschlagenen Prüfungen im Paket ansehen: Jede nennt den Grund (fehlendes Werkzeug, fehlende Rechte oder Zeitlimit).',
+    ],
   },
 };

@@ -4,8 +4,11 @@ import type { MessageCatalog } from '../../types';
 export const generalMessagesEn: MessageCatalog = {
   'general.checks-incomplete': {
     title: 'Some checks could not finish',
-    explanation: '{count} of the checks did not give an answer ({probes}). The rest of the results are still valid, but problems in those areas may not be shown.',
+    explanation:
+      '{count} of the checks did not give an answer ({probes}). The rest of the results are still valid, but problems in those areas may not be shown.',
     userSteps: [],
-    itSteps: ['Look at the failed checks in the bundle: each says why it stopped (a missing tool, missing rights, or a time limit).'],
+    itSteps: [
+      'Look at the failed checks in the bundle: each says why it stopped (a missing tool, missing rights, or a time limit).',
+    ],
   },
 };

@@ -4,63 +4,80 @@ import type { MessageCatalog } from '../../types';
 export const osMessagesEn: MessageCatalog = {
   'os.unsupported': {
     title: 'This version of the operating system no longer gets security updates',
-    explanation: '{os} reached the end of its support ({endedOn}). New security holes will not be fixed, and some company apps and services may refuse it.',
+    explanation:
+      '{os} reached the end of its support ({endedOn}). New security holes will not be fixed, and some company apps and services may refuse it.',
     userSteps: [],
     itSteps: ['Upgrade or replace this device; until then, restrict its access according to policy.'],
   },
   'os.support-ending': {
     title: 'Support for this operating system ends soon ({endsOn})',
     explanation: '{os} stops getting security updates on {endsOn}. Plan the upgrade before then.',
-    userSteps: ['If an upgrade is offered in your update settings, install it, or ask IT when yours is planned.'],
+    userSteps: [
+      'If an upgrade is offered in your update settings, install it, or ask IT when yours is planned.',
+    ],
     itSteps: ['Schedule the feature update or replacement for this device before {endsOn}.'],
   },
   'os.restart-pending': {
     title: 'The computer needs a restart to finish installing updates',
-    explanation: 'Updates are waiting for a restart ({reasons}). Until then they are not in force, and some problems they fix will continue.',
+    explanation:
+      'Updates are waiting for a restart ({reasons}). Until then they are not in force, and some problems they fix will continue.',
     userSteps: ['Save your work and restart the computer (use Restart, not Shut down).'],
-    itSteps: ['The computer has been up {days} days; if restarts are postponed for long, consider enforcing a deadline.'],
+    itSteps: [
+      'The computer has been up {days} days; if restarts are postponed for long, consider enforcing a deadline.',
+    ],
   },
   'os.long-uptime': {
     title: 'The computer has not been restarted for {days} days',
-    explanation: 'Long-running computers collect small problems (memory, stuck drivers) and miss updates that need a restart.',
+    explanation:
+      'Long-running computers collect small problems (memory, stuck drivers) and miss updates that need a restart.',
     userSteps: ['Save your work and restart the computer.'],
     itSteps: ['Consider a restart policy.'],
   },
   'os.long-uptime-fast-startup': {
     title: 'The computer has not really restarted for {days} days',
-    explanation: 'Fast Startup is on: "Shut down" only hibernates Windows, so problems and waiting updates survive it. Only "Restart" starts fresh.',
+    explanation:
+      'Fast Startup is on: "Shut down" only hibernates Windows, so problems and waiting updates survive it. Only "Restart" starts fresh.',
     userSteps: ['Save your work and choose Restart (not Shut down) from the Start menu.'],
     itSteps: ['Consider turning off Fast Startup by policy (HiberbootEnabled = 0) or enforcing restarts.'],
   },
   'os.updates-stale': {
     title: 'No updates have been installed for {days} days',
-    explanation: 'Security updates come out every month. This computer has missed some and is exposed to known, exploited problems.',
+    explanation:
+      'Security updates come out every month. This computer has missed some and is exposed to known, exploited problems.',
     userSteps: ['Open the update settings, check for updates and install them, then restart.'],
     itSteps: ['Find why updates stop here (update service, management policy, disk space, a stuck update).'],
   },
   'os.update-service-disabled': {
     title: 'The update service is turned off',
-    explanation: 'The service that installs updates is disabled, so this computer gets no security fixes at all.',
+    explanation:
+      'The service that installs updates is disabled, so this computer gets no security fixes at all.',
     userSteps: [],
-    itSteps: ['Re-enable the update service (Windows: wuauserv) unless updates are deliberately delivered another way.'],
+    itSteps: [
+      'Re-enable the update service (Windows: wuauserv) unless updates are deliberately delivered another way.',
+    ],
   },
   'os.time-service-not-syncing': {
     title: 'The computer does not keep its clock in time',
-    explanation: 'Its time service ({service}) is stopped or not synchronising. The clock will drift, and sign-ins fail once it is minutes off.',
+    explanation:
+      'Its time service ({service}) is stopped or not synchronising. The clock will drift, and sign-ins fail once it is minutes off.',
     userSteps: ['Open the date and time settings and turn on "Set time automatically".'],
     itSteps: ['Start the time service ({service}) and check its time source.'],
   },
   'os.system-crashes': {
     title: 'The system crashed {count} times today (blue screen or kernel panic)',
-    explanation: 'The whole system stopped with an error and restarted. Unsaved work is lost each time, and it usually comes back until the cause is fixed.',
+    explanation:
+      'The whole system stopped with an error and restarted. Unsaved work is lost each time, and it usually comes back until the cause is fixed.',
     userSteps: ['Save your work often until IT has looked at this.'],
     itSteps: ['Read the bug check code and the dump; check drivers updated recently, firmware, and memory.'],
   },
   'os.unexpected-shutdowns': {
     title: 'The computer switched off unexpectedly ({count} times today)',
-    explanation: 'It stopped without shutting down properly: a power cut, an empty battery, overheating, or the power button held down.',
+    explanation:
+      'It stopped without shutting down properly: a power cut, an empty battery, overheating, or the power button held down.',
     userSteps: ['Check that the charger is connected and the air vents are not blocked.'],
-    itSteps: ['Check power settings, battery health and temperatures; look at the events just before each shutdown.'],
+    itSteps: [
+      'Check power settings, battery health and temperatures; look at the events just before each shutdown.',
+    ],
   },
   'os.app-crashing': {
     title: '{app} keeps crashing ({count} times today)',
@@ -70,13 +87,17 @@ export const osMessagesEn: MessageCatalog = {
   },
   'os.disk-errors': {
     title: 'The disk reported read or write errors ({count} today)',
-    explanation: 'The computer had trouble reading or writing the disk. Files may be damaged and the disk may be failing.',
+    explanation:
+      'The computer had trouble reading or writing the disk. Files may be damaged and the disk may be failing.',
     userSteps: ['Make sure your important files are saved to OneDrive or a network drive now.'],
-    itSteps: ['Check the disk\'s health (SMART), cables and firmware; back up and replace the disk if errors continue.'],
+    itSteps: [
+      "Check the disk's health (SMART), cables and firmware; back up and replace the disk if errors continue.",
+    ],
   },
   'os.process-hog': {
     title: '{process} is using a lot of the computer',
-    explanation: 'It uses {cpuPercent} % of the processor and {memoryGb} GB of memory, which slows everything else down.',
+    explanation:
+      'It uses {cpuPercent} % of the processor and {memoryGb} GB of memory, which slows everything else down.',
     userSteps: ['If you do not need {process} right now, close it. If it is stuck, restart the computer.'],
     itSteps: ['Check {process} for a known issue, an update, or a stuck task (scan, sync, indexing).'],
   },

@@ -4,7 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../../../main/tickets/http';
-import { createServicenowConnector, servicenowSettingsSchema, type ServicenowSettings } from '../../../../main/tickets/connectors/servicenow';
+import {
+  createServicenowConnector,
+  servicenowSettingsSchema,
+  type ServicenowSettings,
+} from '../../../../main/tickets/connectors/servicenow';
 import { startFakeServicenow, type FakeServicenow } from '../../../support/fake-helpdesks/servicenow';
 import { testContext, testSubmission } from '../../../support/submissions';
 
@@ -13,7 +17,11 @@ describe('the ServiceNow connector', () => {
   let settings: ServicenowSettings;
   beforeAll(async () => {
     fake = await startFakeServicenow(basicAuth('triage.integration', 'integration-password'));
-    settings = servicenowSettingsSchema.parse({ kind: 'servicenow', instanceUrl: fake.url, auth: { type: 'basic', user: 'triage.integration', password: 'integration-password' } });
+    settings = servicenowSettingsSchema.parse({
+      kind: 'servicenow',
+      instanceUrl: fake.url,
+      auth: { type: 'basic', user: 'triage.integration', password: 'integration-password' },
+    });
   });
   afterAll(async () => fake.close());
 
@@ -24,8 +32,21 @@ describe('the ServiceNow connector', () => {
     expect(receipt.id).toMatch(/^INC\d{7}$/);
     expect(receipt.url).toContain('/nav_to.do?uri=incident.do%3Fsys_id%3D');
     const [sysId, incident] = [...fake.incidents].find(([, i]) => i.number === receipt.id) ?? [];
-    expect(incident?.fields).toMatchObject({ short_description: sent.subject, correlation_id: sent.idempotencyKey, urgency: '1', impact: '2', caller_id: 'jo@example.org' });
-    expect(fake.attachments.filter((a) => a.tableSysId === sysId)).toEqual([{ tableSysId: sysId, fileName: sent.bundle.fileName, sha256: sent.bundle.sha256, contentType: 'application/zip' }]);
+    expect(incident?.fields).toMatchObject({
+      short_description: sent.subject,
+      correlation_id: sent.idempotencyKey,
+      urgency: '1',
+      impact: '2',
+      caller_id: 'jo@example.org',
+    });
+    expect(fake.attachments.filter((a) => a.tableSysId === sysId)).toEqual([
+      {
+        tableSysId: sysId,
+        fileName: sent.bundle.fileName,
+        sha256: sent.bundle.sha256,
+        contentType: 'application/zip',
+      },
+    ]);
     expect(await connector.findByKey(sent.idempotencyKey, testContext())).toEqual(receipt);
     expect(await connector.findByKey('00000000-0000-0000-0000-000000000000', testContext())).toBeNull();
   });
@@ -37,7 +58,9 @@ describe('the ServiceNow connector', () => {
     await expect(connector.create(sent, testContext())).rejects.toMatchObject({ kind: 'unknown-outcome' });
     expect(await connector.findByKey(sent.idempotencyKey, testContext())).toBeNull(); // no bundle yet: not filed
     const receipt = await connector.create(sent, testContext());
-    expect([...fake.incidents.values()].filter((i) => i.fields.correlation_id === sent.idempotencyKey)).toHaveLength(1);
+    expect(
+      [...fake.incidents.values()].filter((i) => i.fields.correlation_id === sent.idempotencyKey),
+    ).toHaveLength(1);
     expect(await connector.findByKey(sent.idempotencyKey, testContext())).toEqual(receipt);
   });
 
@@ -67,11 +90,17 @@ describe('the ServiceNow connector', () => {
   it('times out a slow answer to the create as an unknown outcome', async () => {
     const connector = createServicenowConnector(settings);
     fake.inject('POST /api/now/table/incident', { delayMs: 1_500 });
-    await expect(connector.create(testSubmission(), testContext(500))).rejects.toMatchObject({ kind: 'unknown-outcome' });
+    await expect(connector.create(testSubmission(), testContext(500))).rejects.toMatchObject({
+      kind: 'unknown-outcome',
+    });
   });
 
   it('refuses bad settings with a clear message', () => {
-    const bad = servicenowSettingsSchema.safeParse({ kind: 'servicenow', instanceUrl: 'http://contoso.service-now.com', auth: { type: 'basic', user: 'x', password: 'short' } });
+    const bad = servicenowSettingsSchema.safeParse({
+      kind: 'servicenow',
+      instanceUrl: 'http://contoso.service-now.com',
+      auth: { type: 'basic', user: 'x', password: 'short' },
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.message).join(' ')).toMatch(/https:\/\/.*too short/s);
   });

@@ -4,7 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../../../main/tickets/http';
-import { createZendeskConnector, zendeskSettingsSchema, type ZendeskSettings } from '../../../../main/tickets/connectors/zendesk';
+import {
+  createZendeskConnector,
+  zendeskSettingsSchema,
+  type ZendeskSettings,
+} from '../../../../main/tickets/connectors/zendesk';
 import { startFakeZendesk, type FakeZendesk } from '../../../support/fake-helpdesks/zendesk';
 import { testContext, testSubmission } from '../../../support/submissions';
 
@@ -13,7 +17,11 @@ describe('the Zendesk connector', () => {
   let settings: ZendeskSettings;
   beforeAll(async () => {
     fake = await startFakeZendesk(basicAuth('triage@contoso.com/token', 'zendesk-api-token-123'));
-    settings = zendeskSettingsSchema.parse({ kind: 'zendesk', url: fake.url, auth: { type: 'api-token', email: 'triage@contoso.com', token: 'zendesk-api-token-123' } });
+    settings = zendeskSettingsSchema.parse({
+      kind: 'zendesk',
+      url: fake.url,
+      auth: { type: 'api-token', email: 'triage@contoso.com', token: 'zendesk-api-token-123' },
+    });
   });
   afterAll(async () => fake.close());
 
@@ -23,7 +31,13 @@ describe('the Zendesk connector', () => {
     const receipt = await connector.create(sent, testContext());
     expect(receipt.url).toBe(`${fake.url}/agent/tickets/${receipt.id}`);
     const stored = fake.tickets.get(Number(receipt.id));
-    expect(stored?.ticket).toMatchObject({ subject: sent.subject, priority: 'high', external_id: sent.idempotencyKey, requester: { email: 'jo@example.org' }, comment: { public: false } });
+    expect(stored?.ticket).toMatchObject({
+      subject: sent.subject,
+      priority: 'high',
+      external_id: sent.idempotencyKey,
+      requester: { email: 'jo@example.org' },
+      comment: { public: false },
+    });
     expect(stored?.attachments).toEqual([{ fileName: sent.bundle.fileName, sha256: sent.bundle.sha256 }]);
     expect(await connector.findByKey(sent.idempotencyKey, testContext())).toEqual(receipt);
     expect(await connector.findByKey('00000000-0000-0000-0000-000000000000', testContext())).toBeNull();
@@ -37,7 +51,9 @@ describe('the Zendesk connector', () => {
     const found = await connector.findByKey(sent.idempotencyKey, testContext());
     expect(found).not.toBeNull();
     expect(await connector.create(sent, testContext())).toEqual(found);
-    expect([...fake.tickets.values()].filter((t) => t.ticket.external_id === sent.idempotencyKey)).toHaveLength(1);
+    expect(
+      [...fake.tickets.values()].filter((t) => t.ticket.external_id === sent.idempotencyKey),
+    ).toHaveLength(1);
   });
 
   it.each([
@@ -48,14 +64,20 @@ describe('the Zendesk connector', () => {
     ['POST /api/v2/tickets', { status: 503 }, 'server', false],
   ] as const)('maps %s answering %o to %s', async (route, fault, kind, permanent) => {
     fake.inject(route, fault);
-    const error = await createZendeskConnector(settings).create(testSubmission(), testContext()).catch((e: unknown) => e);
+    const error = await createZendeskConnector(settings)
+      .create(testSubmission(), testContext())
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind, permanent });
     if (kind === 'rate-limited') expect(error).toMatchObject({ options: { retryAfterMs: 60_000 } });
     expect((error as Error).message).not.toContain('zendesk-api-token-123');
   });
 
   it('refuses bad settings with a clear message', () => {
-    const bad = zendeskSettingsSchema.safeParse({ kind: 'zendesk', url: 'https://x:y@contoso.zendesk.com', auth: { type: 'api-token', email: 'not-an-email', token: 'zendesk-api-token-123' } });
+    const bad = zendeskSettingsSchema.safeParse({
+      kind: 'zendesk',
+      url: 'https://x:y@contoso.zendesk.com',
+      auth: { type: 'api-token', email: 'not-an-email', token: 'zendesk-api-token-123' },
+    });
     expect(bad.error?.issues.map((i) => i.message).join(' ')).toMatch(/user name or password.*e-mail/s);
   });
 });
