@@ -99,7 +99,9 @@ async function runOne(probe: Probe, options: RunOptions, runSignal: AbortSignal)
       controller.abort(error);
       reject(error);
     }, budgetMs);
-    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+    // Every abort of this controller carries a ProbeError (the two above).
+    const rejectWithReason = (): void => reject(controller.signal.reason as ProbeError);
+    controller.signal.addEventListener('abort', rejectWithReason, { once: true });
   });
 
   let collecting: Promise<unknown> = Promise.resolve();

@@ -28,7 +28,7 @@ export const COLLECTOR_MODULE = join(__dirname, 'collector-process.js');
  */
 export function forkWorker(modulePath = COLLECTOR_MODULE, wrapper: readonly string[] = []): WorkerHandle {
   const [file, ...args] = [...wrapper, process.execPath, modulePath];
-  const child = spawn(file ?? process.execPath, args, {
+  const child = spawn(file, args, {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     serialization: 'advanced',
   });

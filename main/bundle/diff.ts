@@ -85,7 +85,7 @@ function itemKey(item: unknown, index: number): string {
 export function flatten(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
   if (Array.isArray(value)) {
     if (value.every((v) => v === null || typeof v !== 'object')) {
-      out.set(prefix, [...value].map(String).sort().join(', '));
+      out.set(prefix, (value as unknown[]).map(String).sort().join(', '));
       return out;
     }
     value.forEach((item, index) => flatten(item, `${prefix}[${itemKey(item, index)}]`, out));
@@ -163,5 +163,5 @@ export function formatValue(probe: string, path: string, value: unknown): string
   const doc: FieldDoc | undefined = findProbe(probe)?.descriptor.fields[docPath(path)];
   if (typeof value === 'number' && doc?.unit === 'bytes') return formatBytes(value);
   if (typeof value === 'number' && doc?.unit) return `${value} ${doc.unit}`;
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

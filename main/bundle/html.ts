@@ -117,7 +117,7 @@ export function renderReportHtml(
   const facts = keyFacts(report);
   const host = report.host;
   const problem = report.problem
-    ? `<section class="card"><dl class="facts"><dt>Kind of problem</dt><dd>${escapeHtml(PROBLEM_CATEGORY_NAMES[report.problem.category] ?? report.problem.category)}</dd>${
+    ? `<section class="card"><dl class="facts"><dt>Kind of problem</dt><dd>${escapeHtml(PROBLEM_CATEGORY_NAMES[report.problem.category])}</dd>${
         report.problem.contact
           ? `<dt>Contact</dt><dd>${escapeHtml([report.problem.contact.name, report.problem.contact.email, report.problem.contact.phone].filter(Boolean).join(' · '))}</dd>`
           : ''

@@ -137,13 +137,14 @@ function schemaRows(schema: JsonSchema, prefix = ''): string[] {
         ? `${typeName(items?.type ?? 'any')}[]`
         : typeName(s.type ?? (s.enum ? 'enum' : s.const !== undefined ? 'const' : 'any'));
     const extras = [
-      raw['x-unit'] ? `unit: ${String(raw['x-unit'])}` : '',
-      raw['x-sensitive'] ? `**sensitive: ${String(raw['x-sensitive'])}**` : '',
+      typeof raw['x-unit'] === 'string' ? `unit: ${raw['x-unit']}` : '',
+      typeof raw['x-sensitive'] === 'string' ? `**sensitive: ${raw['x-sensitive']}**` : '',
       s.enum ? `one of ${(s.enum as unknown[]).map((e) => `\`${String(e)}\``).join(', ')}` : '',
     ]
       .filter(Boolean)
       .join('; ');
-    const description = String(raw.description ?? s.description ?? '').replace(/\|/g, '\\|');
+    const described = raw.description ?? s.description;
+    const description = (typeof described === 'string' ? described : '').replace(/\|/g, '\\|');
     rows.push(
       `| \`${path}\` | ${type}${nullableType ? ' or null' : ''} | ${description}${extras ? ` (${extras})` : ''} |`,
     );

@@ -13,6 +13,7 @@
  * escapes (a bug in here is reported as `internal`).
  */
 import { readFile, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { z } from 'zod';
 import type { Gap, OperationRecord, ProbeEnvelope, ProbeId, ProbeStatus } from '../../probes/types';
@@ -106,7 +107,8 @@ function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
     yauzl.fromBuffer(
       buffer,
       { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true },
-      (error, zip) => {
+      // yauzl passes no zip file with an error, whatever its type declarations say.
+      (error, zip: yauzl.ZipFile | undefined) => {
         if (error || !zip)
           reject(
             new BundleError(
@@ -122,7 +124,7 @@ function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
 
 function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
+    zip.openReadStream(entry, (error, stream: Readable | undefined) => {
       if (error || !stream) {
         reject(
           new BundleError('bad-entry', `${entry.fileName} cannot be read: ${error?.message ?? 'no data'}.`),

@@ -112,7 +112,7 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
   out.push('');
   if (report.problem)
     out.push(
-      `The user said (${PROBLEM_CATEGORY_NAMES[report.problem.category] ?? report.problem.category}): ${report.problem.description}`,
+      `The user said (${PROBLEM_CATEGORY_NAMES[report.problem.category]}): ${report.problem.description}`,
       '',
     );
   out.push(`Findings: ${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}`, '');

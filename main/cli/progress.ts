@@ -30,6 +30,8 @@ export function lineProgress(write: (line: string) => void): ProgressView {
 
 /** A bar that redraws itself, naming the checks still running (honest about what is slow). */
 export function barProgress(stream: NodeJS.WriteStream): ProgressView {
+  // A stream that is not a terminal has no width.
+  const columns = (): number => (stream.isTTY ? stream.columns : 100);
   const running = new Map<string, string>();
   let done = 0;
   let total = 0;
@@ -38,7 +40,7 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressView {
     const waiting = [...running.values()].slice(0, 3).join(', ');
     const more = running.size > 3 ? ` +${running.size - 3}` : '';
     const line = `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total}${waiting ? `  waiting for ${waiting}${more}` : ''}`;
-    const width = stream.columns ?? 100;
+    const width = columns();
     stream.write(`\r${line.slice(0, width - 1).padEnd(width - 1)}`);
   };
   return (event) => {
@@ -57,7 +59,7 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressView {
         draw();
         break;
       case 'run-finished':
-        stream.write(`\r${' '.repeat((stream.columns ?? 100) - 1)}\r`);
+        stream.write(`\r${' '.repeat(columns() - 1)}\r`);
         break;
     }
   };

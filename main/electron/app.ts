@@ -62,7 +62,8 @@ function startWorker(): WorkerHandle {
   const child = utilityProcess.fork(COLLECTOR_MODULE, [], { serviceName: 'Triage checks' });
   return {
     send: (message) => child.postMessage(message),
-    onMessage: (listener) => child.on('message', (m) => listener(m)),
+    // The utility process is our own collector-process module: its messages are WorkerOutbound.
+    onMessage: (listener) => child.on('message', (m) => listener(m as Parameters<typeof listener>[0])),
     onExit: (listener) => child.on('exit', (code) => listener(code)),
     kill: () => child.kill(),
   };

@@ -35,5 +35,5 @@ export function validateInvocation(
       ok: false,
       reason: `Invalid arguments for ${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'} ${i.message}`).join('; ')}`,
     };
-  return { ok: true, channel: channel as Channel, args: parsed.data as readonly unknown[] };
+  return { ok: true, channel: channel as Channel, args: parsed.data };
 }

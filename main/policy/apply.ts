@@ -28,7 +28,7 @@ function coerce(kind: string, value: unknown): unknown {
       .filter(Boolean);
   }
   if (kind === 'list' && Array.isArray(value))
-    return value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
+    return (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
   return value;
 }
 

@@ -83,7 +83,7 @@ export class CredentialStore {
     } catch {
       parsed = null;
     }
-    const entries = (parsed as Partial<StoreFile> | null)?.entries;
+    const entries: unknown = (parsed as { entries?: unknown } | null)?.entries;
     if (
       typeof entries !== 'object' ||
       entries === null ||

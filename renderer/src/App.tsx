@@ -103,7 +103,7 @@ export function App() {
   }, [screen.name]);
 
   const i18n = useMemo(
-    () => ({ t: translator(context?.locale ?? 'en'), locale: context?.locale ?? ('en' as AppLocale) }),
+    () => ({ t: translator(context?.locale ?? 'en'), locale: context?.locale ?? 'en' }),
     [context?.locale],
   );
   const { t } = i18n;

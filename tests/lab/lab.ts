@@ -26,6 +26,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProbeConfigInput } from '../../probes/config';
+import { runInNamespace, type NamespaceRunOptions, type NamespaceRunResult } from '../support/netns';
 
 export type DnsBehaviour = 'ok' | 'dead' | 'slow' | 'lying';
 
@@ -51,11 +52,7 @@ export interface Lab {
   readonly probeConfig: ProbeConfigInput;
   /** Extra environment for programs in the client (proxy variables). */
   readonly env: Readonly<Record<string, string>>;
-  exec(
-    file: string,
-    args: readonly string[],
-    options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number },
-  ): { stdout: string; stderr: string; status: number | null };
+  exec(file: string, args: readonly string[], options?: NamespaceRunOptions): NamespaceRunResult;
   stop(): void;
 }
 
@@ -441,15 +438,7 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
       client,
       probeConfig: LAB_PROBE_CONFIG,
       env,
-      exec(file, args, options = {}) {
-        const result = spawnSync('ip', ['netns', 'exec', client, file, ...args], {
-          encoding: 'utf8',
-          env: options.env ?? process.env,
-          timeout: options.timeoutMs ?? 120_000,
-          maxBuffer: 64 * 1024 * 1024,
-        });
-        return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', status: result.status };
-      },
+      exec: (file, args, options) => runInNamespace(client, file, args, options),
       stop,
     };
   } catch (error) {

@@ -144,7 +144,9 @@ describe('the runner', () => {
     const forever = probe(
       'hardware.forever',
       (ctx) =>
-        new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))),
+        new Promise((_, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error)),
+        ),
       ['linux'],
       10_000,
     );

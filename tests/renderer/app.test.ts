@@ -32,8 +32,9 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
     ns.run('tc', ['qdisc', 'add', 'dev', 'lo', 'root', 'netem', 'delay', '1500ms']);
   });
   afterAll(async () => {
-    await browser?.close();
-    ns?.remove();
+    // Unset if beforeAll failed.
+    await (browser as Browser | undefined)?.close();
+    (ns as BareNamespace | undefined)?.remove();
   });
 
   describe('the user flow, from "Get help" to "Sent"', () => {
@@ -50,7 +51,7 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
         },
       });
     });
-    afterAll(async () => app?.close());
+    afterAll(async () => (app as AppUnderTest | undefined)?.close()); // unset if beforeAll failed
 
     it('1. asks what is wrong, and will not start without a description', async () => {
       const { page } = app;
@@ -98,7 +99,7 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
         .waitFor({ timeout: 60_000 });
       const severities = await page
         .locator('article.finding')
-        .evaluateAll((cards) => cards.map((c) => c.className.replace('finding ', '')));
+        .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).className.replace('finding ', '')));
       const order = ['critical', 'warning', 'info', 'ok'];
       expect([...severities].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(severities);
       await shoot(page, '3-results');

@@ -9,8 +9,9 @@
  *   slow         forward it after a delay
  * Every request is recorded with what was done to it.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { asyncListener, readBody } from './http-server';
 
 export type Fault = 'pass' | 'error-503' | 'drop-before' | 'drop-after' | 'slow';
 
@@ -36,12 +37,6 @@ export function seededRandom(seed: number): () => number {
 
 const FAULTS: readonly Fault[] = ['error-503', 'drop-before', 'drop-after', 'slow'];
 
-async function readBody(message: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of message) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 export async function startChaosProxy(
   target: string,
   options: { seed: number; faultRate: number; slowMs?: number; opening?: readonly Fault[] },
@@ -53,43 +48,46 @@ export async function startChaosProxy(
   const log: ChaosProxy['log'] = [];
   const proxy: { faultRate: number } = { faultRate: options.faultRate };
 
-  const server: Server = createServer(async (req, res) => {
-    const body = await readBody(req);
-    const fault: Fault =
-      opening.shift() ??
-      (random() < proxy.faultRate ? (FAULTS[Math.floor(random() * FAULTS.length)] ?? 'pass') : 'pass');
-    log.push({ method: req.method ?? '', path: req.url ?? '', fault });
-    if (fault === 'error-503') {
-      res
-        .writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '0' })
-        .end('Service Unavailable (injected)');
-      return;
-    }
-    if (fault === 'drop-before') {
-      req.socket.destroy();
-      return;
-    }
-    if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, options.slowMs ?? 1_500));
-    const forwarded = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: upstream.host, 'content-length': String(body.length) },
-      },
-      async (answer) => {
-        const answerBody = await readBody(answer);
-        if (fault === 'drop-after') {
-          req.socket.destroy();
-          return;
-        }
-        res.writeHead(answer.statusCode ?? 502, answer.headers).end(answerBody);
-      },
-    );
-    forwarded.on('error', () => req.socket.destroy());
-    forwarded.end(body);
-  });
+  const server: Server = createServer(
+    asyncListener(async (req, res) => {
+      const body = await readBody(req);
+      const fault: Fault =
+        opening.shift() ??
+        (random() < proxy.faultRate ? (FAULTS[Math.floor(random() * FAULTS.length)] ?? 'pass') : 'pass');
+      log.push({ method: req.method ?? '', path: req.url ?? '', fault });
+      if (fault === 'error-503') {
+        res
+          .writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '0' })
+          .end('Service Unavailable (injected)');
+        return;
+      }
+      if (fault === 'drop-before') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, options.slowMs ?? 1_500));
+      const forwarded = httpRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host, 'content-length': String(body.length) },
+        },
+        (answer) => {
+          readBody(answer).then(
+            (answerBody) => {
+              if (fault === 'drop-after') req.socket.destroy();
+              else res.writeHead(answer.statusCode ?? 502, answer.headers).end(answerBody);
+            },
+            () => req.socket.destroy(),
+          );
+        },
+      );
+      forwarded.on('error', () => req.socket.destroy());
+      forwarded.end(body);
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

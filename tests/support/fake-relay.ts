@@ -5,6 +5,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readBody } from './http-server';
 
 export type RelayFault =
   'unauthorized' | 'server-error' | 'rate-limited' | 'too-large' | 'drop-before' | 'drop-after' | 'slow';
@@ -24,15 +25,6 @@ export interface FakeRelay {
   readonly faults: RelayFault[];
   readonly requests: { method: string; status: number }[];
   close(): Promise<void>;
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
 
 /** Splits a multipart/form-data body into its named parts. */

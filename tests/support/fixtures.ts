@@ -134,7 +134,7 @@ export function createFixtureContext(
   const netAnswers = netFile ? (JSON.parse(netFile.body) as Record<string, unknown>) : {};
   const answer = async <T>(key: string): Promise<T> => {
     if (!(key in netAnswers)) throw new Error(`Scenario ${scenarioName} has no network answer for "${key}"`);
-    const value = netAnswers[key] as { error?: { code: ProbeErrorCode; message: string } };
+    const value = netAnswers[key] as { error?: { code: ProbeErrorCode; message: string } } | null;
     if (value && typeof value === 'object' && 'error' in value && value.error)
       throw new ProbeError(value.error.code, value.error.message);
     return value as T;

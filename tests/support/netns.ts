@@ -28,14 +28,38 @@ export function namespaceSupport(): { skip: boolean; reason: string } {
   return { skip: true, reason: support.reason };
 }
 
+export interface NamespaceRunOptions {
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}
+export interface NamespaceRunResult {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+/** Runs a program inside a namespace (argument array, no shell) and waits for it. */
+export function runInNamespace(
+  namespace: string,
+  file: string,
+  args: readonly string[],
+  options: NamespaceRunOptions = {},
+): NamespaceRunResult {
+  const result = spawnSync('ip', ['netns', 'exec', namespace, file, ...args], {
+    encoding: 'utf8',
+    env: options.env ?? process.env,
+    timeout: options.timeoutMs ?? 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // When `ip` itself cannot start there is no output at all, whatever Node's types say.
+  const text = (output: string | null): string => output ?? '';
+  return { stdout: text(result.stdout), stderr: text(result.stderr), status: result.status };
+}
+
 export interface BareNamespace {
   readonly name: string;
   /** Runs a program inside the namespace (argument array, no shell). */
-  run(
-    file: string,
-    args: readonly string[],
-    options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number },
-  ): { stdout: string; stderr: string; status: number | null };
+  run(file: string, args: readonly string[], options?: NamespaceRunOptions): NamespaceRunResult;
   remove(): void;
 }
 
@@ -59,15 +83,7 @@ export function createBareNamespace(prefix = 'tb'): BareNamespace {
   }
   return {
     name,
-    run(file, args, options = {}) {
-      const result = spawnSync('ip', ['netns', 'exec', name, file, ...args], {
-        encoding: 'utf8',
-        env: options.env ?? process.env,
-        timeout: options.timeoutMs ?? 120_000,
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', status: result.status };
-    },
+    run: (file, args, options) => runInNamespace(name, file, args, options),
     remove() {
       spawnSync('ip', ['netns', 'del', name]);
       rmSync(etc, { recursive: true, force: true });

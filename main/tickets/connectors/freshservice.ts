@@ -106,7 +106,7 @@ export function createFreshserviceConnector(settings: FreshserviceSettings): Con
       const query = new URLSearchParams({ query: `"${terms.join(' AND ')}"` });
       const found = json<{ tickets?: { id?: number }[] }>(
         await send(
-          { method: 'GET', url: `${base}/api/v2/tickets/filter?${query}`, service, headers },
+          { method: 'GET', url: `${base}/api/v2/tickets/filter?${query.toString()}`, service, headers },
           context,
         ),
         service,

@@ -94,7 +94,7 @@ export function createGlpiConnector(settings: GlpiSettings): Connector {
       'forcedisplay[0]': '2',
     });
     const found = json<{ data?: Record<string, unknown>[] }>(
-      await call({ method: 'GET', url: `${base}/search/Ticket?${query}` }),
+      await call({ method: 'GET', url: `${base}/search/Ticket?${query.toString()}` }),
       service,
     );
     const id = Number(found.data?.[0]?.['2']);

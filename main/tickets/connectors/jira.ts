@@ -49,7 +49,10 @@ export function createJiraConnector(settings: JiraSettings): Connector {
       maxResults: '1',
     });
     const found = json<{ issues?: { key?: string; fields?: { attachment?: unknown[] } }[] }>(
-      await send({ method: 'GET', url: `${base}/rest/api/2/search?${query}`, service, headers }, context),
+      await send(
+        { method: 'GET', url: `${base}/rest/api/2/search?${query.toString()}`, service, headers },
+        context,
+      ),
       service,
     );
     const issue = found.issues?.[0];

@@ -72,7 +72,7 @@ export function createServicenowConnector(settings: ServicenowSettings): Connect
     });
     const found = json<{ result?: { sys_id?: string; number?: string }[] }>(
       await send(
-        { method: 'GET', url: `${base}/api/now/table/incident?${query}`, service, headers },
+        { method: 'GET', url: `${base}/api/now/table/incident?${query.toString()}`, service, headers },
         context,
       ),
       service,
@@ -86,7 +86,10 @@ export function createServicenowConnector(settings: ServicenowSettings): Connect
       sysparm_limit: '1',
     });
     const found = json<{ result?: unknown[] }>(
-      await send({ method: 'GET', url: `${base}/api/now/attachment?${query}`, service, headers }, context),
+      await send(
+        { method: 'GET', url: `${base}/api/now/attachment?${query.toString()}`, service, headers },
+        context,
+      ),
       service,
     );
     return (found.result?.length ?? 0) > 0;
@@ -143,7 +146,7 @@ export function createServicenowConnector(settings: ServicenowSettings): Connect
         await send(
           {
             method: 'POST',
-            url: `${base}/api/now/attachment/file?${query}`,
+            url: `${base}/api/now/attachment/file?${query.toString()}`,
             service,
             headers: { ...headers, 'Content-Type': 'application/zip' },
             body: new Uint8Array(bundle),

@@ -103,7 +103,7 @@ const PHYSICAL = new Set(['ethernet', 'wifi', 'cellular']);
 /** No physical adapter is up: the root cause that makes every later network check fail, reported once. */
 export function notConnected(run: Parameters<FindingRule['evaluate']>[0]): boolean {
   const data = probeData(run, 'network.interfaces');
-  return data !== null && data !== undefined && !data.interfaces.some((i) => i.up && PHYSICAL.has(i.kind));
+  return data !== null && !data.interfaces.some((i) => i.up && PHYSICAL.has(i.kind));
 }
 
 /**

@@ -127,9 +127,8 @@ export function parseWindowsCpu(json: unknown): CpuData {
   const first = processors[0];
   const sum = (key: string): number | null => {
     const values = processors.map((p) => asInteger(prop(p, key)));
-    return values.every((v) => v !== null) && values.length > 0
-      ? values.reduce<number>((a, b) => a + (b ?? 0), 0)
-      : null;
+    const known = values.filter((v) => v !== null);
+    return known.length === values.length && known.length > 0 ? known.reduce((a, b) => a + b, 0) : null;
   };
   const loads = processors
     .map((p) => asNumber(prop(p, 'loadPercent')))

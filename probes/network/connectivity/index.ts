@@ -80,20 +80,21 @@ async function collect(ctx: ProbeContext) {
   const gaps: Gap[] = [];
   const proxy = await proxyConfiguration(ctx, gaps);
   const { timeoutMs, pingTargets } = ctx.config.connectivity;
+  // A proxy or PAC server that cannot be reached is a fact; a cancelled check is not.
+  const falseUnlessAborted = (error: unknown): false => {
+    if (ctx.signal.aborted) throw error;
+    return false;
+  };
   const [hostPort] = proxy.server ? [proxy.server.split(/:(?=\d+$)/)] : [null];
   const [result, reachable, pacReachable, targets] = await Promise.all([
     check(ctx, proxy.server),
     hostPort
-      ? ctx.net.tcpConnect(hostPort[0] ?? '', Number(hostPort[1]), { timeoutMs }).then(
-          () => true,
-          (e: unknown) => (ctx.signal.aborted ? Promise.reject(e) : false),
-        )
+      ? ctx.net
+          .tcpConnect(hostPort[0] ?? '', Number(hostPort[1]), { timeoutMs })
+          .then(() => true, falseUnlessAborted)
       : Promise.resolve(null),
     proxy.pacUrl
-      ? ctx.net.httpGet(proxy.pacUrl, { timeoutMs }).then(
-          (r) => r.status === 200,
-          (e: unknown) => (ctx.signal.aborted ? Promise.reject(e) : false),
-        )
+      ? ctx.net.httpGet(proxy.pacUrl, { timeoutMs }).then((r) => r.status === 200, falseUnlessAborted)
       : Promise.resolve(null),
     Promise.all(
       pingTargets.map(async (host): Promise<TargetResult> => {

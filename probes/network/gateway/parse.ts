@@ -28,7 +28,9 @@ export interface GatewayData {
 export function parseIpRouteJson(text: string): DefaultRoute | null {
   const parsed = parseJson(text, 'ip route');
   const routes = Array.isArray(parsed)
-    ? parsed.filter((r) => asString(prop(r, 'dev')) !== null || asString(prop(r, 'gateway')) !== null)
+    ? (parsed as unknown[]).filter(
+        (r) => asString(prop(r, 'dev')) !== null || asString(prop(r, 'gateway')) !== null,
+      )
     : [];
   // Lowest metric first, as the kernel chooses; routes without one have metric 0.
   const sorted = [...routes].sort(

@@ -93,6 +93,12 @@ function Checks({ bundle }: { bundle: BundleView }) {
   );
 }
 
+/** A changed fact as a person reads it; the diff gives flattened scalars, or nothing. */
+function shownValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function Compare({ bundle }: { bundle: BundleView }) {
   const { t } = useI18n();
   const [diff, setDiff] = useState<ReportDiff | null>(null);
@@ -146,9 +152,9 @@ function Compare({ bundle }: { bundle: BundleView }) {
                     <th scope="row">
                       {f.probe} <span className="muted">{f.path}</span>
                     </th>
-                    <td>{String(f.before ?? '—')}</td>
+                    <td>{shownValue(f.before)}</td>
                     <td aria-hidden="true">→</td>
-                    <td>{String(f.after ?? '—')}</td>
+                    <td>{shownValue(f.after)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -19,7 +19,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
+  await (browser as Browser | undefined)?.close(); // unset if beforeAll failed
 });
 
 async function htmlFile(report: Report): Promise<string> {

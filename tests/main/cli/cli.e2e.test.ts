@@ -24,7 +24,7 @@ describe.skipIf(support.skip)(
       ns = createBareNamespace('tcli');
       first = triage('collect', '-o', join(out, 'a.zip'), '--json');
     });
-    afterAll(() => ns?.remove());
+    afterAll(() => (ns as BareNamespace | undefined)?.remove()); // unset if beforeAll failed
 
     it('collects every probe, explains each that could not run, and writes a bundle', () => {
       expect([0, 1]).toContain(first.status);

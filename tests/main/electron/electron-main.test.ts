@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const handle = vi.fn();
+const handle = vi.fn<(channel: string, listener: unknown) => void>();
 vi.mock('electron', () => ({ ipcMain: { handle } }));
 
 describe('windows', () => {

@@ -36,7 +36,7 @@ describe.skipIf(missing !== null)(`the real Electron app${missing ? ` (skipped: 
       detached: true,
     });
     let output = '';
-    app.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    app.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), 8_000);
       app.once('exit', () => {

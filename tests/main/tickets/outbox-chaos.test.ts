@@ -54,8 +54,9 @@ describe.skipIf(missing !== null && process.env.CI !== 'true')(
       });
     }, 120_000);
     afterAll(async () => {
-      await proxy?.close();
-      await rt?.stop();
+      // Unset if beforeAll failed.
+      await (proxy as ChaosProxy | undefined)?.close();
+      await (rt as RequestTracker | undefined)?.stop();
     });
 
     it('loses nothing and files nothing twice', { timeout: 600_000 }, async () => {

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { asyncListener, readBody } from '../http-server';
 
 export type Fault = { status: number; retryAfter?: string } | { delayMs: number } | 'drop-after';
 
@@ -29,12 +30,6 @@ export interface FakeHelpdesk {
   /** The next `times` requests matching `route` (a key like "POST /api/now/table/incident") get `fault`. */
   inject(route: string, fault: Fault, times?: number): void;
   close(): Promise<void>;
-}
-
-async function body(message: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of message) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 export interface FormPart {
@@ -82,38 +77,40 @@ export async function startFakeHelpdesk(
       .writeHead(status, { 'Content-Type': 'application/json', ...headers })
       .end(json === undefined ? '' : JSON.stringify(json));
   };
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://fake');
-    const request: Request = {
-      method: req.method ?? '',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      body: await body(req),
-    };
-    const route = compiled.find((r) => r.method === request.method && r.regex.test(request.path));
-    log.push(`${request.method} ${request.path}`);
-    if (!route) return reply(res, 404, { error: 'no such endpoint' });
-    const planned = faults.find((f) => f.route === route.key && f.times > 0);
-    if (planned) planned.times -= 1;
-    const fault = planned?.fault;
-    if (fault && typeof fault === 'object' && 'status' in fault)
-      return reply(
-        res,
-        fault.status,
-        { error: `injected ${fault.status}` },
-        fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {},
-      );
-    if (fault && typeof fault === 'object' && 'delayMs' in fault)
-      await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    if (!authorised(req.headers)) return reply(res, 401, { error: 'Authentication required' });
-    const answer = route.handler(request);
-    if (fault === 'drop-after') {
-      req.socket.destroy();
-      return;
-    }
-    reply(res, answer.status, answer.json, answer.headers);
-  });
+  const server: Server = createServer(
+    asyncListener(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const request: Request = {
+        method: req.method ?? '',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: await readBody(req),
+      };
+      const route = compiled.find((r) => r.method === request.method && r.regex.test(request.path));
+      log.push(`${request.method} ${request.path}`);
+      if (!route) return reply(res, 404, { error: 'no such endpoint' });
+      const planned = faults.find((f) => f.route === route.key && f.times > 0);
+      if (planned) planned.times -= 1;
+      const fault = planned?.fault;
+      if (fault && typeof fault === 'object' && 'status' in fault)
+        return reply(
+          res,
+          fault.status,
+          { error: `injected ${fault.status}` },
+          fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {},
+        );
+      if (fault && typeof fault === 'object' && 'delayMs' in fault)
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (!authorised(req.headers)) return reply(res, 401, { error: 'Authentication required' });
+      const answer = route.handler(request);
+      if (fault === 'drop-after') {
+        req.socket.destroy();
+        return;
+      }
+      reply(res, answer.status, answer.json, answer.headers);
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -38,7 +38,7 @@ export async function startFakeZendesk(credential: string): Promise<FakeZendesk>
             headers: { 'x-idempotency-lookup': 'hit' },
           };
         const { ticket } = JSON.parse(req.body.toString('utf8')) as {
-          ticket: Record<string, unknown> & { comment?: { uploads?: string[] } };
+          ticket?: Record<string, unknown> & { comment?: { uploads?: string[] } };
         };
         if (!ticket?.comment)
           return { status: 422, json: { error: 'RecordInvalid', description: 'Comment: cannot be blank' } };

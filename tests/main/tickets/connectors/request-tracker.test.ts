@@ -89,7 +89,7 @@ describe.skipIf(missing !== null && process.env.CI !== 'true')(
         token: rt.token,
       });
     }, 120_000);
-    afterAll(async () => rt?.stop());
+    afterAll(async () => (rt as RequestTracker | undefined)?.stop()); // unset if beforeAll failed
 
     it('creates a ticket with the bundle attached intact, and finds it again by its key', async () => {
       const connector = createRequestTrackerConnector(settings);
