@@ -2,7 +2,6 @@
  * Tier 2 tools on bundles: `triage inspect`, `triage diff`, `triage verify`. They read bundles
  * as hostile input (main/bundle/read.ts) and never run anything from them.
  */
-import { parseArgs } from 'node:util';
 import type { Severity } from '../../probes/findings/types';
 import { SEVERITIES } from '../../probes/findings/types';
 import { diffReports, formatValue } from '../bundle/diff';
@@ -11,7 +10,7 @@ import { BundleError, readBundle, reportFromBundle, type BundleContents } from '
 import { verifyBundle } from '../bundle/verify';
 import { formatFinding } from './summary';
 import { PROBLEM_CATEGORY_NAMES } from '../report';
-import { EXIT, UsageError } from './usage';
+import { EXIT, parseCommandLine, UsageError } from './usage';
 
 interface IO {
   readonly stdout: NodeJS.WriteStream;
@@ -24,16 +23,11 @@ function parse(
   positionals: number,
   help: string,
 ): { paths: string[]; json: boolean } | null {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage ${command} --help".`);
-  }
+  const parsed = parseCommandLine(command, {
+    args: [...argv],
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (parsed.values.help) return null;
   if (parsed.positionals.length !== positionals) throw new UsageError(`${help.split('\n')[0]}`);
   return { paths: parsed.positionals, json: parsed.values.json ?? false };

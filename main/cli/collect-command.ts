@@ -4,7 +4,6 @@
 import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError, parseProbeConfig, type ProbeConfig } from '../../probes/config';
 import { SEVERITIES, type Severity } from '../../probes/findings/types';
 import { ALL_PROBES } from '../../probes/index';
@@ -21,7 +20,7 @@ import type { Report } from '../report';
 import { barProgress, lineProgress } from './progress';
 import { submitBundle } from './ticket-commands';
 import { printFindings } from './summary';
-import { EXIT, parseInteger, UsageError } from './usage';
+import { EXIT, parseInteger, parseCommandLine, UsageError } from './usage';
 
 export const COLLECT_HELP = `Usage: triage collect [options]
 
@@ -102,34 +101,27 @@ export function selectProbes(
 }
 
 export function parseCollectArgs(argv: readonly string[]): CollectArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      options: {
-        output: { type: 'string', short: 'o' },
-        'no-bundle': { type: 'boolean' },
-        probes: { type: 'string' },
-        skip: { type: 'string' },
-        config: { type: 'string' },
-        timeout: { type: 'string' },
-        'command-timeout': { type: 'string' },
-        'fail-on': { type: 'string' },
-        redact: { type: 'string' },
-        submit: { type: 'boolean' },
-        helpdesk: { type: 'string' },
-        json: { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        verbose: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message.replace(/\.$/, '')}. Run "triage collect --help" for the options.`,
-    );
-  }
+  const { values } = parseCommandLine('collect', {
+    args: [...argv],
+    allowPositionals: false,
+    options: {
+      output: { type: 'string', short: 'o' },
+      'no-bundle': { type: 'boolean' },
+      probes: { type: 'string' },
+      skip: { type: 'string' },
+      config: { type: 'string' },
+      timeout: { type: 'string' },
+      'command-timeout': { type: 'string' },
+      'fail-on': { type: 'string' },
+      redact: { type: 'string' },
+      submit: { type: 'boolean' },
+      helpdesk: { type: 'string' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.output !== undefined && values['no-bundle'])
     throw new UsageError('--output and --no-bundle cannot be used together.');
   if (values.submit && values['no-bundle'])

@@ -3,9 +3,8 @@
  * (through the installed app's safeStorage) rather than in policy, where local users can read them.
  * Only the installed app can do this (`Triage --headless credential …`): plain Node has no safeStorage.
  */
-import { parseArgs } from 'node:util';
 import { CredentialError, environmentVariableFor, installedCredentialStore } from '../tickets/credentials';
-import { EXIT, UsageError } from './usage';
+import { EXIT, parseCommandLine, UsageError } from './usage';
 
 interface IO {
   readonly stdout: NodeJS.WriteStream;
@@ -34,16 +33,11 @@ async function readSecret(stdin: NodeJS.ReadableStream): Promise<string> {
 }
 
 export async function runCredential(argv: readonly string[], io: IO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage credential --help".`);
-  }
+  const parsed = parseCommandLine('credential', {
+    args: [...argv],
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
   const [action, name, ...extra] = parsed.positionals;
   if (parsed.values.help || action === undefined) {
     io.stdout.write(`${CREDENTIAL_HELP}\n`);

@@ -2,10 +2,9 @@
  * `triage policy`: the settings in force on this machine, where they came from, and what was wrong
  * with any managed policy value (which then does not apply).
  */
-import { parseArgs } from 'node:util';
 import { loadPolicy } from '../policy/load';
 import { POLICY_SETTINGS } from '../policy/schema';
-import { EXIT, UsageError } from './usage';
+import { EXIT, parseCommandLine } from './usage';
 
 export const POLICY_HELP = `Usage: triage policy [--json]
 
@@ -17,15 +16,10 @@ export async function runPolicy(
   argv: readonly string[],
   io: { stdout: NodeJS.WriteStream },
 ): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage policy --help".`);
-  }
+  const { values } = parseCommandLine('policy', {
+    args: [...argv],
+    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     io.stdout.write(`${POLICY_HELP}\n`);
     return EXIT.ok;

@@ -1,26 +1,20 @@
 /**
  * `triage probes`: what Triage checks, for admins deciding what to allow and technicians reading bundles.
  */
-import { parseArgs } from 'node:util';
 import { ALL_PROBES } from '../../probes/index';
-import { EXIT, UsageError } from './usage';
+import { EXIT, parseCommandLine } from './usage';
 
 const PLATFORM_NAMES = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' } as const;
 
 export function runProbesList(argv: readonly string[], io: { stdout: NodeJS.WriteStream }): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        json: { type: 'boolean' },
-        fields: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run "triage probes --help".`);
-  }
+  const { values } = parseCommandLine('probes', {
+    args: [...argv],
+    options: {
+      json: { type: 'boolean' },
+      fields: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) {
     io.stdout.write(
       'Usage: triage probes [--fields] [--json]\n\nLists every check with its id, platforms and budget; --fields adds what each one collects.\n',

@@ -7,7 +7,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BundleError, readBundle, reportFromBundle } from '../bundle/read';
 import { currentScope } from '../log-file';
 import { stateDir } from '../paths';
@@ -17,7 +16,7 @@ import { CredentialError, resolveWithInstalled } from '../tickets/credentials';
 import { Outbox, OutboxError, type OutboxEvent, type SendResult } from '../tickets/outbox';
 import { submissionDraft } from '../tickets/submission';
 import type { Connector } from '../tickets/types';
-import { EXIT, UsageError } from './usage';
+import { EXIT, parseCommandLine, UsageError } from './usage';
 
 interface IO {
   readonly stdout: NodeJS.WriteStream;
@@ -164,16 +163,11 @@ folder. See docs/helpdesks.md for each helpdesk's settings.
 Exit codes: 0 sent (or saved), 1 queued for later, 2 bad command line, 3 not sent (the reason says why).`;
 
 export async function runSubmit(argv: readonly string[], io: IO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { helpdesk: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage submit --help".`);
-  }
+  const parsed = parseCommandLine('submit', {
+    args: [...argv],
+    allowPositionals: true,
+    options: { helpdesk: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (parsed.values.help) {
     io.stdout.write(`${SUBMIT_HELP}\n`);
     return EXIT.ok;
@@ -191,21 +185,16 @@ retry  send what is due now; --all also what failed permanently (after IT fixed 
 purge  remove sent and failed reports (a KEY removes that one; --all also removes waiting ones)`;
 
 export async function runOutbox(argv: readonly string[], io: IO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        all: { type: 'boolean' },
-        helpdesk: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage outbox --help".`);
-  }
+  const parsed = parseCommandLine('outbox', {
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      all: { type: 'boolean' },
+      helpdesk: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const [action, key, ...extra] = parsed.positionals;
   if (parsed.values.help || action === undefined) {
     io.stdout.write(`${OUTBOX_HELP}\n`);

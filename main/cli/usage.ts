@@ -1,6 +1,7 @@
 /**
  * Exit codes and usage errors of the `triage` command.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Documented in the README; scripts (Intune detection) rely on them, so they never change meaning. */
 export const EXIT = {
@@ -17,6 +18,18 @@ export const EXIT = {
 /** A mistake on the command line: reported in words, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** Node's parseArgs, with its complaints turned into a UsageError that points at the command's help. */
+export function parseCommandLine<T extends ParseArgsConfig>(
+  command: string,
+  config: T,
+): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "triage ${command} --help".`);
+  }
 }
 
 /** Parses a whole number in a range, naming the option in the error. */

@@ -385,30 +385,26 @@ export class Outbox {
   ): Promise<OutboxState> {
     const now = this.now();
     const base = item.state;
+    // A report that can never be sent is marked failed for good, with the reason.
+    const fail = async (kind: 'expired' | 'damaged', message: string): Promise<OutboxState> => {
+      const state: OutboxState = {
+        ...base,
+        status: 'failed',
+        nextAttemptAt: null,
+        lastError: { kind, message },
+      };
+      await this.writeState(item.key, state);
+      emit({ type: 'failed', key: item.key, message });
+      return state;
+    };
     const ageDays = (now.getTime() - Date.parse(base.createdAt)) / 86_400_000;
     if (ageDays > this.limits.maxAgeDays) {
       const message = `This report is ${Math.floor(ageDays)} days old and was never sent; Triage stopped trying after ${this.limits.maxAgeDays} days. The bundle is still in ${item.submission.bundle.path}.`;
-      const state: OutboxState = {
-        ...base,
-        status: 'failed',
-        nextAttemptAt: null,
-        lastError: { kind: 'expired', message },
-      };
-      await this.writeState(item.key, state);
-      emit({ type: 'failed', key: item.key, message });
-      return state;
+      return fail('expired', message);
     }
     if ((await sha256File(item.submission.bundle.path).catch(() => null)) !== item.submission.bundle.sha256) {
       const message = `The queued bundle was damaged or removed on disk (its SHA-256 no longer matches); it cannot be sent. Run Get help again.`;
-      const state: OutboxState = {
-        ...base,
-        status: 'failed',
-        nextAttemptAt: null,
-        lastError: { kind: 'damaged', message },
-      };
-      await this.writeState(item.key, state);
-      emit({ type: 'failed', key: item.key, message });
-      return state;
+      return fail('damaged', message);
     }
     const context = { signal, timeoutMs: this.requestTimeoutMs };
     const sent = async (receipt: TicketReceipt, deduplicated: boolean): Promise<OutboxState> => {

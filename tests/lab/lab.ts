@@ -110,6 +110,11 @@ function run(
   return result.stdout;
 }
 
+/** A veth pair: end `a` in namespace `aNamespace`, end `b` in `bNamespace`. */
+function veth(a: string, aNamespace: string, b: string, bNamespace: string): void {
+  run('ip', ['link', 'add', a, 'netns', aNamespace, 'type', 'veth', 'peer', 'name', b, 'netns', bNamespace]);
+}
+
 /** Removes namespaces, links, lease files and /etc/netns entries left by labs of processes that died. */
 export function cleanupStaleLabs(): void {
   const names = run('ip', ['netns', 'list'], { allowFail: true })
@@ -209,34 +214,8 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
       // client ⇄ (p) delay bridge (q) ⇄ router: two veth pairs, the bridge's ports without addresses.
       const [towardClient, towardRouter] = [`${id}p`, `${id}q`];
       run('ip', ['netns', 'add', delay]);
-      run('ip', [
-        'link',
-        'add',
-        clientIf,
-        'netns',
-        client,
-        'type',
-        'veth',
-        'peer',
-        'name',
-        towardClient,
-        'netns',
-        delay,
-      ]);
-      run('ip', [
-        'link',
-        'add',
-        routerIf,
-        'netns',
-        router,
-        'type',
-        'veth',
-        'peer',
-        'name',
-        towardRouter,
-        'netns',
-        delay,
-      ]);
+      veth(clientIf, client, towardClient, delay);
+      veth(routerIf, router, towardRouter, delay);
       for (const port of [towardClient, towardRouter])
         run('ip', ['netns', 'exec', delay, 'ip', 'link', 'set', port, 'promisc', 'on', 'up']);
       await serve(
@@ -246,20 +225,7 @@ export async function startLab(spec: LabSpec): Promise<Lab> {
         delay,
       );
     } else {
-      run('ip', [
-        'link',
-        'add',
-        routerIf,
-        'netns',
-        router,
-        'type',
-        'veth',
-        'peer',
-        'name',
-        clientIf,
-        'netns',
-        client,
-      ]);
+      veth(routerIf, router, clientIf, client);
     }
     inRouter('ip', ['link', 'set', 'lo', 'up']);
     inClient('ip', ['link', 'set', 'lo', 'up']);

@@ -205,3 +205,16 @@ export async function runOnFixture(
   if (!envelope) throw new Error('the runner returned no envelope');
   return envelope;
 }
+
+/** The data a probe collected from one scenario, typed as the probe declares; fails if it has none. */
+export async function fixtureData<T extends object>(
+  probe: Probe<T>,
+  platform: Platform,
+  scenario: string,
+  options: FixtureContextOptions = {},
+): Promise<T> {
+  const envelope = await runOnFixture(probe, platform, scenario, options);
+  if (envelope.data === null)
+    throw new Error(`${probe.descriptor.id} collected nothing from ${scenario}: ${envelope.error?.message}`);
+  return envelope.data as T;
+}

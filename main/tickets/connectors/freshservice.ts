@@ -1,10 +1,8 @@
 /**
  * Freshservice, through its API v2:
  *
- *   POST /api/v2/tickets                    multipart: subject, description (HTML), email, priority,
- *                                           status, source, tags[] = "triage", "triage-<key digest>",
- *                                           attachments[] = the bundle → 201 { ticket: { id } }
- *   GET  /api/v2/tickets/filter?query="tag:'triage-<key digest>' [AND workspace_id:<id>]" → { tickets: [{ id }] }
+ *   POST /api/v2/tickets                    multipart: the ticket, tagged triage-<key digest>, and the bundle
+ *   GET  /api/v2/tickets/filter?query=…     lookup by tag (in the configured workspace)
  * Auth: Basic with the API key as user name and "X" as password. The ticket and its attachment are
  * ONE request, so a ticket never exists without its bundle. Freshservice has no idempotency key:
  * Triage's key travels as a tag (a digest of it, because tags are short) and is found with the

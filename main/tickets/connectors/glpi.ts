@@ -1,14 +1,9 @@
 /**
  * GLPI, through its legacy REST API (apirest.php):
  *
- *   GET  /apirest.php/initSession            Authorization: user_token <token> (+ App-Token) → { session_token }
- *   POST /apirest.php/Ticket                 { input: { name, content, urgency, type: 1 } } → 201 { id }
- *   POST /apirest.php/Document               multipart: uploadManifest = {"input":{"name","_filename":["<file>"]}},
- *                                            filename[0] = the file → 201 { id }
- *   POST /apirest.php/Document_Item          { input: { documents_id, itemtype: "Ticket", items_id } }
- *   GET  /apirest.php/search/Ticket?criteria[0][field]=21&criteria[0][searchtype]=contains&criteria[0][value]=<key>
- *   GET  /apirest.php/Ticket/<id>/Document_Item
- *   GET  /apirest.php/killSession            always, also after a failure
+ *   GET  initSession, killSession            a session per submission, always closed
+ *   POST Ticket, Document, Document_Item     the ticket, the bundle, and the link between them
+ *   GET  search/Ticket?…, Ticket/<id>/Document_Item   lookup by key, is the bundle linked?
  * Every call after initSession carries Session-Token (and App-Token when configured). GLPI has no
  * idempotency key: Triage's key is written into the ticket's content ("Triage report <key>") and
  * found with the search API (field 21 = content). A ticket counts as filed only with its document,

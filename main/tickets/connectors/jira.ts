@@ -1,13 +1,10 @@
 /**
  * Jira Service Management (Cloud or Data Center), through the Service Desk REST API:
  *
- *   POST /rest/servicedeskapi/request       { serviceDeskId, requestTypeId, requestFieldValues: { summary,
- *                                            description, labels: ["triage-<key>"] }, raiseOnBehalfOf? }
- *                                            → 201 { issueId, issueKey, _links: { web } }
- *   POST /rest/servicedeskapi/servicedesk/{id}/attachTemporaryFile   multipart "file", X-Atlassian-Token: no-check
- *                                            → 201 { temporaryAttachments: [{ temporaryAttachmentId }] }
- *   POST /rest/servicedeskapi/request/{key}/attachment   { temporaryAttachmentIds, public: false }
- *   GET  /rest/api/2/search?jql=labels = "triage-<key>"&fields=attachment
+ *   POST /rest/servicedeskapi/request                              the request, labelled triage-<key>
+ *   POST /rest/servicedeskapi/servicedesk/{id}/attachTemporaryFile the bundle, then
+ *   POST /rest/servicedeskapi/request/{key}/attachment             attached to the request
+ *   GET  /rest/api/2/search?jql=…                                  lookup by label
  * Auth: Basic <e-mail>:<API token>. Jira has no idempotency key, so Triage's key travels as a label
  * (the request type must show the Labels field) and is found with JQL. The request and its
  * attachment are separate calls: findByKey counts a request only once the bundle is attached, and

@@ -1,13 +1,10 @@
 /**
  * Request Tracker 5, through its REST 2.0 API (token auth).
  *
- *   POST /REST/2.0/ticket               JSON { Queue, Subject, Content, ContentType, Requestor?,
- *                                        Priority, CustomFields: { CorrelationId: <key> },
- *                                        Attachments: [{ FileName, FileType, FileContent (base64) }] }
- *                                        → 201 { id, type: "ticket", _url }
- *   GET  /REST/2.0/tickets?query=…      TicketSQL search on the CorrelationId custom field → { count, items }
- *   GET  /REST/2.0/ticket/<id>/attachments?fields=Filename,ContentLength   after creating: RT can drop an
- *                                        attachment over $MaxAttachmentSize silently, so we check it arrived.
+ *   POST /REST/2.0/ticket               the ticket with the bundle attached, CorrelationId = our key
+ *   GET  /REST/2.0/tickets?query=…      lookup by the CorrelationId custom field (TicketSQL)
+ *   GET  /REST/2.0/ticket/<id>/attachments   after creating: RT silently drops an attachment over
+ *                                        $MaxAttachmentSize, so we check it arrived.
  * Auth: `Authorization: token <token>`. Facts checked against a real RT 5 on Debian in the tests
  * (tests/main/tickets/connectors/request-tracker.test.ts; docs/dev/request-tracker.md).
  */

@@ -1,12 +1,10 @@
 /**
  * ServiceNow, through the Table API (incident) and the Attachment API:
  *
- *   POST /api/now/table/incident           JSON { short_description, description, correlation_id, urgency, impact,
- *                                          category?, caller_id?, assignment_group? } → 201 { result: { sys_id, number } }
- *   POST /api/now/attachment/file?table_name=incident&table_sys_id=…&file_name=…   raw bytes, Content-Type
- *                                          application/zip → 201 { result: { sys_id, size_bytes } }
- *   GET  /api/now/table/incident?sysparm_query=correlation_id=<key>&sysparm_fields=sys_id,number&sysparm_limit=1
- *   GET  /api/now/attachment?sysparm_query=table_name=incident^table_sys_id=<id>&sysparm_limit=1
+ *   POST /api/now/table/incident           the incident, correlation_id = our key
+ *   POST /api/now/attachment/file?…        the bundle, raw bytes
+ *   GET  /api/now/table/incident?…         lookup by correlation_id
+ *   GET  /api/now/attachment?…             is the bundle attached?
  * Auth: Basic (a user with the itil role, or the narrower rights in docs/helpdesks.md) or an OAuth
  * bearer token. (ServiceNow REST API reference: Table API, Attachment API.)
  *

@@ -1,12 +1,10 @@
 /**
  * Zendesk Support, through the agent Tickets API:
  *
- *   POST /api/v2/uploads?filename=<name>   raw bytes (Content-Type application/binary) → 201 { upload: { token } }
- *   POST /api/v2/tickets                   { ticket: { subject, comment: { body, uploads: [token], public: false },
- *                                           priority, type: "incident", external_id: <key>, tags: ["triage"],
- *                                           requester?: { name, email } } } with the Idempotency-Key header
- *                                           → 201 { ticket: { id } }
- *   GET  /api/v2/tickets?external_id=<key> → { tickets: [{ id }] }
+ *   POST /api/v2/uploads                   the bundle → an upload token
+ *   POST /api/v2/tickets                   the ticket with that upload, external_id = our key,
+ *                                          and the Idempotency-Key header
+ *   GET  /api/v2/tickets?external_id=<key> lookup
  * Auth: "<email>/token:<api token>" Basic, or an OAuth bearer token. The upload is sent first and
  * the ticket references it, so a ticket never exists without its bundle. Zendesk keeps an
  * Idempotency-Key for about two hours; external_id finds the ticket after that.

@@ -15,6 +15,12 @@ const CATEGORIES: readonly ProblemCategory[] = [
 /** Saving on every keystroke would write to disk many times a second; this is soon enough. */
 const SAVE_DELAY_MS = 400;
 
+const CONTACT_FIELDS = [
+  { field: 'name', type: 'text', label: 'describe.name' },
+  { field: 'email', type: 'email', label: 'describe.email' },
+  { field: 'phone', type: 'tel', label: 'describe.phone' },
+] as const satisfies readonly { field: keyof Draft['contact']; type: string; label: MessageKey }[];
+
 export interface Problem {
   readonly category: ProblemCategory;
   readonly description: string;
@@ -115,33 +121,17 @@ export function Describe({
       <fieldset className="contact">
         <legend>{t('describe.contact')}</legend>
         <div className="fields">
-          <label>
-            {t('describe.name')}
-            <input
-              type="text"
-              autoComplete="name"
-              value={draft.contact.name}
-              onChange={(e) => update({ contact: { ...draft.contact, name: e.target.value } })}
-            />
-          </label>
-          <label>
-            {t('describe.email')}
-            <input
-              type="email"
-              autoComplete="email"
-              value={draft.contact.email}
-              onChange={(e) => update({ contact: { ...draft.contact, email: e.target.value } })}
-            />
-          </label>
-          <label>
-            {t('describe.phone')}
-            <input
-              type="tel"
-              autoComplete="tel"
-              value={draft.contact.phone}
-              onChange={(e) => update({ contact: { ...draft.contact, phone: e.target.value } })}
-            />
-          </label>
+          {CONTACT_FIELDS.map(({ field, type, label }) => (
+            <label key={field}>
+              {t(label)}
+              <input
+                type={type}
+                autoComplete={field === 'phone' ? 'tel' : field}
+                value={draft.contact[field]}
+                onChange={(e) => update({ contact: { ...draft.contact, [field]: e.target.value } })}
+              />
+            </label>
+          ))}
         </div>
       </fieldset>
       {error && (

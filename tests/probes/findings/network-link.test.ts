@@ -96,57 +96,25 @@ describe('adapter rules', () => {
     ).toEqual(['network.self-assigned-address:critical']);
   });
   it('warn on a weak Wi-Fi signal, by dBm or by percent', () => {
-    expect(
+    const signal = (signalDbm: number | null, signalPercent: number | null): string[] =>
       ids({
         'network.interfaces': interfaces(
           adapter({
             wifi: {
               ssid: null,
               bssid: null,
-              signalDbm: -80,
-              signalPercent: null,
+              signalDbm,
+              signalPercent,
               band: null,
               channel: null,
               security: null,
             },
           }),
         ),
-      }),
-    ).toEqual(['network.wifi-weak:warning']);
-    expect(
-      ids({
-        'network.interfaces': interfaces(
-          adapter({
-            wifi: {
-              ssid: null,
-              bssid: null,
-              signalDbm: null,
-              signalPercent: 20,
-              band: null,
-              channel: null,
-              security: null,
-            },
-          }),
-        ),
-      }),
-    ).toEqual(['network.wifi-weak:warning']);
-    expect(
-      ids({
-        'network.interfaces': interfaces(
-          adapter({
-            wifi: {
-              ssid: null,
-              bssid: null,
-              signalDbm: -70,
-              signalPercent: null,
-              band: null,
-              channel: null,
-              security: null,
-            },
-          }),
-        ),
-      }),
-    ).toEqual([]);
+      });
+    expect(signal(-80, null)).toEqual(['network.wifi-weak:warning']);
+    expect(signal(null, 20)).toEqual(['network.wifi-weak:warning']);
+    expect(signal(-70, null)).toEqual([]);
   });
 });
 

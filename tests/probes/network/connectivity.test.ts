@@ -3,7 +3,7 @@
  * URL's answer, and the proxy and PAC checks.
  */
 import { describe, expect, it } from 'vitest';
-import { connectivityProbe, type ConnectivityData } from '../../../probes/network/connectivity';
+import { connectivityProbe } from '../../../probes/network/connectivity';
 import {
   judgeCheck,
   proxyFromGnome,
@@ -11,10 +11,10 @@ import {
   proxyFromWindows,
   proxyHostPort,
 } from '../../../probes/network/connectivity/parse';
-import { runOnFixture } from '../../support/fixtures';
+import { fixtureData } from '../../support/fixtures';
 
-const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
-  (await runOnFixture(connectivityProbe, platform, scenario)).data as ConnectivityData;
+const data = (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
+  fixtureData(connectivityProbe, platform, scenario);
 
 describe('network.connectivity on fixtures', () => {
   it('linux: no proxy, the check URL answers as expected', async () => {

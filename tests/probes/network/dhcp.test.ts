@@ -11,7 +11,7 @@ import {
   parseNetworkdLease,
   parseWindowsDhcp,
 } from '../../../probes/network/dhcp/parse';
-import { runOnFixture } from '../../support/fixtures';
+import { fixtureData, runOnFixture } from '../../support/fixtures';
 
 describe('network.dhcp on fixtures', () => {
   it('linux: no DHCP here (a static address) and no lease files', async () => {
@@ -35,7 +35,7 @@ describe('network.dhcp on fixtures', () => {
     ]);
   });
   it('macOS: the lease length from the last DHCP ACK', async () => {
-    const data = (await runOnFixture(dhcpProbe, 'darwin', 'sonoma-wifi')).data as DhcpData;
+    const data = await fixtureData(dhcpProbe, 'darwin', 'sonoma-wifi');
     expect(data).toMatchObject({
       dhcpInterfaces: ['en0'],
       leases: [
@@ -50,7 +50,7 @@ describe('network.dhcp on fixtures', () => {
     });
   });
   it('windows: the DHCP adapter with its lease; the VPN has none', async () => {
-    const data = (await runOnFixture(dhcpProbe, 'win32', 'win11-corp')).data as DhcpData;
+    const data = await fixtureData(dhcpProbe, 'win32', 'win11-corp');
     expect(data.dhcpInterfaces).toEqual(['Ethernet']);
     expect(data.leases[0]).toMatchObject({
       address: '10.20.40.77',

@@ -13,7 +13,7 @@ import {
   parseWindowsDns,
   type DnsQuery,
 } from '../../../probes/network/dns/parse';
-import { runOnFixture } from '../../support/fixtures';
+import { fixtureData, runOnFixture } from '../../support/fixtures';
 
 const verdicts = (data: DnsData) => Object.fromEntries(data.servers.map((s) => [s.address, s.verdict]));
 
@@ -27,7 +27,7 @@ describe('network.dns on fixtures', () => {
   });
 
   it('linux with systemd-resolved: the real servers behind the stub, the dead primary told apart', async () => {
-    const data = (await runOnFixture(dnsProbe, 'linux', 'ubuntu-resolved-primary-dead')).data as DnsData;
+    const data = await fixtureData(dnsProbe, 'linux', 'ubuntu-resolved-primary-dead');
     expect(data.source).toBe('systemd-resolved');
     expect(verdicts(data)).toEqual({ '192.168.1.135': 'dead', '192.168.1.150': 'ok', '192.168.1.31': 'ok' });
     expect(data.servers[0]).toMatchObject({ interfaces: ['wlan0'], medianMs: null });
@@ -35,7 +35,7 @@ describe('network.dns on fixtures', () => {
   });
 
   it('macOS: the default resolver of scutil, not the mDNS ones', async () => {
-    const data = (await runOnFixture(dnsProbe, 'darwin', 'ventura-hotspot')).data as DnsData;
+    const data = await fixtureData(dnsProbe, 'darwin', 'ventura-hotspot');
     expect(data.servers.map((s) => [s.address, s.interfaces])).toEqual([
       ['fe80::800c:67ff:fe1d:fd64', ['en1']],
       ['172.20.10.1', ['en1']],
@@ -43,7 +43,7 @@ describe('network.dns on fixtures', () => {
   });
 
   it('windows: servers per connected interface, without the fec0 placeholders', async () => {
-    const data = (await runOnFixture(dnsProbe, 'win32', 'win11-corp')).data as DnsData;
+    const data = await fixtureData(dnsProbe, 'win32', 'win11-corp');
     expect(data.servers.map((s) => s.address)).toEqual(['10.20.0.10', '10.20.0.11']);
     expect(data.searchDomains).toEqual(['corp.contoso.com', 'contoso.com']);
   });

@@ -2,17 +2,17 @@
  * network.gateway: the default route from each OS (real-output fixtures) and echo requests to the router.
  */
 import { describe, expect, it } from 'vitest';
-import { gatewayProbe, type GatewayData } from '../../../probes/network/gateway';
+import { gatewayProbe } from '../../../probes/network/gateway';
 import {
   parseIpRouteJson,
   parseRouteGet,
   parseWindowsRoutes,
   realGateway,
 } from '../../../probes/network/gateway/parse';
-import { runOnFixture } from '../../support/fixtures';
+import { fixtureData, runOnFixture } from '../../support/fixtures';
 
-const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
-  (await runOnFixture(gatewayProbe, platform, scenario)).data as GatewayData;
+const data = (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
+  fixtureData(gatewayProbe, platform, scenario);
 
 describe('network.gateway on fixtures', () => {
   it('linux: the default route and a router that answers', async () => {

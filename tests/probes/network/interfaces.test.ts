@@ -3,7 +3,7 @@
  * normalised to one shape.
  */
 import { describe, expect, it } from 'vitest';
-import { interfacesProbe, type InterfacesData } from '../../../probes/network/interfaces';
+import { interfacesProbe } from '../../../probes/network/interfaces';
 import {
   bandOf,
   dbmFromPercent,
@@ -11,10 +11,10 @@ import {
   parseWindowsInterfaces,
   prefixFromMask,
 } from '../../../probes/network/interfaces/parse';
-import { runOnFixture } from '../../support/fixtures';
+import { fixtureData } from '../../support/fixtures';
 
-const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
-  (await runOnFixture(interfacesProbe, platform, scenario)).data as InterfacesData;
+const data = (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
+  fixtureData(interfacesProbe, platform, scenario);
 
 describe('network.interfaces on fixtures', () => {
   it('linux: loopback and the wired link of this machine', async () => {

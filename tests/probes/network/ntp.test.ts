@@ -3,7 +3,7 @@
  * queries, and telling a wrong server from a wrong local clock.
  */
 import { describe, expect, it } from 'vitest';
-import { ntpProbe, type NtpData } from '../../../probes/network/ntp';
+import { ntpProbe } from '../../../probes/network/ntp';
 import {
   judgeOffsets,
   parseChronySources,
@@ -11,10 +11,10 @@ import {
   parseTimesyncdConf,
   parseW32TimeServers,
 } from '../../../probes/network/ntp/parse';
-import { runOnFixture } from '../../support/fixtures';
+import { fixtureData } from '../../support/fixtures';
 
-const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
-  (await runOnFixture(ntpProbe, platform, scenario)).data as NtpData;
+const data = (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
+  fixtureData(ntpProbe, platform, scenario);
 
 describe('network.ntp on fixtures', () => {
   it('linux: chrony not running, so its configuration names the pool; both sources agree', async () => {

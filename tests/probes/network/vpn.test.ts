@@ -2,12 +2,12 @@
  * network.vpn: tunnels and VPN connections per OS.
  */
 import { describe, expect, it } from 'vitest';
-import { vpnProbe, type VpnData } from '../../../probes/network/vpn';
+import { vpnProbe } from '../../../probes/network/vpn';
 import { parseIpLinks, parseScutilNc, parseWindowsVpn } from '../../../probes/network/vpn/parse';
-import { runOnFixture } from '../../support/fixtures';
+import { fixtureData } from '../../support/fixtures';
 
-const data = async (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
-  (await runOnFixture(vpnProbe, platform, scenario)).data as VpnData;
+const data = (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
+  fixtureData(vpnProbe, platform, scenario);
 
 describe('network.vpn on fixtures', () => {
   it('linux: no tunnel on this machine', async () =>

@@ -2,22 +2,22 @@
  * os.events: errors and crashes of the last day, per OS, recognised by source and id.
  */
 import { describe, expect, it } from 'vitest';
-import { eventsProbe, type EventsData } from '../../../probes/os/events';
+import { eventsProbe } from '../../../probes/os/events';
 import {
   parseDiagnosticReports,
   parseJournal,
   parseWindowsEvents,
   windowsCategory,
 } from '../../../probes/os/events/parse';
-import { runOnFixture } from '../../support/fixtures';
+import { fixtureData } from '../../support/fixtures';
 
 describe('os.events on fixtures', () => {
   it('linux: an empty journal is zero events', async () => {
-    const data = (await runOnFixture(eventsProbe, 'linux', 'debian12-kvm')).data as EventsData;
+    const data = await fixtureData(eventsProbe, 'linux', 'debian12-kvm');
     expect(data).toMatchObject({ critical: 0, errors: 0, recent: [] });
   });
   it('linux: core dumps by app and a kernel disk error', async () => {
-    const data = (await runOnFixture(eventsProbe, 'linux', 'ubuntu-crashes')).data as EventsData;
+    const data = await fixtureData(eventsProbe, 'linux', 'ubuntu-crashes');
     expect(data).toMatchObject({
       critical: 2,
       errors: 2,
@@ -27,7 +27,7 @@ describe('os.events on fixtures', () => {
     expect(data.recent[0]?.message).toBe('<error>'); // a binary message decoded
   });
   it('windows: a blue screen after an unexpected shutdown, and Teams crashing three times', async () => {
-    const data = (await runOnFixture(eventsProbe, 'win32', 'win11-bsod-teams-crashing')).data as EventsData;
+    const data = await fixtureData(eventsProbe, 'win32', 'win11-bsod-teams-crashing');
     expect(data.categories).toEqual({
       unexpectedShutdowns: 2,
       blueScreens: 1,
@@ -40,7 +40,7 @@ describe('os.events on fixtures', () => {
     expect(data.recent[0]?.time).toBe('2026-11-24T09:55:00.0000000Z');
   });
   it('macOS: a kernel panic and an Excel crash today; the older report is left out', async () => {
-    const data = (await runOnFixture(eventsProbe, 'darwin', 'sonoma-panic')).data as EventsData;
+    const data = await fixtureData(eventsProbe, 'darwin', 'sonoma-panic');
     expect(data).toMatchObject({
       critical: 1,
       errors: 1,

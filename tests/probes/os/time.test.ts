@@ -2,7 +2,7 @@
  * os.time: time zone and the OS time service per OS.
  */
 import { describe, expect, it } from 'vitest';
-import { timeProbe, type TimeData } from '../../../probes/os/time';
+import { timeProbe } from '../../../probes/os/time';
 import {
   localIso,
   offsetMinutes,
@@ -10,7 +10,7 @@ import {
   parseTimedatectl,
   zoneFromLink,
 } from '../../../probes/os/time/parse';
-import { runOnFixture } from '../../support/fixtures';
+import { fixtureData, runOnFixture } from '../../support/fixtures';
 
 describe('os.time on fixtures', () => {
   it('linux without systemd: the zone from /etc/localtime, chrony installed but not running', async () => {
@@ -24,7 +24,7 @@ describe('os.time on fixtures', () => {
     });
   });
   it('macOS: Berlin in winter is UTC+1; timed runs, its sync state needs admin', async () => {
-    const data = (await runOnFixture(timeProbe, 'darwin', 'sonoma-berlin')).data as TimeData;
+    const data = await fixtureData(timeProbe, 'darwin', 'sonoma-berlin');
     expect(data).toEqual({
       timeZone: 'Europe/Berlin',
       utcOffsetMinutes: 60,
@@ -33,7 +33,7 @@ describe('os.time on fixtures', () => {
     });
   });
   it('windows: the zone id and W32Time running', async () => {
-    const data = (await runOnFixture(timeProbe, 'win32', 'win11-domain')).data as TimeData;
+    const data = await fixtureData(timeProbe, 'win32', 'win11-domain');
     expect(data).toMatchObject({
       timeZone: 'W. Europe Standard Time',
       utcOffsetMinutes: 60,
