@@ -15,6 +15,8 @@ export type ProbeErrorCode =
   | 'output-too-large'
   | 'parse-error'
   | 'powershell-unavailable'
+  /** The part needs PowerShell's FullLanguage (.NET methods, COM, WinRT), and App Control allows only ConstrainedLanguage. */
+  | 'needs-full-language'
   | 'network-error'
   | 'not-available'
   | 'internal';
@@ -30,6 +32,7 @@ export const PROBE_ERROR_CODES: readonly ProbeErrorCode[] = [
   'output-too-large',
   'parse-error',
   'powershell-unavailable',
+  'needs-full-language',
   'network-error',
   'not-available',
   'internal',

@@ -80,12 +80,20 @@ export function listScenarios(platform: Platform, probeId: string): string[] {
   ].sort();
 }
 
-export function loadScenario(platform: Platform, probeId: string, scenario: string): FixtureFile[] {
+export function loadScenario(
+  platform: Platform,
+  probeId: string,
+  scenario: string,
+  { allowNone = false } = {},
+): FixtureFile[] {
   const dir = fixtureDir(platform, probeId);
-  const files = readdirSync(dir)
-    .filter((f) => f.startsWith(`${scenario}.`) && f.endsWith('.txt'))
-    .map((f) => parseFixtureFile(join(dir, f)));
-  if (files.length === 0) throw new Error(`No fixture files for scenario ${scenario} in ${dir}`);
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.startsWith(`${scenario}.`) && f.endsWith('.txt'))
+        .map((f) => parseFixtureFile(join(dir, f)))
+    : [];
+  if (files.length === 0 && !allowNone)
+    throw new Error(`No fixture files for scenario ${scenario} in ${dir}`);
   return files;
 }
 
@@ -108,6 +116,10 @@ export interface FixtureContextOptions {
   readonly config?: ProbeConfig;
   readonly now?: Date;
   readonly signal?: AbortSignal;
+  /** Names the scenario in errors when it has no fixture files (a stubs-only scenario). */
+  readonly scenarioName?: string;
+  /** Runs our .ps1 scripts for real (under pwsh with stubs) instead of replaying their output. */
+  readonly powershell?: (scriptPath: string) => Promise<unknown>;
 }
 
 /** A ProbeContext that answers from a scenario's fixture files. */
@@ -121,7 +133,7 @@ export function createFixtureContext(
     const { kind, id } = keyOf(file);
     index.set(`${kind} ${id}`, file);
   }
-  const scenarioName = files[0] ? basename(files[0].path).split('.')[0] : '?';
+  const scenarioName = files[0] ? basename(files[0].path).split('.')[0] : (options.scenarioName ?? '?');
   const lookup = (kind: string, id: string): FixtureFile => {
     const file = index.get(`${kind} ${id}`);
     if (!file) throw new Error(`Scenario ${scenarioName} has no fixture for ${kind} ${id}`);
@@ -178,6 +190,7 @@ export function createFixtureContext(
         .filter(Boolean);
     },
     async powershell(scriptPath) {
+      if (options.powershell) return options.powershell(scriptPath);
       return JSON.parse(lookup('powershell', basename(scriptPath)).body) as unknown;
     },
     async systemInformation(fn) {
@@ -193,13 +206,14 @@ export async function runOnFixture(
   scenario: string,
   options: FixtureContextOptions = {},
 ): Promise<ProbeEnvelope> {
-  const files = loadScenario(platform, probe.descriptor.id, scenario);
+  const files = loadScenario(platform, probe.descriptor.id, scenario, { allowNone: !!options.powershell });
   const result: RunResult = await runProbes({
     platform,
     probes: [probe],
     config: options.config ?? DEFAULT_PROBE_CONFIG,
     log: silentLogger,
-    createContext: ({ signal }) => createFixtureContext(platform, files, { ...options, signal }),
+    createContext: ({ signal }) =>
+      createFixtureContext(platform, files, { scenarioName: scenario, ...options, signal }),
   });
   const envelope = result.probes[0];
   if (!envelope) throw new Error('the runner returned no envelope');
