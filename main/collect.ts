@@ -98,7 +98,15 @@ export async function collectReport(options: CollectOptions): Promise<Report> {
     return {
       triageVersion: TRIAGE_VERSION,
       createdAt,
-      host: hostSummary(platform, run),
+      host: {
+        ...hostSummary(platform, run),
+        powershell: powershell
+          ? await powershell.info().then(
+              ({ languageMode, transport }) => ({ languageMode, transport }),
+              () => null,
+            )
+          : null,
+      },
       problem: options.problem ?? null,
       config: options.config,
       run,

@@ -42,6 +42,11 @@ export interface HostSummary {
   readonly osName: string;
   readonly osVersion: string;
   readonly architecture: string;
+  /** Windows: how PowerShell ran the checks (App Control shows as ConstrainedLanguage). Absent before format 1.1. */
+  readonly powershell?: {
+    readonly languageMode: string | null;
+    readonly transport: 'session' | 'process';
+  } | null;
 }
 
 export interface Report {

@@ -244,10 +244,10 @@ export interface ProbeContext {
   /** Names in a directory. Throws ProbeError (`not-found`, `permission-denied`). */
   readDir(path: string): Promise<string[]>;
   /**
-   * Runs one of our `.ps1` scripts in the run's single PowerShell session and returns its JSON output,
-   * parsed. `script` is the script's file name, e.g. `hardware-cpu.ps1` (names are unique).
+   * Runs one of our `.ps1` scripts by path (probes/system/powershell.ts) and returns its JSON output,
+   * parsed. Script file names are unique (`hardware-cpu.ps1`): fixtures and the bundle name them.
    */
-  powershell(script: string, args?: Readonly<Record<string, string | number | boolean>>): Promise<unknown>;
+  powershell(script: string): Promise<unknown>;
   /** Calls a systeminformation function (Linux and macOS only: on Windows it would start its own PowerShell). */
   systemInformation<K extends SystemInformationFunction>(fn: K): Promise<SystemInformationResult<K>>;
   /** An environment variable of this process (e.g. proxy settings). */

@@ -93,7 +93,13 @@ const scripts = (function walk(dir) {
         : [],
   );
 })(join(root, 'probes')).map((p) => `/dist/${relative(root, p).replace(/\\/g, '/')}`);
-for (const script of scripts) if (!files.includes(script)) fail(`app.asar lacks ${script}`);
+for (const script of scripts) {
+  if (!files.includes(script)) fail(`app.asar lacks ${script}`);
+  // PowerShell opens them by path: they must exist as real files beside the archive.
+  const unpacked = join(`${archive}.unpacked`, ...script.split('/').filter(Boolean));
+  if (!existsSync(unpacked))
+    fail(`${script} is not unpacked (asarUnpack): PowerShell cannot run it from app.asar`);
+}
 const unwanted = files.filter(
   (f) =>
     f.endsWith('.map') ||
@@ -104,6 +110,6 @@ const unwanted = files.filter(
 if (unwanted.length) fail(`app.asar holds files it must not: ${unwanted.slice(0, 5).join(', ')}`);
 const size = statSync(archive).size;
 console.log(
-  `check-packaging: packed ${files.length} entries (${(size / 1024 / 1024).toFixed(1)} MB app.asar), including ${scripts.length} PowerShell scripts; no source maps or tests.`,
+  `check-packaging: packed ${files.length} entries (${(size / 1024 / 1024).toFixed(1)} MB app.asar), including ${scripts.length} PowerShell scripts, each also unpacked as a file; no source maps or tests.`,
 );
 rmSync(work, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { SEVERITIES } from '../../probes/findings/types';
 import { PLATFORMS, PROBE_STATUSES, SENSITIVE_KINDS } from '../../probes/types';
 import { PROBLEM_CATEGORIES } from '../report';
 
-export const BUNDLE_SCHEMA_VERSION = '1.0';
+export const BUNDLE_SCHEMA_VERSION = '1.1';
 export const BUNDLE_SCHEMA_MAJOR = 1;
 
 const probeId = z
@@ -71,6 +71,23 @@ export const manifestSchema = z
         osName: z.string().describe('Operating system name.'),
         osVersion: z.string().describe('Operating system version.'),
         architecture: z.string().describe('CPU architecture Triage ran on.'),
+        powershell: z
+          .object({
+            languageMode: z
+              .string()
+              .nullable()
+              .describe(
+                'The language mode PowerShell gives code that is not a trusted script: ConstrainedLanguage under App Control or AppLocker; null if it did not say.',
+              ),
+            transport: z
+              .enum(['session', 'process'])
+              .describe(
+                'session: node-powershell sessions (FullLanguage); process: one -File process per script.',
+              ),
+          })
+          .nullable()
+          .optional()
+          .describe('Windows only (format 1.1 on): how the checks ran PowerShell.'),
       })
       .describe('Which machine this is.'),
     problem: z

@@ -200,19 +200,19 @@ export function createSystemContext(options: SystemContextOptions): ProbeContext
       });
     },
 
-    powershell(scriptPath, args = {}) {
+    powershell(scriptPath) {
       const name = basename(scriptPath);
       return recorded(
         'powershell',
         name,
-        Object.entries(args).map(([key, value]) => `${key}=${String(value)}`),
+        [],
         async () => {
           if (!powershell)
             throw new ProbeError(
               'powershell-unavailable',
               `${name} needs PowerShell, which only runs on Windows here.`,
             );
-          const output = await powershell.run(scriptPath, args, { timeoutMs: commandTimeoutMs, signal });
+          const output = await powershell.run(scriptPath, { timeoutMs: commandTimeoutMs, signal });
           if (output.stderr) log.warn(`${name} reported errors`, { stderr: output.stderr.slice(0, 500) });
           return output.json;
         },

@@ -6,7 +6,9 @@
  * shell syntax (systeminformation's command-injection CVEs are the warning).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ProbeError } from '../errors';
+import { windowsSystemProgram } from './windows-paths';
 
 export interface RunProgramOptions {
   readonly timeoutMs: number;
@@ -30,7 +32,7 @@ export function killTree(child: ChildProcess): void {
   if (child.pid === undefined || child.exitCode !== null) return;
   if (process.platform === 'win32') {
     // taskkill /T walks the tree that Windows records; child.kill() would leave grandchildren running.
-    const killer = spawn('taskkill', ['/PID', String(child.pid), '/T', '/F'], {
+    const killer = spawn(windowsSystemProgram('taskkill.exe'), ['/PID', String(child.pid), '/T', '/F'], {
       windowsHide: true,
       stdio: 'ignore',
     });
@@ -40,8 +42,45 @@ export function killTree(child: ChildProcess): void {
   try {
     process.kill(-child.pid, 'SIGKILL');
   } catch {
+    // Not a group leader (a library spawned it, e.g. node-powershell): kill what it started first,
+    // as far as Linux's /proc tells (a launcher such as dotnet's tool shim runs PowerShell as its child).
+    for (const pid of descendants(child.pid)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    }
     child.kill('SIGKILL');
   }
+}
+
+/** Every process below `pid`, deepest last, from /proc on Linux; none elsewhere. */
+function descendants(pid: number): number[] {
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0 && found.length < 10_000) {
+    const parent = queue.shift() ?? pid;
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${parent}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      let children: string;
+      try {
+        children = readFileSync(`/proc/${parent}/task/${task}/children`, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const id of children.split(' ').filter(Boolean).map(Number)) {
+        found.push(id);
+        queue.push(id);
+      }
+    }
+  }
+  return found;
 }
 
 export function runProgram(

@@ -1,25 +1,29 @@
 /**
- * One PowerShell session per run, shared by every Windows collector.
+ * Runs Triage's Windows collection scripts, which ship as files and run by path, so an organisation
+ * can sign them and allow them in its App Control (WDAC) or AppLocker policy.
  *
- * Starting powershell.exe costs 300–800 ms and a lot of memory; a session per command would cost
- * more than the diagnostics themselves. The session runs one script at a time, so scripts queue.
- * A script that overruns its budget gets its session killed (process tree and all) and the next
- * script starts a fresh one: a hung WMI query costs its own budget, not the run.
- *
- * Scripts are sent as base64 text and turned into a script block inside the session, so:
- * - nothing in a script or its arguments can break out of the command line (only [A-Za-z0-9+/=]
- *   travels on it);
- * - multi-line scripts work (`-Command -` reads stdin line by line);
- * - the execution policy, which governs .ps1 *files*, does not stop them.
- * Every script prints one JSON document with `ConvertTo-Json -Compress`, built from CIM classes,
- * registry values and numeric enums, never from text that Windows translates into the UI language.
+ * The host first asks PowerShell which language mode it gives code that arrives as text, then picks
+ * the transport that works in it:
+ * - FullLanguage: a few node-powershell sessions side by side (starting PowerShell costs 0.3–0.8 s
+ *   and a lot of memory, so sessions are reused). node-powershell's own protocol calls .NET methods,
+ *   which only FullLanguage allows.
+ * - ConstrainedLanguage (App Control, AppLocker script enforcement), or an answer we cannot read: one
+ *   `powershell.exe -File` process per script, a few at a time. Signed scripts that the policy
+ *   allows run in FullLanguage there; the others in ConstrainedLanguage, where every script still
+ *   works or names the part that needs FullLanguage.
+ * Either way each script runs through run-script.ps1, which escapes non-ASCII characters so the JSON
+ * survives the console's code page. A script that overruns its time is stopped with its process tree
+ * (its session is replaced), so a hung WMI query costs its own time, never the run.
  */
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
+import { basename, join } from 'node:path';
 import { PowerShell } from 'node-powershell';
 import { ProbeError } from '../errors';
-import { killTree } from './exec';
+import { killTree, runProgram } from './exec';
+import { windowsPowerShell } from './windows-paths';
+
+export type LanguageMode = 'FullLanguage' | 'ConstrainedLanguage' | 'RestrictedLanguage' | 'NoLanguage';
+export type PowerShellTransport = 'session' | 'process';
 
 export interface PowerShellOutput {
   readonly json: unknown;
@@ -28,31 +32,66 @@ export interface PowerShellOutput {
   readonly durationMs: number;
 }
 
+/** What the run learnt about PowerShell on this machine; recorded in the bundle's manifest. */
+export interface PowerShellInfo {
+  readonly executable: string;
+  /** The language mode PowerShell gives code that is not a trusted script; null if it never said. */
+  readonly languageMode: LanguageMode | null;
+  readonly transport: PowerShellTransport;
+}
+
 export interface PowerShellHost {
-  run(
-    scriptPath: string,
-    args: Readonly<Record<string, string | number | boolean>>,
-    options: { timeoutMs: number; signal: AbortSignal },
-  ): Promise<PowerShellOutput>;
+  run(scriptPath: string, options: { timeoutMs: number; signal: AbortSignal }): Promise<PowerShellOutput>;
+  /** Resolves once the language mode is known (at the first script at the latest). */
+  info(): Promise<PowerShellInfo>;
   dispose(): Promise<void>;
 }
 
-/** Builds the one-line command that runs a script with its arguments. Pure, for tests. */
-export function buildInvocation(
-  script: string,
-  args: Readonly<Record<string, string | number | boolean>>,
-): string {
-  const scriptB64 = Buffer.from(script, 'utf8').toString('base64');
-  const argsB64 = Buffer.from(JSON.stringify(args), 'utf8').toString('base64');
-  const decode = (b64: string): string =>
-    `[Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${b64}'))`;
-  // The script receives its arguments as one object, `param($TriageArgs)`.
-  return `& ([scriptblock]::Create(${decode(scriptB64)})) (${decode(argsB64)} | ConvertFrom-Json)`;
+export interface PowerShellHostOptions {
+  /** Windows PowerShell 5.1 by absolute path unless a test names another (never from the environment). */
+  readonly executable?: string;
+  /** Force a transport (tests); by default it follows the language mode. */
+  readonly transport?: PowerShellTransport;
+  /** node-powershell sessions that run side by side in FullLanguage. */
+  readonly sessions?: number;
+  /** `-File` processes that run side by side otherwise. */
+  readonly processes?: number;
+}
+
+/**
+ * Where PowerShell can open a script: in the packaged app, code reads app.asar transparently but
+ * PowerShell cannot, so the scripts are unpacked beside it (electron-builder's asarUnpack).
+ */
+export function onDisk(scriptPath: string): string {
+  return scriptPath.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
+/** The runner every script goes through (see the file's header). */
+export const RUN_SCRIPT = onDisk(join(__dirname, 'run-script.ps1'));
+
+const LANGUAGE_MODES: readonly LanguageMode[] = [
+  'FullLanguage',
+  'ConstrainedLanguage',
+  'RestrictedLanguage',
+  'NoLanguage',
+];
+
+// -ExecutionPolicy Bypass only sets the process scope: a policy set by Group Policy or Intune still
+// wins, and then our signed scripts are what it allows.
+const COMMON_ARGS = ['-NoProfile', '-NonInteractive', '-NoLogo', '-ExecutionPolicy', 'Bypass'];
+// Starting PowerShell on a busy, freshly booted machine can take seconds.
+const DETECT_TIMEOUT_MS = 10_000;
+const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+
+/** PowerShell 7 writes terminal mode switches (ESC [ ? 1 h) and colours even into a pipe. */
+function withoutTerminalCodes(text: string): string {
+  // eslint-disable-next-line no-control-regex -- ESC is exactly what is removed
+  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 }
 
 /** Reads a script's printed JSON; tolerates a stray line before it (some cmdlets print banners). */
 export function parseScriptOutput(scriptName: string, stdout: string): unknown {
-  const text = stdout.trim();
+  const text = withoutTerminalCodes(stdout).trim();
   if (text === '') throw new ProbeError('parse-error', `${scriptName} printed nothing.`);
   try {
     return JSON.parse(text) as unknown;
@@ -66,112 +105,260 @@ export function parseScriptOutput(scriptName: string, stdout: string): unknown {
   }
 }
 
-const SESSION_SETUP = [
-  "$ProgressPreference = 'SilentlyContinue'",
-  "$ErrorActionPreference = 'Continue'",
-  '[Console]::OutputEncoding = [Text.Encoding]::UTF8',
-].join('; ');
+/** A PowerShell single-quoted string: only quote characters are special in it (PowerShell takes ‘’‚‛ as quotes too). */
+export function quotePowerShell(text: string): string {
+  return `'${text.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
+}
 
-/** The real host: Windows PowerShell 5.1 (present on every supported Windows), via node-powershell. */
-export function createPowerShellHost(executable = 'powershell'): PowerShellHost {
-  let shell: PowerShell | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  const scripts = new Map<string, string>();
+/** The language mode PowerShell prints for code given on its command line, or null. */
+export function parseLanguageMode(stdout: string): LanguageMode | null {
+  const last = stdout.trim().split(/\r?\n/).pop()?.trim() ?? '';
+  return LANGUAGE_MODES.find((mode) => mode === last) ?? null;
+}
 
-  const shellProcess = (ps: PowerShell): ChildProcess =>
-    // node-powershell keeps its child private; we need it to kill the whole tree on timeout.
-    (ps as unknown as { process: ChildProcess }).process;
+function unavailable(executable: string, error: unknown): ProbeError {
+  if (error instanceof ProbeError && error.code === 'command-not-found')
+    return new ProbeError(
+      'powershell-unavailable',
+      `${executable} was not found, so the Windows checks could not run. Windows PowerShell 5.1 ships with Windows; check that it has not been removed or blocked.`,
+    );
+  return new ProbeError(
+    'powershell-unavailable',
+    `${executable} could not start, so the Windows checks could not run: ${(error as Error).message}`,
+  );
+}
 
-  const discard = (): void => {
-    if (!shell) return;
-    killTree(shellProcess(shell));
-    shell = null;
+/** At most `limit` tasks at once, in the order they were asked for. */
+function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
   };
+}
 
-  const start = async (): Promise<PowerShell> => {
+/** Stops waiting for a script at its time limit or when its probe is stopped. */
+function deadline(name: string, options: { timeoutMs: number; signal: AbortSignal }) {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  let over = false;
+  const stopped = new Promise<never>((_, reject) => {
+    const stop = (error: ProbeError): void => {
+      over = true;
+      reject(error);
+    };
+    timer = setTimeout(
+      () => stop(new ProbeError('timeout', `${name} did not finish within ${options.timeoutMs} ms.`)),
+      options.timeoutMs,
+    );
+    onAbort = () => stop(new ProbeError('cancelled', `${name} was stopped because the probe was stopped.`));
+    options.signal.addEventListener('abort', onAbort, { once: true });
+  });
+  // Nobody may be listening when it fires after the script finished.
+  stopped.catch(() => undefined);
+  return {
+    stopped,
+    isOver: () => over,
+    clear: () => {
+      clearTimeout(timer);
+      if (onAbort) options.signal.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
+ * node-powershell, starting exactly the executable it is given: its own choice would follow
+ * NODE_POWERSHELL from the environment, which anyone who starts Triage can set.
+ */
+class ChosenPowerShell extends PowerShell {
+  protected override setExecutable({ executable }: { executable?: string }): string {
+    if (!executable) throw new ProbeError('internal', 'No PowerShell executable was chosen.');
+    return executable;
+  }
+}
+
+/** One node-powershell session, replaced when a script it runs is given up on. */
+function sessionSlot(executable: string) {
+  let shell: ChosenPowerShell | null = null;
+  // node-powershell keeps its child private; we need it to kill the whole tree on timeout.
+  const processOf = (ps: PowerShell): ChildProcess => (ps as unknown as { process: ChildProcess }).process;
+
+  const start = async (): Promise<ChosenPowerShell> => {
     if (shell) return shell;
-    const ps = new PowerShell({
+    const ps = new ChosenPowerShell({
       executable,
-      executableOptions: { '-NoProfile': true, '-NonInteractive': true, '-NoLogo': true },
+      executableOptions: {
+        '-NoProfile': true,
+        '-NonInteractive': true,
+        '-NoLogo': true,
+        '-ExecutionPolicy': 'Bypass',
+      },
+      // child-shell always spawns it attached; killTree finds what it started (taskkill /T on Windows).
       spawnOptions: { windowsHide: true },
       throwOnInvocationError: false,
     });
-    const child = shellProcess(ps);
     // child-shell keeps a promise that rejects when the process dies and never handles it; an
-    // unhandled rejection would crash Triage on a machine where PowerShell is missing or killed.
+    // unhandled rejection would end Triage on a machine where PowerShell is missing or killed.
     (ps as unknown as { exitPromise: Promise<unknown> }).exitPromise.catch(() => undefined);
+    const child = processOf(ps);
     await new Promise<void>((resolve, reject) => {
       child.once('spawn', resolve);
       child.once('error', (error: NodeJS.ErrnoException) =>
         reject(
-          new ProbeError(
-            'powershell-unavailable',
-            error.code === 'ENOENT'
-              ? `${executable} was not found, so the Windows checks could not run. Windows PowerShell 5.1 ships with Windows; check that it has not been removed or blocked.`
-              : `${executable} could not start: ${error.message}`,
+          unavailable(
+            executable,
+            error.code === 'ENOENT' ? new ProbeError('command-not-found', error.message) : error,
           ),
         ),
       );
     });
-    await ps.invoke(SESSION_SETUP);
+    await ps.invoke(
+      "$ProgressPreference = 'SilentlyContinue'; $ErrorActionPreference = 'Continue'; [Console]::OutputEncoding = [Text.Encoding]::UTF8",
+    );
     shell = ps;
     return ps;
   };
 
-  const runOne = async (
-    scriptPath: string,
-    args: Readonly<Record<string, string | number | boolean>>,
-    options: { timeoutMs: number; signal: AbortSignal },
-  ): Promise<PowerShellOutput> => {
-    const name = basename(scriptPath);
-    if (options.signal.aborted)
-      throw new ProbeError('cancelled', `${name} was not run: the probe was stopped.`);
-    let script = scripts.get(scriptPath);
-    if (script === undefined) {
-      script = await readFile(scriptPath, 'utf8');
-      scripts.set(scriptPath, script);
-    }
-    const started = Date.now();
-    let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
-    const stopped = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new ProbeError('timeout', `${name} did not finish within ${options.timeoutMs} ms.`)),
-        options.timeoutMs,
-      );
-      onAbort = () =>
-        reject(new ProbeError('cancelled', `${name} was stopped because the probe was stopped.`));
-      options.signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
+  return {
+    async run(scriptPath: string, stopped: Promise<never>): Promise<{ stdout: string; stderr: string }> {
       const ps = await Promise.race([start(), stopped]);
-      const result = await Promise.race([ps.invoke(buildInvocation(script, args)), stopped]);
-      const stdout = result.stdout?.toString('utf8') ?? '';
-      const stderr = result.stderr?.toString('utf8').trim() ?? '';
-      return { json: parseScriptOutput(name, stdout), stderr, durationMs: Date.now() - started };
-    } catch (error) {
-      // A script we gave up on may still be running inside the session: the session cannot be reused.
-      if (error instanceof ProbeError && (error.code === 'timeout' || error.code === 'cancelled')) discard();
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      if (onAbort) options.signal.removeEventListener('abort', onAbort);
-    }
+      const result = await Promise.race([
+        ps.invoke(`& ${quotePowerShell(RUN_SCRIPT)} -Script ${quotePowerShell(onDisk(scriptPath))}`),
+        stopped,
+      ]);
+      return { stdout: result.stdout?.toString('utf8') ?? '', stderr: result.stderr?.toString('utf8') ?? '' };
+    },
+    /** The session cannot be reused: a script we gave up on may still be running in it. */
+    discard(): void {
+      if (shell) killTree(processOf(shell));
+      shell = null;
+    },
+    async dispose(): Promise<void> {
+      if (!shell) return;
+      const ps = shell;
+      shell = null;
+      await ps.dispose().catch(() => killTree(processOf(ps)));
+    },
   };
+}
+
+export function createPowerShellHost(options: PowerShellHostOptions = {}): PowerShellHost {
+  const executable = options.executable ?? windowsPowerShell();
+  const detection = new AbortController();
+
+  const detect = async (): Promise<PowerShellInfo> => {
+    if (options.transport)
+      return {
+        executable,
+        languageMode: options.transport === 'session' ? 'FullLanguage' : null,
+        transport: options.transport,
+      };
+    const output = await runProgram(
+      executable,
+      [...COMMON_ARGS, '-Command', '$ExecutionContext.SessionState.LanguageMode'],
+      { timeoutMs: DETECT_TIMEOUT_MS, signal: detection.signal, maxBytes: 64 * 1024 },
+    ).catch((error: unknown) => {
+      if (error instanceof ProbeError && (error.code === 'timeout' || error.code === 'cancelled'))
+        return null;
+      throw unavailable(executable, error);
+    });
+    const languageMode = output ? parseLanguageMode(output.stdout) : null;
+    return { executable, languageMode, transport: languageMode === 'FullLanguage' ? 'session' : 'process' };
+  };
+  const detected = detect();
+  // Observed by every run; this keeps a failed detection from being an unhandled rejection first.
+  detected.catch(() => undefined);
+
+  const slots = Array.from({ length: Math.max(1, options.sessions ?? 3) }, () => sessionSlot(executable));
+  const freeSlots = [...slots];
+  const inSession = limiter(slots.length);
+  const inProcess = limiter(Math.max(1, options.processes ?? 4));
+
+  const runInSession = (scriptPath: string, stop: ReturnType<typeof deadline>) =>
+    inSession(async () => {
+      // Given up on while it waited for a session: do not start it (nor spend a session on it).
+      if (stop.isOver()) return stop.stopped;
+      const { stopped } = stop;
+      const slot = freeSlots.pop();
+      if (!slot) throw new ProbeError('internal', 'No PowerShell session was free.');
+      try {
+        return await slot.run(scriptPath, stopped);
+      } catch (error) {
+        if (error instanceof ProbeError && (error.code === 'timeout' || error.code === 'cancelled'))
+          slot.discard();
+        throw error;
+      } finally {
+        freeSlots.push(slot);
+      }
+    });
+
+  const runAsProcess = (scriptPath: string, timeoutMs: number, signal: AbortSignal) =>
+    inProcess(async () => {
+      const output = await runProgram(
+        executable,
+        [...COMMON_ARGS, '-File', RUN_SCRIPT, '-Script', onDisk(scriptPath)],
+        {
+          timeoutMs,
+          signal,
+          maxBytes: MAX_OUTPUT_BYTES,
+        },
+      ).catch((error: unknown) => {
+        throw error instanceof ProbeError && error.code === 'command-not-found'
+          ? unavailable(executable, error)
+          : error;
+      });
+      if (output.exitCode !== 0 && output.stdout.trim() === '')
+        throw new ProbeError(
+          'command-failed',
+          `${basename(scriptPath)} ended with exit code ${output.exitCode}: ${output.stderr.trim().slice(0, 500)}`,
+        );
+      return output;
+    });
 
   return {
-    run(scriptPath, args, options) {
-      const next = queue.then(() => runOne(scriptPath, args, options));
-      queue = next.catch(() => undefined);
-      return next;
-    },
-    async dispose() {
-      await queue;
-      if (shell) {
-        const ps = shell;
-        shell = null;
-        await ps.dispose().catch(() => killTree(shellProcess(ps)));
+    async run(scriptPath, runOptions) {
+      const name = basename(scriptPath);
+      if (runOptions.signal.aborted)
+        throw new ProbeError('cancelled', `${name} was not run: the probe was stopped.`);
+      const started = Date.now();
+      const stop = deadline(name, runOptions);
+      const { stopped } = stop;
+      try {
+        const { transport } = await Promise.race([detected, stopped]);
+        // The time a script waits for a free session or process counts against it, as the probe's
+        // budget does; the limits are set so that the scripts of one run never wait long.
+        const remainingMs = Math.max(1, runOptions.timeoutMs - (Date.now() - started));
+        const output =
+          transport === 'session'
+            ? await Promise.race([runInSession(scriptPath, stop), stopped])
+            : await Promise.race([runAsProcess(scriptPath, remainingMs, runOptions.signal), stopped]);
+        const stderr = output.stderr.trim();
+        // A script that failed before printing says why on its error stream.
+        if (stderr !== '' && withoutTerminalCodes(output.stdout).trim() === '')
+          throw new ProbeError(
+            'command-failed',
+            `${name} printed nothing; it reported: ${withoutTerminalCodes(stderr).slice(0, 500)}`,
+          );
+        return {
+          json: parseScriptOutput(name, output.stdout),
+          stderr: output.stderr.trim(),
+          durationMs: Date.now() - started,
+        };
+      } finally {
+        stop.clear();
       }
+    },
+    info: () => detected,
+    async dispose() {
+      detection.abort();
+      await Promise.all(slots.map((slot) => slot.dispose()));
     },
   };
 }

@@ -195,12 +195,20 @@ const weakWifi: FindingRule = {
               ? `${i.wifi.signalDbm} dBm`
               : `${i.wifi?.signalPercent ?? 0} %`,
         },
+        // The evidence names the figure judged: dBm where the OS measured it, else the quality %
+        // (Windows before 11 22H2 gives only that; a dBm is never made up from it).
         evidence: [
-          {
-            probe: 'network.interfaces' as const,
-            field: 'interfaces[].wifi.signalDbm',
-            value: i.wifi?.signalDbm ?? i.wifi?.signalPercent,
-          },
+          i.wifi?.signalDbm !== null && i.wifi?.signalDbm !== undefined
+            ? {
+                probe: 'network.interfaces' as const,
+                field: 'interfaces[].wifi.signalDbm',
+                value: i.wifi.signalDbm,
+              }
+            : {
+                probe: 'network.interfaces' as const,
+                field: 'interfaces[].wifi.signalPercent',
+                value: i.wifi?.signalPercent,
+              },
         ],
         settings: 'wifi' as const,
       }));

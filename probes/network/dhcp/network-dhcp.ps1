@@ -6,7 +6,7 @@ $names = @{}
 Get-NetAdapter -ErrorAction SilentlyContinue | ForEach-Object { $names[[int]$_.ifIndex] = $_.Name }
 
 $adapters = @(
-  Get-CimInstance -ClassName Win32_NetworkAdapterConfiguration -Filter 'IPEnabled = TRUE' | ForEach-Object {
+  Get-CimInstance -ClassName Win32_NetworkAdapterConfiguration -Filter 'IPEnabled = TRUE' | Where-Object { $_.IPEnabled } | ForEach-Object {
     [ordered]@{
       name          = if ($names.ContainsKey([int]$_.InterfaceIndex)) { $names[[int]$_.InterfaceIndex] } else { $_.Description }
       dhcpEnabled   = [bool]$_.DHCPEnabled

@@ -2,14 +2,19 @@
 # metric, which Windows uses to choose). Prints one JSON document.
 $ErrorActionPreference = 'Stop'
 
+# Every route and IP interface once (two CIM queries), joined here; AddressFamily 2 = IPv4, 23 = IPv6.
+$routes = @(Get-NetRoute -ErrorAction SilentlyContinue)
+$interfaces = @(Get-NetIPInterface -ErrorAction SilentlyContinue)
+
 function Get-DefaultRoutes([string]$prefix) {
   @(
-    Get-NetRoute -DestinationPrefix $prefix -ErrorAction SilentlyContinue | ForEach-Object {
-      $interface = Get-NetIPInterface -InterfaceIndex $_.InterfaceIndex -AddressFamily $_.AddressFamily -ErrorAction SilentlyContinue
+    $routes | Where-Object { $_.DestinationPrefix -eq $prefix } | ForEach-Object {
+      $route = $_
+      $interface = $interfaces | Where-Object { [int]$_.InterfaceIndex -eq [int]$route.InterfaceIndex -and [int]$_.AddressFamily -eq [int]$route.AddressFamily } | Select-Object -First 1
       [ordered]@{
-        nextHop        = $_.NextHop
-        interfaceAlias = $_.InterfaceAlias
-        metric         = [int]$_.RouteMetric + [int]$interface.InterfaceMetric
+        nextHop        = $route.NextHop
+        interfaceAlias = $route.InterfaceAlias
+        metric         = [int]$route.RouteMetric + [int]$interface.InterfaceMetric
       }
     }
   )

@@ -5,7 +5,10 @@
 import { join } from 'node:path';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
 import { optional } from '../../util/gaps';
-import { parseSystemInformation, parseWindowsInterfaces, type InterfacesData } from './parse';
+import { windowsSystemProgram } from '../../system/windows-paths';
+import { asArray, asInteger, prop } from '../../util/parse';
+import { gapsFromScript } from '../../util/script-errors';
+import { parseNetshWlan, parseSystemInformation, parseWindowsInterfaces, type InterfacesData } from './parse';
 
 export type { InterfacesData } from './parse';
 
@@ -18,8 +21,30 @@ async function collectUnix(ctx: ProbeContext) {
   return { data: parseSystemInformation(interfaces, wifi ?? []), gaps };
 }
 
+/** NdisPhysicalMedium 9: native 802.11. */
+const WIFI_MEDIUM = 9;
+
 async function collectWindows(ctx: ProbeContext) {
-  return { data: parseWindowsInterfaces(await ctx.powershell(join(__dirname, 'network-interfaces.ps1'))) };
+  const gaps: Gap[] = [];
+  const json = await ctx.powershell(join(__dirname, 'network-interfaces.ps1'));
+  const hasWifi = asArray(prop(json, 'adapters') as unknown[]).some(
+    (a) => asInteger(prop(a, 'physicalMedium')) === WIFI_MEDIUM,
+  );
+  // The Wi-Fi association as Windows measures it (signal quality %, RSSI on Windows 11); netsh runs
+  // in ConstrainedLanguage too, unlike the WinRT API, and is started by absolute path.
+  const wlan = hasWifi
+    ? await optional(ctx, gaps, 'Wi-Fi details (netsh wlan show interfaces)', async () =>
+        parseNetshWlan(
+          (
+            await ctx.exec(
+              windowsSystemProgram('netsh.exe', (name) => ctx.env(name)),
+              ['wlan', 'show', 'interfaces'],
+            )
+          ).stdout,
+        ),
+      )
+    : null;
+  return { data: parseWindowsInterfaces(json, wlan ?? []), gaps: [...gaps, ...gapsFromScript(json)] };
 }
 
 export const interfacesProbe = defineProbe<InterfacesData>({

@@ -1,42 +1,28 @@
-# network.interfaces on Windows: every network adapter with its addresses and, for the connected
-# Wi-Fi, its network name and signal from the WinRT connection profiles (language-independent,
-# unlike `netsh wlan show interfaces`). Prints one JSON document.
+# network.interfaces on Windows: every network adapter with its addresses. Prints one JSON document.
+# The Wi-Fi association (network name, signal quality %, band, channel) is read by the collector
+# from `netsh wlan show interfaces`, matched to these adapters by InterfaceGuid: the WinRT
+# connection profiles this script used to read need FullLanguage (App Control's ConstrainedLanguage
+# forbids methods on WinRT types) and give only 0-5 bars, not the quality Windows measures.
 $ErrorActionPreference = 'Stop'
 
-# Signal and SSID per adapter, from the connection profiles Windows keeps for connected networks.
-$wlan = @{}
-try {
-  # Loading the WinRT type by its assembly-qualified name makes PowerShell project it.
-  $networkInformation = [type]::GetType('Windows.Networking.Connectivity.NetworkInformation, Windows.Networking.Connectivity, ContentType=WindowsRuntime')
-  foreach ($connection in $networkInformation::GetConnectionProfiles()) {
-    if ($connection.IsWlanConnectionProfile -and $connection.NetworkAdapter) {
-      $bars = $connection.GetSignalBars()
-      $wlan[[string]$connection.NetworkAdapter.NetworkAdapterId] = [ordered]@{
-        ssid          = $connection.WlanConnectionProfileDetails.GetConnectedSsid()
-        # Windows shows 0-5 bars; 20 % per bar is how the taskbar maps quality to bars.
-        signalQuality = if ($null -ne $bars) { [int]$bars * 20 } else { $null }
-      }
-    }
-  }
-} catch {
-  # WinRT is missing on Server Core: the adapters are still reported, without Wi-Fi details.
-}
-
+# All addresses at once (one CIM query), then per adapter; AddressFamily 2 = IPv4, 23 = IPv6.
+$addresses = @(Get-NetIPAddress -ErrorAction SilentlyContinue)
 $adapters = @(
   Get-NetAdapter | ForEach-Object {
-    $index = $_.ifIndex
+    $index = [int]$_.ifIndex
+    $own = @($addresses | Where-Object { [int]$_.InterfaceIndex -eq $index })
     [ordered]@{
       name             = $_.Name
       description      = $_.InterfaceDescription
+      interfaceGuid    = if ($_.InterfaceGuid) { ([string]$_.InterfaceGuid).Trim('{}').ToLowerInvariant() } else { $null }
       operStatus       = [int]$_.InterfaceOperationalStatus
       physicalMedium   = [int]$_.NdisPhysicalMedium
       virtual          = [bool]$_.Virtual
       macAddress       = $_.MacAddress
       receiveLinkSpeed = $_.ReceiveLinkSpeed
       mtu              = $_.MtuSize
-      ipv4             = @(Get-NetIPAddress -InterfaceIndex $index -AddressFamily IPv4 -ErrorAction SilentlyContinue | ForEach-Object { [ordered]@{ address = $_.IPAddress; prefixLength = $_.PrefixLength } })
-      ipv6             = @(Get-NetIPAddress -InterfaceIndex $index -AddressFamily IPv6 -ErrorAction SilentlyContinue | ForEach-Object { $_.IPAddress })
-      wifi             = $wlan[[string]$_.InterfaceGuid.Trim('{}')]
+      ipv4             = @($own | Where-Object { [int]$_.AddressFamily -eq 2 } | ForEach-Object { [ordered]@{ address = $_.IPAddress; prefixLength = [int]$_.PrefixLength } })
+      ipv6             = @($own | Where-Object { [int]$_.AddressFamily -eq 23 } | ForEach-Object { $_.IPAddress })
     }
   }
 )

@@ -60,11 +60,6 @@ export function bandOf(channel: number | null, frequencyMHz: number | null): Wif
   return channel <= 14 ? '2.4 GHz' : '5 GHz';
 }
 
-/** Windows reports signal quality 0–100 %; dBm ≈ quality / 2 − 100 is Microsoft's documented mapping (WLAN_ASSOCIATION_ATTRIBUTES). */
-export function dbmFromPercent(percent: number | null): number | null {
-  return percent === null ? null : Math.round(percent / 2 - 100);
-}
-
 function kindFromSystemInformation(entry: unknown): InterfaceKind {
   const name = asString(prop(entry, 'iface')) ?? '';
   if (prop(entry, 'internal') === true) return 'loopback';
@@ -138,8 +133,83 @@ export function parseSystemInformation(interfaces: unknown, wifi: unknown): Inte
 /** NDIS physical medium (NdisPhysicalMedium): 9 native 802.11, 14 802.3, 8 WWAN/cellular; the numbers are fixed by the NDIS headers. */
 const PHYSICAL_MEDIUM: Readonly<Record<number, InterfaceKind>> = { 9: 'wifi', 14: 'ethernet', 8: 'cellular' };
 
-/** network-interfaces.ps1: Get-NetAdapter with its addresses and, for Wi-Fi, the WLAN association. */
-export function parseWindowsInterfaces(json: unknown): InterfacesData {
+/** One interface of `netsh wlan show interfaces`. */
+export interface NetshWlanInterface {
+  name: string;
+  guid: string | null;
+  ssid: string | null;
+  bssid: string | null;
+  /** "Signal": the link quality Windows measures (wlanSignalQuality, 0–100 %). */
+  signalPercent: number | null;
+  /** "Rssi" (Windows 11): the received signal strength the driver reports, in dBm. */
+  rssiDbm: number | null;
+  band: WifiLink['band'];
+  channel: number | null;
+  security: string | null;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAC = /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
+/** "Channel" as Windows translates it, in the languages we have real output of (en, de, es/fr, it). */
+const CHANNEL_KEYS = new Set(['channel', 'kanal', 'canal', 'canale']);
+
+/**
+ * `netsh wlan show interfaces`, in whatever language Windows speaks: its labels are translated
+ * (and misaligned in German), so fields are recognised by what does not change. Each interface
+ * starts with its name and description, then a GUID line; "SSID" and "Rssi" are never translated;
+ * the access point's BSSID is the first MAC after the adapter's own; the signal is the one value
+ * that is a percentage; the band is "<n> GHz" (with a decimal comma in some languages).
+ */
+export function parseNetshWlan(text: string): NetshWlanInterface[] {
+  // Field lines are indented; the header ("There is 1 interface on the system:") is not.
+  const lines = text
+    .split(/\r?\n/)
+    .filter((line) => /^\s+\S/.test(line) && line.includes(':'))
+    .map((line) => {
+      const colon = line.indexOf(':');
+      return { key: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() };
+    });
+  const starts = lines.flatMap((line, i) => (GUID.test(line.value) && i >= 2 ? [i - 2] : []));
+  return starts.map((start, n): NetshWlanInterface => {
+    const block = lines.slice(start, starts[n + 1] ?? lines.length);
+    const field = (test: (l: { key: string; value: string }) => boolean): string | null =>
+      block.find(test)?.value ?? null;
+    const macs = block.filter((l) => MAC.test(l.value));
+    const signal = /^(\d{1,3})\s*%$/.exec(field((l) => /^\d{1,3}\s*%$/.test(l.value)) ?? '')?.[1];
+    const band = /^(2[.,]4|5|6) GHz$/.exec(field((l) => /^(2[.,]4|5|6) GHz$/.test(l.value)) ?? '')?.[1];
+    const channel = asInteger(field((l) => CHANNEL_KEYS.has(l.key.toLowerCase())));
+    return {
+      name: block[0]?.value ?? '',
+      guid: block[2]?.value.toLowerCase() ?? null,
+      ssid: field((l) => l.key === 'SSID') || null,
+      bssid: macs[1]?.value.toLowerCase() ?? null,
+      signalPercent: signal === undefined ? null : Number(signal),
+      rssiDbm: asInteger(field((l) => l.key.toLowerCase() === 'rssi')),
+      band:
+        band === undefined
+          ? bandOf(channel, null)
+          : band === '5'
+            ? '5 GHz'
+            : band === '6'
+              ? '6 GHz'
+              : '2.4 GHz',
+      channel,
+      // Authentication values (WPA2-Personal, WPA3-Enterprise…) are not translated; "Open" is.
+      security: field((l) => /^(WPA|WEP|RSNA|OWE)/i.test(l.value)),
+    };
+  });
+}
+
+/**
+ * network-interfaces.ps1: Get-NetAdapter with its addresses; for Wi-Fi adapters, their association
+ * from `netsh wlan show interfaces` (matched by interface GUID, else by name). The signal is the
+ * quality Windows measures, never a dBm made up from it; a dBm appears only where Windows prints
+ * the driver's RSSI (Windows 11).
+ */
+export function parseWindowsInterfaces(
+  json: unknown,
+  wlan: readonly NetshWlanInterface[] = [],
+): InterfacesData {
   return {
     interfaces: asArray(prop(json, 'adapters') as unknown[]).flatMap((entry): NetworkInterface[] => {
       const name = asString(prop(entry, 'name'));
@@ -154,9 +224,11 @@ export function parseWindowsInterfaces(json: unknown): InterfacesData {
         ? 'vpn'
         : (PHYSICAL_MEDIUM[medium ?? -1] ?? (prop(entry, 'virtual') === true ? 'virtual' : 'other'));
       const bits = asNumber(prop(entry, 'receiveLinkSpeed'));
-      const wlan = prop(entry, 'wifi');
-      const quality = asNumber(prop(wlan, 'signalQuality'));
-      const channel = asInteger(prop(wlan, 'channel'));
+      const guid = asString(prop(entry, 'interfaceGuid'))?.toLowerCase() ?? null;
+      const link =
+        kind === 'wifi'
+          ? (wlan.find((w) => guid !== null && w.guid === guid) ?? wlan.find((w) => w.name === name))
+          : undefined;
       return [
         {
           name,
@@ -164,7 +236,7 @@ export function parseWindowsInterfaces(json: unknown): InterfacesData {
           kind,
           // InterfaceOperationalStatus 1 = up (RFC 2863 ifOperStatus), independent of the UI language.
           up: asInteger(prop(entry, 'operStatus')) === 1,
-          mac: asString(prop(entry, 'macAddress'))?.replace(/-/g, ':').toLowerCase() ?? null,
+          mac: asString(prop(entry, 'macAddress'))?.replace(/-/g, ':').toLowerCase() || null,
           ipv4: asArray(prop(entry, 'ipv4') as unknown[]).flatMap((a) => {
             const address = asString(prop(a, 'address'));
             return address ? [{ address, prefixLength: asInteger(prop(a, 'prefixLength')) }] : [];
@@ -177,13 +249,13 @@ export function parseWindowsInterfaces(json: unknown): InterfacesData {
           wifi:
             kind === 'wifi'
               ? {
-                  ssid: asString(prop(wlan, 'ssid')),
-                  bssid: asString(prop(wlan, 'bssid')),
-                  signalDbm: dbmFromPercent(quality),
-                  signalPercent: quality,
-                  band: bandOf(channel, asNumber(prop(wlan, 'frequencyMHz'))),
-                  channel,
-                  security: asString(prop(wlan, 'security')),
+                  ssid: link?.ssid ?? null,
+                  bssid: link?.bssid ?? null,
+                  signalDbm: link?.rssiDbm ?? null,
+                  signalPercent: link?.signalPercent ?? null,
+                  band: link?.band ?? null,
+                  channel: link?.channel ?? null,
+                  security: link?.security ?? null,
                 }
               : null,
         },

@@ -79,12 +79,18 @@ export function parseW32TimeServers(value: string | null): string[] {
     .filter(Boolean);
 }
 
-/** The JSON of network-ntp.ps1 (W32Time registry and service). */
+/**
+ * The JSON of network-ntp.ps1 (W32Time registry and service). Values set by Group Policy or Intune
+ * (HKLM\SOFTWARE\Policies\Microsoft\W32time\Parameters) take precedence over the service's own
+ * Parameters key: W32Time reads the policy key first, so a machine whose policy names the company's
+ * time server uses it even though its own key still says time.windows.com.
+ */
 export function parseWindowsTimeConfig(json: unknown): TimeSourceConfiguration {
-  const mode = asString(prop(json, 'type'));
+  const policyServer = asString(prop(json, 'policyNtpServer'));
+  const mode = asString(prop(json, 'policyType')) ?? asString(prop(json, 'type'));
+  const server = policyServer ?? asString(prop(json, 'ntpServer'));
   // NT5DS and AllSync follow the domain hierarchy: the listed NtpServer is not what is used.
-  const servers =
-    mode === 'NTP' || mode === 'AllSync' ? parseW32TimeServers(asString(prop(json, 'ntpServer'))) : [];
+  const servers = mode === 'NTP' || mode === 'AllSync' ? parseW32TimeServers(server) : [];
   return { service: 'w32time', mode, servers };
 }
 

@@ -4,9 +4,12 @@
  */
 import { join } from 'node:path';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
+import { windowsSystemProgram } from '../../system/windows-paths';
 import { optional } from '../../util/gaps';
+import { gapsFromScript } from '../../util/script-errors';
 import {
   isAdminFromGroups,
+  isAdminFromWhoami,
   parseGnomeLock,
   parseSysadminctl,
   parseWindowsAccounts,
@@ -47,7 +50,27 @@ async function collectUnix(ctx: ProbeContext) {
 }
 
 async function collectWindows(ctx: ProbeContext) {
-  return { data: parseWindowsAccounts(await ctx.powershell(join(__dirname, 'security-accounts.ps1'))) };
+  const gaps: Gap[] = [];
+  const [json, groups] = await Promise.all([
+    ctx.powershell(join(__dirname, 'security-accounts.ps1')),
+    // SIDs and attribute flags are the same in every language; whoami is started by absolute path
+    // so a whoami.exe in the current folder cannot stand in for Windows' own.
+    optional(ctx, gaps, 'administrator rights (whoami /groups)', async () =>
+      isAdminFromWhoami(
+        (
+          await ctx.exec(
+            windowsSystemProgram('whoami.exe', (name) => ctx.env(name)),
+            ['/groups', '/fo', 'csv'],
+          )
+        ).stdout,
+      ),
+    ),
+  ]);
+  gaps.push(...gapsFromScript(json));
+  const domain = ctx.env('USERDOMAIN');
+  const name = ctx.env('USERNAME');
+  const user = name ? (domain ? `${domain}\\${name}` : name) : null;
+  return { data: parseWindowsAccounts(json, { user, isAdmin: groups }), gaps };
 }
 
 export const accountsProbe = defineProbe<AccountsData>({

@@ -2,7 +2,7 @@
  * Pure parsers for security.accounts: who is signed in, whether they are a local administrator, and
  * whether the screen locks by itself.
  */
-import { asBoolean, asInteger, asString, prop } from '../../util/parse';
+import { asInteger, asString, prop } from '../../util/parse';
 
 export interface AccountsData {
   user: string | null;
@@ -44,22 +44,46 @@ export function parseSysadminctl(text: string): AccountsData['screenLock'] | nul
 }
 
 /**
- * security-accounts.ps1: membership of BUILTIN\Administrators by SID S-1-5-32-544 (never by the
- * translated group name; with UAC the token still lists it), the screen saver lock (ScreenSaveActive,
- * ScreenSaverIsSecure, ScreenSaveTimeOut) and the machine inactivity limit (InactivityTimeoutSecs),
- * which wins when set.
+ * `whoami /groups /fo csv`: is BUILTIN\Administrators (S-1-5-32-544, the same in every language)
+ * in the token at all? Under UAC a local administrator's everyday token holds it only as "Group used
+ * for deny only", and .NET's WindowsIdentity.Groups leaves deny-only groups out, which made every
+ * administrator look like a standard user. Present in any state means the user is an administrator
+ * (one consent prompt away from its rights). Null when the output has no SID column at all.
  */
-export function parseWindowsAccounts(json: unknown): AccountsData {
+export function isAdminFromWhoami(csv: string): boolean | null {
+  const sids = csv.split(/\r?\n/).flatMap((line) => [...line.matchAll(/"(S-1-[\d-]+)"/g)].map((m) => m[1]));
+  if (sids.length === 0) return null;
+  return sids.includes('S-1-5-32-544');
+}
+
+/**
+ * security-accounts.ps1: the screen saver lock (ScreenSaveActive, ScreenSaverIsSecure,
+ * ScreenSaveTimeOut: strings, "1" = on) from the user's policy key when set there, else the user's
+ * own; and the machine inactivity limit (InactivityTimeoutSecs), which locks whatever the screen
+ * saver says. With both, the screen locks at the earlier of the two.
+ */
+export function parseWindowsAccounts(
+  json: unknown,
+  identity: { user: string | null; isAdmin: boolean | null } = { user: null, isAdmin: null },
+): AccountsData {
+  // Policy first: Windows applies HKCU\Software\Policies\…\Control Panel\Desktop over the user's values.
+  const value = (name: string): string | null =>
+    asString(prop(json, `policy${name}`)) ??
+    asString(prop(json, name.charAt(0).toLowerCase() + name.slice(1)));
   const inactivity = asInteger(prop(json, 'inactivityTimeoutSecs'));
-  const active = asString(prop(json, 'screenSaveActive')) === '1';
-  const secure = asString(prop(json, 'screenSaverIsSecure')) === '1';
-  const saverTimeout = asInteger(asString(prop(json, 'screenSaveTimeOut')));
-  const policy = inactivity !== null && inactivity > 0;
+  const saverLocks = value('ScreenSaveActive') === '1' && value('ScreenSaverIsSecure') === '1';
+  const saverTimeout = asInteger(value('ScreenSaveTimeOut'));
+  const timeouts = [
+    inactivity !== null && inactivity > 0 ? inactivity : null,
+    saverLocks && saverTimeout !== null && saverTimeout > 0 ? saverTimeout : null,
+  ].filter((t): t is number => t !== null);
+  const machineLocks = inactivity !== null && inactivity > 0;
   return {
-    user: asString(prop(json, 'user')),
-    isAdmin: asBoolean(prop(json, 'isAdmin')),
-    screenLock: policy
-      ? { enabled: true, timeoutSeconds: inactivity }
-      : { enabled: active && secure, timeoutSeconds: active && secure ? saverTimeout : null },
+    user: identity.user,
+    isAdmin: identity.isAdmin,
+    screenLock: {
+      enabled: machineLocks || saverLocks,
+      timeoutSeconds: timeouts.length ? Math.min(...timeouts) : null,
+    },
   };
 }

@@ -1,17 +1,22 @@
-# security.accounts on Windows: the signed-in user, whether they are in BUILTIN\Administrators (by
-# SID, whatever the language), and the screen lock settings. Prints one JSON document.
+# security.accounts on Windows: the screen lock settings, from policy and from the user's own
+# Control Panel. Prints one JSON document. (Who the user is and whether they are an administrator
+# come from the collector: `whoami /groups` lists deny-only groups, which WindowsIdentity.Groups
+# omits, and WindowsIdentity is a .NET type ConstrainedLanguage does not let scripts call.)
 $ErrorActionPreference = 'Stop'
 
-$identity = [Security.Principal.WindowsIdentity]::GetCurrent()
-$isAdmin = @($identity.Groups | Where-Object { $_.Value -eq 'S-1-5-32-544' }).Count -gt 0
+# Group Policy's "Password protect the screen saver" / "Screen saver timeout" write the same value
+# names under the user's Policies key; Windows uses them instead of the user's own, so they win.
+$policy = Get-ItemProperty -Path 'HKCU:\Software\Policies\Microsoft\Windows\Control Panel\Desktop' -ErrorAction SilentlyContinue
 $desktop = Get-ItemProperty -Path 'HKCU:\Control Panel\Desktop' -ErrorAction SilentlyContinue
-$policy = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System' -Name 'InactivityTimeoutSecs' -ErrorAction SilentlyContinue
+# "Interactive logon: Machine inactivity limit" (Group Policy or Intune): locks whatever the screen saver says.
+$machine = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System' -Name 'InactivityTimeoutSecs' -ErrorAction SilentlyContinue
 
 [ordered]@{
-  user                  = $identity.Name
-  isAdmin               = $isAdmin
-  screenSaveActive      = $desktop.ScreenSaveActive
-  screenSaverIsSecure   = $desktop.ScreenSaverIsSecure
-  screenSaveTimeOut     = $desktop.ScreenSaveTimeOut
-  inactivityTimeoutSecs = if ($policy) { [int]$policy.InactivityTimeoutSecs } else { $null }
+  policyScreenSaveActive    = $policy.ScreenSaveActive
+  policyScreenSaverIsSecure = $policy.ScreenSaverIsSecure
+  policyScreenSaveTimeOut   = $policy.ScreenSaveTimeOut
+  screenSaveActive          = $desktop.ScreenSaveActive
+  screenSaverIsSecure       = $desktop.ScreenSaverIsSecure
+  screenSaveTimeOut         = $desktop.ScreenSaveTimeOut
+  inactivityTimeoutSecs     = if ($machine) { [int]$machine.InactivityTimeoutSecs } else { $null }
 } | ConvertTo-Json -Compress

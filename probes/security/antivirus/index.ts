@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
 import { ifPresent, optional } from '../../util/gaps';
 import { parseJson } from '../../util/parse';
+import { gapsFromScript } from '../../util/script-errors';
 import {
   parseMdatpHealth,
   parseSpctl,
@@ -77,9 +78,8 @@ async function collectDarwin(ctx: ProbeContext) {
 }
 
 async function collectWindows(ctx: ProbeContext) {
-  return {
-    data: parseWindowsAntivirus(await ctx.powershell(join(__dirname, 'security-antivirus.ps1')), ctx.now()),
-  };
+  const json = await ctx.powershell(join(__dirname, 'security-antivirus.ps1'));
+  return { data: parseWindowsAntivirus(json, ctx.now()), gaps: gapsFromScript(json) };
 }
 
 export const antivirusProbe = defineProbe<AntivirusData>({

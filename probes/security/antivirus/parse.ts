@@ -53,6 +53,7 @@ export function product(name: string, over: Partial<AntivirusProduct>): Antiviru
 export function parseWindowsAntivirus(json: unknown, now: Date): AntivirusData {
   const products: AntivirusProduct[] = [];
   const defender = prop(json, 'defender');
+  const defenderRead = Boolean(defender && typeof defender === 'object');
   if (defender && typeof defender === 'object') {
     const date = asString(prop(defender, 'signatureLastUpdated'));
     const mode = asString(prop(defender, 'runningMode')) ?? '';
@@ -69,8 +70,10 @@ export function parseWindowsAntivirus(json: unknown, now: Date): AntivirusData {
   }
   for (const entry of asArray(prop(json, 'securityCenter') as unknown[])) {
     const name = asString(prop(entry, 'displayName'));
-    // Defender registers here too; its own numbers above are better.
-    if (!name || /windows defender|microsoft defender/i.test(name)) continue;
+    if (!name) continue;
+    // Defender registers here too. Its own numbers above are better, but when Get-MpComputerStatus
+    // failed this entry is all there is, and Defender must not disappear from the report.
+    if (/windows defender|microsoft defender/i.test(name) && defenderRead) continue;
     const state = asInteger(prop(entry, 'productState'));
     products.push(
       product(name, {

@@ -3,7 +3,10 @@
 $ErrorActionPreference = 'Stop'
 
 $secureBoot = (Get-ItemProperty -Path 'HKLM:\SYSTEM\CurrentControlSet\Control\SecureBoot\State' -Name 'UEFISecureBootEnabled' -ErrorAction SilentlyContinue).UEFISecureBootEnabled
-$tpm = Get-CimInstance -ClassName Win32_PnPEntity -Filter "PNPDeviceID LIKE 'ACPI\\MSFT0101%' OR PNPDeviceID LIKE 'ACPI\\PNP0C31%'" -ErrorAction SilentlyContinue | Select-Object -First 1
+# ACPI\MSFT0101 is a TPM 2.0, ACPI\PNP0C31 a TPM 1.2 (their Plug and Play ids, the same on every machine).
+$tpm = Get-CimInstance -ClassName Win32_PnPEntity -Filter "PNPDeviceID LIKE 'ACPI\\MSFT0101%' OR PNPDeviceID LIKE 'ACPI\\PNP0C31%'" -ErrorAction SilentlyContinue |
+  Where-Object { $_.PNPDeviceID -like 'ACPI\MSFT0101*' -or $_.PNPDeviceID -like 'ACPI\PNP0C31*' } |
+  Select-Object -First 1
 
 [ordered]@{
   firmwareType      = $env:firmware_type

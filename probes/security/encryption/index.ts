@@ -5,13 +5,16 @@
 import { join } from 'node:path';
 import { defineProbe, type ProbeContext } from '../../types';
 import { parseJson } from '../../util/parse';
+import { gapsFromScript } from '../../util/script-errors';
 import { parseFdesetup, parseLsblk, parseWindowsEncryption, type EncryptionData } from './parse';
 
 export type { EncryptionData } from './parse';
 
 async function collect(ctx: ProbeContext) {
-  if (ctx.platform === 'win32')
-    return { data: parseWindowsEncryption(await ctx.powershell(join(__dirname, 'security-encryption.ps1'))) };
+  if (ctx.platform === 'win32') {
+    const json = await ctx.powershell(join(__dirname, 'security-encryption.ps1'));
+    return { data: parseWindowsEncryption(json), gaps: gapsFromScript(json) };
+  }
   if (ctx.platform === 'darwin')
     return {
       data: {

@@ -31,6 +31,29 @@ const BITLOCKER: Readonly<Record<number, EncryptionState>> = {
   6: 'locked',
 };
 
+/**
+ * Win32_EncryptableVolume (administrators only; asked where the Shell cannot be): ConversionStatus
+ * 0 decrypted, 1 encrypted, 2/4 encrypting (4 paused), 3/5 decrypting (5 paused); ProtectionStatus
+ * 0 off, 1 on, 2 unknown, which a locked volume reports. Encrypted with protection off is suspended.
+ */
+function fromEncryptableVolume(protection: number | null, conversion: number | null): EncryptionState {
+  if (protection === 2) return 'locked';
+  switch (conversion) {
+    case 0:
+      return 'off';
+    case 1:
+      return protection === 1 ? 'on' : protection === 0 ? 'suspended' : 'unknown';
+    case 2:
+    case 4:
+      return 'encrypting';
+    case 3:
+    case 5:
+      return 'decrypting';
+    default:
+      return 'unknown';
+  }
+}
+
 export function parseWindowsEncryption(json: unknown): EncryptionData {
   return {
     volumes: asArray(prop(json, 'volumes') as unknown[]).flatMap((v): EncryptedVolume[] => {
@@ -38,14 +61,14 @@ export function parseWindowsEncryption(json: unknown): EncryptionData {
       if (!mount) return [];
       const protection = asInteger(prop(v, 'bitLockerProtection'));
       // An empty property means BitLocker is not available for this volume (Home editions, some disks).
-      return [
-        {
-          mount,
-          system: asBoolean(prop(v, 'system')) === true,
-          technology: 'bitlocker',
-          state: protection === null ? 'unknown' : (BITLOCKER[protection] ?? 'unknown'),
-        },
-      ];
+      const state =
+        protection !== null
+          ? (BITLOCKER[protection] ?? 'unknown')
+          : fromEncryptableVolume(
+              asInteger(prop(v, 'protectionStatus')),
+              asInteger(prop(v, 'conversionStatus')),
+            );
+      return [{ mount, system: asBoolean(prop(v, 'system')) === true, technology: 'bitlocker', state }];
     }),
   };
 }

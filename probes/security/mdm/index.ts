@@ -4,6 +4,7 @@
  * management agents that exist.
  */
 import { defineProbe, type ProbeContext } from '../../types';
+import { windowsSystemProgram } from '../../system/windows-paths';
 import { ifPresent } from '../../util/gaps';
 import { noneFound, parseDsregcmd, parseProfilesStatus, type MdmData } from './parse';
 
@@ -35,8 +36,18 @@ async function collectDarwin(ctx: ProbeContext) {
 }
 
 async function collectWindows(ctx: ProbeContext) {
-  // dsregcmd's key names are fixed (not translated), so its text output is safe to parse.
-  return { data: parseDsregcmd((await ctx.exec('dsregcmd', ['/status'])).stdout) };
+  // dsregcmd's key names are fixed (not translated), so its text output is safe to parse. Started by
+  // absolute path: a dsregcmd.exe in the current folder must not stand in for Windows' own.
+  return {
+    data: parseDsregcmd(
+      (
+        await ctx.exec(
+          windowsSystemProgram('dsregcmd.exe', (name) => ctx.env(name)),
+          ['/status'],
+        )
+      ).stdout,
+    ),
+  };
 }
 
 export const mdmProbe = defineProbe<MdmData>({

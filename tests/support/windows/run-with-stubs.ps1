@@ -5,4 +5,5 @@ $script = $env:TRIAGE_TEST_SCRIPT
 if ($env:TRIAGE_TEST_LANGUAGE -eq 'ConstrainedLanguage') {
     $ExecutionContext.SessionState.LanguageMode = 'ConstrainedLanguage'
 }
-& $script
+# Through the same runner the product uses, so its escaping is tested on every sample too.
+& (Join-Path $PSScriptRoot '..' '..' '..' 'probes' 'system' 'run-script.ps1') -Script $script
