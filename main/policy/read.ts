@@ -12,6 +12,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { runProgram } from '../../probes/system/exec';
+import { windowsSystemProgram } from '../../probes/system/windows-paths';
 import type { RawPolicy } from './apply';
 
 export const POLICY_KEY = 'SOFTWARE\\Policies\\Triage';
@@ -116,7 +117,12 @@ async function readWindows(io: PolicyIO, warnings: string[]): Promise<PolicySour
   try {
     for (const hive of ['HKLM', 'HKCU']) {
       const file = join(dir, `${hive}.reg`);
-      const result = await io.exec('reg', ['export', `${hive}\\${POLICY_KEY}`, file, '/y']);
+      const result = await io.exec(windowsSystemProgram('reg.exe'), [
+        'export',
+        `${hive}\\${POLICY_KEY}`,
+        file,
+        '/y',
+      ]);
       // Exit code 1: the key does not exist, i.e. no policy at this level.
       if (result.exitCode !== 0) continue;
       const { values, unreadable } = parseRegExport(decodeRegFile(await io.readFile(file)));
@@ -138,7 +144,7 @@ async function readMacos(io: PolicyIO, warnings: string[], user: string): Promis
     `/Library/Managed Preferences/${MACOS_DOMAIN}.plist`,
     `/Library/Managed Preferences/${user}/${MACOS_DOMAIN}.plist`,
   ]) {
-    const result = await io.exec('plutil', ['-convert', 'json', '-o', '-', path]);
+    const result = await io.exec('/usr/bin/plutil', ['-convert', 'json', '-o', '-', path]);
     if (result.exitCode !== 0) continue; // no profile delivers this domain at this level
     try {
       const values = JSON.parse(result.stdout) as unknown;

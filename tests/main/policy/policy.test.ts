@@ -32,7 +32,11 @@ function fakeIO(
   return {
     async exec(file, args) {
       const key = [file, ...args].join(' ');
-      const exportMatch = /^reg export (HKLM|HKCU)\\SOFTWARE\\Policies\\Triage (\S+) \/y$/.exec(key);
+      // Windows' own reg.exe by absolute path, never one found in the current folder.
+      const exportMatch =
+        /^C:\\Windows\\System32\\reg\.exe export (HKLM|HKCU)\\SOFTWARE\\Policies\\Triage (\S+) \/y$/.exec(
+          key,
+        );
       if (exportMatch?.[1] && exportMatch[2]) {
         const content = files[exportMatch[1]];
         if (!content) return { stdout: '', exitCode: 1 };
@@ -111,7 +115,7 @@ describe('reading policy on macOS (managed preferences through plutil)', () => {
     const io = fakeIO(
       {},
       {
-        'plutil -convert json -o - /Library/Managed Preferences/com.triage.agent.plist': {
+        '/usr/bin/plutil -convert json -o - /Library/Managed Preferences/com.triage.agent.plist': {
           stdout: machine,
           exitCode: 0,
         },
