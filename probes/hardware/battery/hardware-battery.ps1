@@ -1,28 +1,31 @@
 # hardware.battery: charge, charging state, design and full-charge capacity, cycle count.
 # Prints one JSON object. The root\wmi battery classes exist only on machines with a battery;
 # on desktops and VMs the batteries list is empty, which means "no battery", not an error.
-param($TriageArgs)
+# Cmdlets and property reads only: works in ConstrainedLanguage (App Control, AppLocker).
 $ErrorActionPreference = 'Stop'
 $errors = @()
 
+# Every battery, not only the first: ThinkPads with a second (bridge) battery, and docks, have two
+# Win32_Battery instances, and root\wmi has one instance of each class per battery.
 $batteries = @(Get-CimInstance -ClassName Win32_Battery | ForEach-Object {
     [ordered]@{ estimatedChargeRemaining = $_.EstimatedChargeRemaining; batteryStatus = $_.BatteryStatus }
 })
-$designed = $null; $full = $null; $cycles = $null; $status = $null
+$designed = @(); $full = @(); $cycles = @(); $status = @()
 if ($batteries.Count -gt 0) {
     try {
-        $designed = (Get-CimInstance -Namespace 'root\wmi' -ClassName BatteryStaticData | Select-Object -First 1).DesignedCapacity
-        $full = (Get-CimInstance -Namespace 'root\wmi' -ClassName BatteryFullChargedCapacity | Select-Object -First 1).FullChargedCapacity
-        $s = Get-CimInstance -Namespace 'root\wmi' -ClassName BatteryStatus | Select-Object -First 1
-        if ($s) { $status = [ordered]@{ powerOnline = $s.PowerOnline; charging = $s.Charging } }
+        $designed = @(Get-CimInstance -Namespace 'root\wmi' -ClassName BatteryStaticData | ForEach-Object { $_.DesignedCapacity })
+        $full = @(Get-CimInstance -Namespace 'root\wmi' -ClassName BatteryFullChargedCapacity | ForEach-Object { $_.FullChargedCapacity })
+        $status = @(Get-CimInstance -Namespace 'root\wmi' -ClassName BatteryStatus | ForEach-Object {
+            [ordered]@{ powerOnline = $_.PowerOnline; charging = $_.Charging; remainingCapacity = $_.RemainingCapacity }
+        })
     } catch {
         $errors += @{ part = 'capacity'; message = $_.Exception.Message }
     }
     try {
-        $cycles = (Get-CimInstance -Namespace 'root\wmi' -ClassName BatteryCycleCount -ErrorAction Stop | Select-Object -First 1).CycleCount
+        $cycles = @(Get-CimInstance -Namespace 'root\wmi' -ClassName BatteryCycleCount -ErrorAction Stop | ForEach-Object { $_.CycleCount })
     } catch {
         # Many firmwares do not expose a cycle count: not worth a gap.
-        $cycles = $null
+        $cycles = @()
     }
 }
 

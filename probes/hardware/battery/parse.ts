@@ -104,33 +104,54 @@ const CHARGING_STATUSES = new Set([6, 7, 8, 9]);
 const NOT_CHARGING_STATUSES = new Set([1, 3, 4, 5]);
 const ON_AC_STATUSES = new Set([2, 3, 6, 7, 8, 9, 11]);
 
-/** JSON printed by hardware-battery.ps1. */
+/** Sum of the known values, or null when none is known. */
+function sumKnown(values: readonly (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length > 0 ? known.reduce((a, b) => a + b, 0) : null;
+}
+
+/**
+ * JSON printed by hardware-battery.ps1. Every battery counts, not only the first (a ThinkPad with a
+ * second battery lists two): capacities are summed, the charge is the share of the summed remaining
+ * capacity when root\wmi gives it (what Windows' own battery icon shows), else the mean of each
+ * battery's EstimatedChargeRemaining; it charges or is on AC if any battery says so, and the cycle
+ * count is the highest (the most worn battery).
+ */
 export function windowsBattery(json: unknown): BatteryData {
-  const battery = asArray(prop(json, 'batteries'))[0];
-  if (!battery) return NO_BATTERY;
-  const statusCode = asInteger(prop(battery, 'batteryStatus'));
-  const wmiStatus = prop(json, 'status');
-  const design = asInteger(prop(json, 'designedCapacity'));
-  const full = asInteger(prop(json, 'fullChargedCapacity'));
-  const powerOnline = asBoolean(prop(wmiStatus, 'powerOnline'));
-  const charging = asBoolean(prop(wmiStatus, 'charging'));
+  const batteries = asArray(prop(json, 'batteries'));
+  if (batteries.length === 0) return NO_BATTERY;
+  const codes = batteries.map((b) => asInteger(prop(b, 'batteryStatus')));
+  const statuses = asArray(prop(json, 'status'));
+  const design = sumKnown(asArray(prop(json, 'designedCapacity')).map(asInteger));
+  const full = sumKnown(asArray(prop(json, 'fullChargedCapacity')).map(asInteger));
+  const any = (values: readonly (boolean | null)[]): boolean | null =>
+    values.includes(true) ? true : values.length > 0 && values.every((v) => v === false) ? false : null;
+  const fromCodes = (yes: Set<number>, no: Set<number> | null): boolean | null =>
+    any(codes.map((c) => (c === null ? null : yes.has(c) ? true : no === null || no.has(c) ? false : null)));
+  const charging = any(statuses.map((s) => asBoolean(prop(s, 'charging'))));
+  const powerOnline = any(statuses.map((s) => asBoolean(prop(s, 'powerOnline'))));
+  const remaining = sumKnown(statuses.map((s) => asInteger(prop(s, 'remainingCapacity'))));
+  const charges = batteries
+    .map((b) => asNumber(prop(b, 'estimatedChargeRemaining')))
+    .filter((n): n is number => n !== null);
+  const percent =
+    remaining !== null && full !== null && full > 0 && statuses.length === batteries.length
+      ? Math.min(100, round((remaining / full) * 100))
+      : charges.length > 0
+        ? round(charges.reduce((a, b) => a + b, 0) / charges.length)
+        : null;
+  const cycles = asArray(prop(json, 'cycleCount'))
+    .map(asInteger)
+    .filter((n): n is number => n !== null && n > 0);
   return {
     present: true,
-    percent: asNumber(prop(battery, 'estimatedChargeRemaining')),
-    charging:
-      charging ??
-      (statusCode === null
-        ? null
-        : CHARGING_STATUSES.has(statusCode)
-          ? true
-          : NOT_CHARGING_STATUSES.has(statusCode)
-            ? false
-            : null),
-    onAc: powerOnline ?? (statusCode === null ? null : ON_AC_STATUSES.has(statusCode)),
+    percent,
+    charging: charging ?? fromCodes(CHARGING_STATUSES, NOT_CHARGING_STATUSES),
+    onAc: powerOnline ?? fromCodes(ON_AC_STATUSES, null),
     designCapacityMwh: design,
     fullChargeCapacityMwh: full,
     healthPercent: healthPercent(full, design),
-    cycleCount: asInteger(prop(json, 'cycleCount')) || null,
+    cycleCount: cycles.length > 0 ? Math.max(...cycles) : null,
     condition: null,
   };
 }

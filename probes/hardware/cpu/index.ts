@@ -116,7 +116,8 @@ export const cpuProbe = defineProbe<CpuData>({
       virtualMachine: {
         type: 'boolean',
         nullable: true,
-        description: 'True when the OS runs under a hypervisor.',
+        description:
+          'True in a virtual machine (a physical PC with Hyper-V, VBS or WSL2 runs under a hypervisor too, and is not one).',
       },
     },
   },

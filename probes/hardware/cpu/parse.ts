@@ -121,7 +121,36 @@ export function parsePsCpuShares(text: string, logicalCores: number): number | n
 /** Win32_Processor.Architecture codes (documented by Microsoft; not localised). */
 const WINDOWS_ARCHITECTURES: Readonly<Record<number, string>> = { 0: 'x86', 5: 'arm', 9: 'x64', 12: 'arm64' };
 
-/** JSON printed by hardware-cpu.ps1. Several sockets are summed; the first names the model. */
+/**
+ * Firmware Manufacturer/Model strings that only hypervisors report (Win32_ComputerSystem): Hyper-V and
+ * Azure ("Virtual Machine"), VMware, VirtualBox, QEMU/KVM (and Proxmox's BOCHS_/BXPC____), Xen, Parallels,
+ * and the clouds that name themselves. Matched as words so "Surface Book" or "VMware-free" models do not.
+ */
+const VM_MODEL =
+  /\bvirtual machine\b|\bvmware\b|virtualbox|\bqemu\b|\bkvm\b|\bbochs|\bbxpc|\bxen\b|hvm domu|parallels|amazon ec2|google compute engine|openstack/i;
+
+/**
+ * Whether Windows runs in a virtual machine. HypervisorPresent alone is not evidence: it is also true
+ * on a physical PC with Hyper-V, virtualization-based security (Core isolation) or WSL2, where Windows
+ * itself runs on the hypervisor. So a VM needs a hypervisor's Manufacturer/Model; a known other model
+ * with a hypervisor is a physical host; no model and a hypervisor stays unknown.
+ */
+export function windowsVirtualMachine(
+  hypervisorPresent: boolean | null,
+  manufacturer: string | null,
+  model: string | null,
+): boolean | null {
+  const identity = [manufacturer, model].filter((s): s is string => !!s && s.trim() !== '').join(' ');
+  if (VM_MODEL.test(identity)) return true;
+  if (hypervisorPresent === false) return false;
+  if (identity === '' || /to be filled by o\.?e\.?m|system product name/i.test(identity)) return null;
+  return hypervisorPresent === null ? null : false;
+}
+
+/**
+ * JSON printed by hardware-cpu.ps1: one entry per socket. Cores are summed over the sockets; the model
+ * names every distinct model (a server can hold two different ones), each once.
+ */
 export function parseWindowsCpu(json: unknown): CpuData {
   const processors = asArray(prop(json, 'processors'));
   const first = processors[0];
@@ -133,15 +162,22 @@ export function parseWindowsCpu(json: unknown): CpuData {
   const loads = processors
     .map((p) => asNumber(prop(p, 'loadPercent')))
     .filter((n): n is number => n !== null);
+  const models = [
+    ...new Set(processors.map((p) => asString(prop(p, 'name'))?.trim()).filter((n): n is string => !!n)),
+  ];
   const archCode = asInteger(prop(first, 'architecture'));
   return {
-    model: asString(prop(first, 'name')) ?? 'Unknown processor',
+    model: models.length > 0 ? models.join(' + ') : 'Unknown processor',
     vendor: asString(prop(first, 'manufacturer')),
     architecture: archCode === null ? 'unknown' : (WINDOWS_ARCHITECTURES[archCode] ?? `code ${archCode}`),
     physicalCores: sum('cores'),
     logicalCores: sum('logicalProcessors') ?? 1,
     baseSpeedMHz: asInteger(prop(first, 'maxClockMHz')),
     loadPercent: loads.length > 0 ? round(loads.reduce((a, b) => a + b, 0) / loads.length) : null,
-    virtualMachine: asBoolean(prop(json, 'hypervisorPresent')),
+    virtualMachine: windowsVirtualMachine(
+      asBoolean(prop(json, 'hypervisorPresent')),
+      asString(prop(json, 'manufacturer')),
+      asString(prop(json, 'model')),
+    ),
   };
 }

@@ -167,9 +167,13 @@ export function windowsDisks(json: unknown): DisksData {
       );
     }),
     physicalDisks: asArray(prop(json, 'physicalDisks')).map((d, index) => {
-      const prediction = predictions.find(
-        (p) => asInteger(prop(p, 'index')) === asInteger(prop(d, 'deviceId')),
-      );
+      // The script matched each prediction to a disk number through Win32_DiskDrive's PNP device id
+      // (InstanceName's "_0" is an instance suffix, the same on every disk); unmatched ones stay off.
+      const deviceId = asInteger(prop(d, 'deviceId'));
+      const prediction =
+        deviceId === null
+          ? undefined
+          : predictions.find((p) => asInteger(prop(p, 'diskNumber')) === deviceId);
       const predicted = prediction === undefined ? null : asBoolean(prop(prediction, 'predictFailure'));
       const health = WIN_HEALTH[asInteger(prop(d, 'healthStatus')) ?? 5] ?? 'unknown';
       return {

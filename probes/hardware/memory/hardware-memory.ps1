@@ -1,6 +1,6 @@
 # hardware.memory: physical memory, page files, commit charge and paging rate.
 # Prints one JSON object; only numbers, so nothing depends on the UI language.
-param($TriageArgs)
+# Cmdlets and property reads only: works in ConstrainedLanguage (App Control, AppLocker).
 $ErrorActionPreference = 'Stop'
 $errors = @()
 

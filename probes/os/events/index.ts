@@ -13,6 +13,7 @@ import {
   WINDOW_HOURS,
   type EventsData,
 } from './parse';
+import { gapsFromScript } from '../../util/script-errors';
 
 export type { EventsData } from './parse';
 
@@ -52,7 +53,9 @@ async function collectDarwin(ctx: ProbeContext) {
 }
 
 async function collectWindows(ctx: ProbeContext) {
-  return { data: parseWindowsEvents(await ctx.powershell(join(__dirname, 'os-events.ps1'))) };
+  const json = await ctx.powershell(join(__dirname, 'os-events.ps1'));
+  // An unreadable event log is a gap, not "no events".
+  return { data: parseWindowsEvents(json), gaps: gapsFromScript(json) };
 }
 
 export const eventsProbe = defineProbe<EventsData>({

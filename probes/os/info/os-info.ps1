@@ -1,6 +1,6 @@
 # os.info: the Windows release (build, UBR, DisplayVersion, EditionID) and the machine's name.
 # Prints one JSON object; EditionID and numbers, never the translated Caption, drive the logic.
-param($TriageArgs)
+# Cmdlets and property reads only: works in ConstrainedLanguage (App Control, AppLocker).
 $ErrorActionPreference = 'Stop'
 
 $cv = Get-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion'

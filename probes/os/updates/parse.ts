@@ -30,12 +30,46 @@ export function windowsServiceState(startType: number | null, status: number | n
   return 'unknown';
 }
 
-/** JSON printed by os-updates.ps1 (Windows Update Agent API, offline search, wuauserv). */
+/**
+ * Updates that are not quality or feature updates, by KB number: Defender's security intelligence
+ * (KB2267602, several times a day), Defender's platform (KB4052623), Defender on Windows 8.1 and
+ * Security Essentials definitions (KB915597, KB2461484) and the monthly Malicious Software Removal
+ * Tool (KB890830). A machine that has installed only these for months is not patched.
+ */
+const NOT_QUALITY_KBS = /\bKB(2267602|4052623|915597|2461484|890830)\b/i;
+/** Windows Update classification GUIDs (never translated): Definition Updates, Drivers. */
+const NOT_QUALITY_CATEGORIES = new Set([
+  'e0789628-ce08-4437-be74-2495b842f43b',
+  'ebfc1fc5-71a4-4f7b-9aca-3b9a503104a0',
+]);
+
+/** A history entry that is a quality (cumulative, security, .NET…) or feature update. */
+export function isQualityOrFeatureUpdate(title: string | null, categoryIds: readonly string[]): boolean {
+  if (title !== null && NOT_QUALITY_KBS.test(title)) return false;
+  return !categoryIds.some((id) => NOT_QUALITY_CATEGORIES.has(id.toLowerCase()));
+}
+
+/**
+ * JSON printed by os-updates.ps1 (Windows Update Agent API, offline search, wuauserv). The last
+ * install is the newest successful quality or feature update, never a Defender definition update;
+ * without one in the agent's history (or without the agent: ConstrainedLanguage) the newest
+ * installed hotfix.
+ */
 export function windowsUpdates(json: unknown, now: Date): UpdatesData {
   const history = asArray(prop(json, 'history'))
-    .filter((h) => asInteger(prop(h, 'operation')) === 1 && asInteger(prop(h, 'resultCode')) === 2)
-    .map((h) => ({ date: asString(prop(h, 'date')), title: asString(prop(h, 'title')) }))
-    .filter((h): h is { date: string; title: string | null } => h.date !== null)
+    // Operation 1 = installation; ResultCode 2 = succeeded, 3 = succeeded with errors.
+    .filter(
+      (h) => asInteger(prop(h, 'operation')) === 1 && [2, 3].includes(asInteger(prop(h, 'resultCode')) ?? 0),
+    )
+    .map((h) => ({
+      date: asString(prop(h, 'date')),
+      title: asString(prop(h, 'title')),
+      categories: asArray(prop(h, 'categoryIds'))
+        .map(asString)
+        .filter((c): c is string => c !== null),
+    }))
+    .filter((h): h is { date: string; title: string | null; categories: string[] } => h.date !== null)
+    .filter((h) => isQualityOrFeatureUpdate(h.title, h.categories))
     .sort((a, b) => b.date.localeCompare(a.date));
   const hotfix = asString(prop(json, 'lastHotfixInstalledOn'));
   const last = history[0] ?? (hotfix ? { date: hotfix, title: asString(prop(json, 'lastHotfixId')) } : null);

@@ -27,7 +27,8 @@ const cases: { platform: Platform; scenario: string; expect: Record<string, unkn
       physicalCores: 4,
       logicalCores: 8,
       loadPercent: 7,
-      virtualMachine: true,
+      // HypervisorPresent is true (VBS), but a Latitude is not a virtual machine.
+      virtualMachine: false,
     },
   },
   {

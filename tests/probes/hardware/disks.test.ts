@@ -142,7 +142,11 @@ describe('disk parsers', () => {
         { deviceId: 1, friendlyName: 'B', mediaType: 4, busType: 17, healthStatus: 0 },
         { deviceId: 2, friendlyName: 'C', mediaType: 4, busType: 17, healthStatus: 2 },
       ],
-      failurePredictions: [{ index: 1, predictFailure: true }],
+      // diskNumber is what the script matched through Win32_DiskDrive; an unmatched one (null) is not pinned on a disk.
+      failurePredictions: [
+        { diskNumber: 1, predictFailure: true },
+        { instanceName: 'SCSI\\Disk&Ven_X\\4&1&0&000000_0', diskNumber: null, predictFailure: true },
+      ],
     });
     expect(data.physicalDisks.map((d) => [d.bus, d.health, d.predictedFailure])).toEqual([
       ['SATA', 'warning', null],
