@@ -7,15 +7,18 @@
  * - FullLanguage: a few node-powershell sessions side by side (starting PowerShell costs 0.3–0.8 s
  *   and a lot of memory, so sessions are reused). node-powershell's own protocol calls .NET methods,
  *   which only FullLanguage allows.
- * - ConstrainedLanguage (App Control, AppLocker script enforcement), or an answer we cannot read: one
- *   `powershell.exe -File` process per script, a few at a time. Signed scripts that the policy
- *   allows run in FullLanguage there; the others in ConstrainedLanguage, where every script still
- *   works or names the part that needs FullLanguage.
- * Either way each script runs through run-script.ps1, which escapes non-ASCII characters so the JSON
- * survives the console's code page. A script that overruns its time is stopped with its process tree
+ * - ConstrainedLanguage (App Control, AppLocker script enforcement), or an answer we cannot read: a
+ *   few `powershell.exe -File script-worker.ps1` processes side by side, each reading script paths on
+ *   its input and running them one after another (a PowerShell start per script would cost more than
+ *   the scripts). Signed scripts that the policy allows run in FullLanguage there; the others in
+ *   ConstrainedLanguage, where every script still works or names the part that needs FullLanguage.
+ *   Should a worker never answer its first script (input not read as it arrives), the rest of the run
+ *   starts one `-File` process per script instead.
+ * Either way each script runs through run-script.ps1, which prints one line of JSON (the script's
+ * output and its errors) with non-ASCII characters escaped, so it survives the console's code page. A script that overruns its time is stopped with its process tree
  * (its session is replaced), so a hung WMI query costs its own time, never the run.
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { PowerShell } from 'node-powershell';
 import { ProbeError } from '../errors';
@@ -66,8 +69,9 @@ export function onDisk(scriptPath: string): string {
   return scriptPath.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }
 
-/** The runner every script goes through (see the file's header). */
+/** The runner every script goes through, and the worker that runs many (see the file's header). */
 export const RUN_SCRIPT = onDisk(join(__dirname, 'run-script.ps1'));
+const WORKER_SCRIPT = onDisk(join(__dirname, 'script-worker.ps1'));
 
 const LANGUAGE_MODES: readonly LanguageMode[] = [
   'FullLanguage',
@@ -103,6 +107,31 @@ export function parseScriptOutput(scriptName: string, stdout: string): unknown {
       throw new ProbeError('parse-error', `${scriptName} did not print JSON: ${text.slice(0, 200)}`);
     }
   }
+}
+
+/**
+ * Reads run-script.ps1's line: the script's JSON, and what it reported on its error stream. A script
+ * that printed nothing but errors fails with those errors, so the reason reaches the bundle.
+ */
+export function parseRunnerOutput(scriptName: string, stdout: string): { json: unknown; stderr: string } {
+  const line = withoutTerminalCodes(stdout).trim().split(/\r?\n/).pop() ?? '';
+  let envelope: { output?: unknown; errors?: unknown };
+  try {
+    envelope = JSON.parse(line) as { output?: unknown; errors?: unknown };
+  } catch {
+    throw new ProbeError(
+      'parse-error',
+      `${scriptName} did not answer through run-script.ps1: ${line.slice(0, 200)}`,
+    );
+  }
+  const errors = Array.isArray(envelope.errors) ? envelope.errors.map(String) : [];
+  const output = typeof envelope.output === 'string' ? envelope.output : '';
+  if (output.trim() === '' && errors.length > 0)
+    throw new ProbeError(
+      'command-failed',
+      `${scriptName} printed nothing; it reported: ${errors.join(' ').slice(0, 500)}`,
+    );
+  return { json: parseScriptOutput(scriptName, output), stderr: errors.join('\n') };
 }
 
 /** A PowerShell single-quoted string: only quote characters are special in it (PowerShell takes ‘’‚‛ as quotes too). */
@@ -249,6 +278,106 @@ function sessionSlot(executable: string) {
   };
 }
 
+/** One worker process (script-worker.ps1), replaced when a script it runs is given up on. */
+function workerSlot(executable: string) {
+  let child: ChildProcess | null = null;
+  let stdout = '';
+  let stderr = '';
+  let pending: { resolve: (line: string) => void; reject: (error: ProbeError) => void } | null = null;
+  let answered = 0;
+
+  const start = (): ChildProcess => {
+    if (child) return child;
+    const worker = spawn(executable, [...COMMON_ARGS, '-File', WORKER_SCRIPT], {
+      windowsHide: true,
+      // Its own process group off Windows, so killTree stops all it started (taskkill /T on Windows).
+      detached: process.platform !== 'win32',
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    worker.stdout.setEncoding('utf8');
+    worker.stderr.setEncoding('utf8');
+    worker.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
+      const end = stdout.indexOf('\n');
+      if (end >= 0 && pending) {
+        const line = stdout.slice(0, end);
+        stdout = stdout.slice(end + 1);
+        answered += 1;
+        const { resolve } = pending;
+        pending = null;
+        resolve(line);
+      } else if (stdout.length > MAX_OUTPUT_BYTES) {
+        pending?.reject(
+          new ProbeError('output-too-large', `A script printed more than ${MAX_OUTPUT_BYTES} bytes.`),
+        );
+        pending = null;
+      }
+    });
+    worker.stderr.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4096);
+    });
+    // A worker that is killed or ends while a script waits fails that script with what it said.
+    worker.stdin.on('error', () => undefined);
+    worker.on('error', (error: NodeJS.ErrnoException) => {
+      pending?.reject(
+        unavailable(
+          executable,
+          error.code === 'ENOENT' ? new ProbeError('command-not-found', error.message) : error,
+        ),
+      );
+      pending = null;
+    });
+    worker.on('exit', (code) => {
+      if (child === worker) child = null;
+      pending?.reject(
+        new ProbeError(
+          'command-failed',
+          `PowerShell ended (exit code ${code}) before the script finished: ${withoutTerminalCodes(stderr).trim().slice(0, 500)}`,
+        ),
+      );
+      pending = null;
+    });
+    child = worker;
+    return worker;
+  };
+
+  return {
+    /** Whether this worker ever answered: one that never did may not read its input as it arrives. */
+    proven: () => answered > 0,
+    async run(scriptPath: string, stopped: Promise<never>): Promise<{ stdout: string; stderr: string }> {
+      const worker = start();
+      const line = new Promise<string>((resolve, reject) => {
+        pending = { resolve, reject };
+      });
+      worker.stdin?.write(`${onDisk(scriptPath)}\n`);
+      return { stdout: await Promise.race([line, stopped]), stderr: '' };
+    },
+    discard(): void {
+      if (child) killTree(child);
+      child = null;
+      stdout = '';
+      pending = null;
+    },
+    async dispose(): Promise<void> {
+      const worker = child;
+      child = null;
+      if (!worker) return;
+      worker.stdin?.end();
+      // It ends when its input closes; one that does not is stopped.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          killTree(worker);
+          resolve();
+        }, 2_000);
+        worker.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}
+
 export function createPowerShellHost(options: PowerShellHostOptions = {}): PowerShellHost {
   const executable = options.executable ?? windowsPowerShell();
   const detection = new AbortController();
@@ -276,28 +405,41 @@ export function createPowerShellHost(options: PowerShellHostOptions = {}): Power
   // Observed by every run; this keeps a failed detection from being an unhandled rejection first.
   detected.catch(() => undefined);
 
-  const slots = Array.from({ length: Math.max(1, options.sessions ?? 3) }, () => sessionSlot(executable));
-  const freeSlots = [...slots];
-  const inSession = limiter(slots.length);
+  type Slot = ReturnType<typeof sessionSlot> & { proven?: () => boolean };
+  /** Runs a script on the next free slot of a pool: a session or a worker. */
+  const pool = (slots: Slot[]) => {
+    const free = [...slots];
+    const inTurn = limiter(slots.length);
+    return {
+      slots,
+      run: (scriptPath: string, stop: ReturnType<typeof deadline>) =>
+        inTurn(async () => {
+          // Given up on while it waited: do not start it (nor spend a slot on it).
+          if (stop.isOver()) return stop.stopped;
+          const slot = free.pop();
+          if (!slot) throw new ProbeError('internal', 'No PowerShell was free.');
+          try {
+            return await slot.run(scriptPath, stop.stopped);
+          } catch (error) {
+            if (error instanceof ProbeError && (error.code === 'timeout' || error.code === 'cancelled')) {
+              if (slot.proven?.() === false) workersUnproven = true;
+              slot.discard();
+            }
+            throw error;
+          } finally {
+            free.push(slot);
+          }
+        }),
+    };
+  };
+  let workersUnproven = false;
+  const sessions = pool(
+    Array.from({ length: Math.max(1, options.sessions ?? 5) }, () => sessionSlot(executable)),
+  );
+  const workers = pool(
+    Array.from({ length: Math.max(1, options.processes ?? 4) }, () => workerSlot(executable)),
+  );
   const inProcess = limiter(Math.max(1, options.processes ?? 4));
-
-  const runInSession = (scriptPath: string, stop: ReturnType<typeof deadline>) =>
-    inSession(async () => {
-      // Given up on while it waited for a session: do not start it (nor spend a session on it).
-      if (stop.isOver()) return stop.stopped;
-      const { stopped } = stop;
-      const slot = freeSlots.pop();
-      if (!slot) throw new ProbeError('internal', 'No PowerShell session was free.');
-      try {
-        return await slot.run(scriptPath, stopped);
-      } catch (error) {
-        if (error instanceof ProbeError && (error.code === 'timeout' || error.code === 'cancelled'))
-          slot.discard();
-        throw error;
-      } finally {
-        freeSlots.push(slot);
-      }
-    });
 
   const runAsProcess = (scriptPath: string, timeoutMs: number, signal: AbortSignal) =>
     inProcess(async () => {
@@ -337,18 +479,15 @@ export function createPowerShellHost(options: PowerShellHostOptions = {}): Power
         const remainingMs = Math.max(1, runOptions.timeoutMs - (Date.now() - started));
         const output =
           transport === 'session'
-            ? await Promise.race([runInSession(scriptPath, stop), stopped])
-            : await Promise.race([runAsProcess(scriptPath, remainingMs, runOptions.signal), stopped]);
-        const stderr = output.stderr.trim();
-        // A script that failed before printing says why on its error stream.
-        if (stderr !== '' && withoutTerminalCodes(output.stdout).trim() === '')
-          throw new ProbeError(
-            'command-failed',
-            `${name} printed nothing; it reported: ${withoutTerminalCodes(stderr).slice(0, 500)}`,
-          );
+            ? await Promise.race([sessions.run(scriptPath, stop), stopped])
+            : workersUnproven
+              ? await Promise.race([runAsProcess(scriptPath, remainingMs, runOptions.signal), stopped])
+              : await Promise.race([workers.run(scriptPath, stop), stopped]);
+        const { json, stderr } = parseRunnerOutput(name, output.stdout);
         return {
-          json: parseScriptOutput(name, output.stdout),
-          stderr: output.stderr.trim(),
+          json,
+          // Errors the worker or PowerShell itself wrote outside the runner's line, too.
+          stderr: [stderr, withoutTerminalCodes(output.stderr).trim()].filter(Boolean).join('\n'),
           durationMs: Date.now() - started,
         };
       } finally {
@@ -358,7 +497,7 @@ export function createPowerShellHost(options: PowerShellHostOptions = {}): Power
     info: () => detected,
     async dispose() {
       detection.abort();
-      await Promise.all(slots.map((slot) => slot.dispose()));
+      await Promise.all([...sessions.slots, ...workers.slots].map((slot) => slot.dispose()));
     },
   };
 }

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { ProbeError } from '../../probes/errors';
-import { parseScriptOutput } from '../../probes/system/powershell';
+import { parseRunnerOutput } from '../../probes/system/powershell';
 import type { Probe, ProbeEnvelope } from '../../probes/types';
 import { fixtureDir, runOnFixture, type FixtureContextOptions } from './fixtures';
 
@@ -88,7 +88,7 @@ export async function runOnStubs(
           'command-failed',
           `${basename(scriptPath)} exited with ${run.status}: ${run.stderr}`,
         );
-      return parseScriptOutput(basename(scriptPath), run.stdout);
+      return parseRunnerOutput(basename(scriptPath), run.stdout).json;
     },
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The PowerShell host against a real PowerShell (pwsh): node-powershell sessions in FullLanguage,
- * `-File` processes under App Control's ConstrainedLanguage (simulated by app-control-pwsh.sh, which
+ * `-File` processes under App Control's ConstrainedLanguage (simulated by windows-powershell.sh, which
  * imposes it the way a WDAC policy does on unsigned code), budgets, recovery, and encodings.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import {
 import { pwshSupport } from '../../support/pwsh';
 
 const support = pwshSupport();
-const APP_CONTROL = join(__dirname, '..', '..', 'support', 'windows', 'app-control-pwsh.sh');
+const APP_CONTROL = join(__dirname, '..', '..', 'support', 'windows', 'windows-powershell.sh');
 
 const alive = (pid: number): boolean => {
   try {
@@ -82,7 +82,7 @@ describe.skipIf(support.skip)(
       });
     });
 
-    it('under App Control runs each script as its own -File process, in ConstrainedLanguage', async () => {
+    it('under App Control runs the scripts in -File workers that take one after another, in ConstrainedLanguage', async () => {
       process.env.TRIAGE_TEST_PWSH = support.pwsh;
       const h = host({ executable: APP_CONTROL });
       const printsMode = script(
@@ -101,6 +101,15 @@ describe.skipIf(support.skip)(
         code: 'command-failed',
         message: expect.stringMatching(/forbidden\.ps1 printed nothing; it reported: .*core types/s),
       });
+    });
+
+    it('under App Control one worker runs script after script, without a PowerShell start each', async () => {
+      process.env.TRIAGE_TEST_PWSH = support.pwsh;
+      const h = host({ executable: APP_CONTROL, processes: 1 });
+      const pid = script('pid.ps1', '@{ pid = $PID } | ConvertTo-Json -Compress');
+      const first = (await run(h, pid)).json;
+      const second = (await run(h, pid)).json;
+      expect(second).toEqual(first);
     });
 
     it("node-powershell's own protocol cannot work in ConstrainedLanguage: it ends at the budget, never hangs", async () => {

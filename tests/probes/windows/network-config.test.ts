@@ -11,6 +11,7 @@ import { ntpProbe, type NtpData } from '../../../probes/network/ntp';
 import { vpnProbe, type VpnData } from '../../../probes/network/vpn';
 import { join } from 'node:path';
 import { LANGUAGE_MODES, pwshSupport, runOnStubs, runWithStubs, stubsFile } from '../../support/pwsh';
+import { parseRunnerOutput } from '../../../probes/system/powershell';
 
 const pwsh = pwshSupport();
 
@@ -118,7 +119,7 @@ describe.skipIf(pwsh.skip)(`network configuration on Windows under pwsh ${pwsh.r
       const script = join(__dirname, '..', '..', '..', 'probes', 'network', 'ntp', 'network-ntp.ps1');
       const run = runWithStubs(script, stubsFile('network.ntp', 'windows-policy-pool'), mode);
       expect(run.stderr).toBe('');
-      expect(JSON.parse(run.stdout)).toEqual({
+      expect(parseRunnerOutput('network-ntp.ps1', run.stdout).json).toEqual({
         type: 'NTP',
         ntpServer: 'time.windows.com,0x9',
         policyType: 'NTP',

@@ -9,6 +9,7 @@
 #   children:  { "<HKLM:\...>": [ "<child key path>", ... ] }             Get-ChildItem on a key
 #   commands:  { "<cmdlet name>": [ objects ] | { "$error": "..." } }     any other cmdlet by name
 #   com:       { "<ProgID>": object }                                     New-Object -ComObject
+# $env:TRIAGE_STUB_DELAYS optionally makes a stub wait as long as the real command (the bench).
 # Values: { "$date": "<ISO 8601>" } becomes a [datetime] (CIM gives DateTime objects, not text);
 # objects with a "$methods" map get script methods returning the mapped values.
 
@@ -51,7 +52,17 @@ function global:Write-StubError([string]$message, $errorAction) {
     if ($errorAction -ne 'SilentlyContinue' -and $errorAction -ne 'Ignore') { Write-Error $message }
 }
 
+# How long the real command takes, for the bench ($env:TRIAGE_STUB_DELAYS: JSON of
+# "<section>:<key>" -> milliseconds, e.g. "cim:Win32_QuickFixEngineering": 1200).
+$global:TriageStubDelays = if ($env:TRIAGE_STUB_DELAYS) { $env:TRIAGE_STUB_DELAYS | ConvertFrom-Json -AsHashtable } else { @{} }
+function global:Wait-StubDelay([string]$section, [string]$key) {
+    foreach ($candidate in $global:TriageStubDelays.Keys) {
+        if ($candidate -ieq "$($section):$key") { Start-Sleep -Milliseconds $global:TriageStubDelays[$candidate]; return }
+    }
+}
+
 function global:Get-StubObjects([string]$section, [string]$key, $errorAction) {
+    Wait-StubDelay $section $key
     $entry = Get-StubEntry $section $key
     if ($null -eq $entry) { return }
     if ($entry -is [System.Collections.IDictionary] -and $entry.Contains('$error')) {
@@ -114,6 +125,7 @@ function global:New-Object {
     [CmdletBinding()]
     param([Parameter(Position = 0)][string]$TypeName, [string]$ComObject, [Parameter(Position = 1)][object[]]$ArgumentList)
     if (-not $ComObject) { return Microsoft.PowerShell.Utility\New-Object @PSBoundParameters }
+    Wait-StubDelay 'com' $ComObject
     $entry = Get-StubEntry 'com' $ComObject
     if ($null -eq $entry) { throw "Retrieving the COM class factory for component with CLSID for $ComObject failed (not in the scenario)." }
     ConvertTo-StubValue $entry

@@ -1,28 +1,15 @@
 #!/usr/bin/env bash
-# Stands in for powershell.exe on a machine under App Control for Business: code given as text, and
-# every script (none is signed here), runs in ConstrainedLanguage. Takes powershell.exe's arguments;
-# TRIAGE_TEST_PWSH names the real pwsh.
+# Stands in for powershell.exe, with pwsh (TRIAGE_TEST_PWSH) underneath: it takes powershell.exe's
+# arguments and runs everything in TRIAGE_TEST_LANGUAGE (default ConstrainedLanguage: a machine under
+# App Control for Business, where code given as text and every unsigned script runs constrained).
+# With TRIAGE_STUB_DATA set, the Windows stubs (stubs.ps1) answer as the real cmdlets would.
+# Both come from a profile (profile/powershell/), which pwsh runs first in every session: so -File
+# scripts still read their input as it arrives, and node-powershell's -Command - session works.
 set -euo pipefail
-pwsh=${TRIAGE_TEST_PWSH:?}
-clm='$ExecutionContext.SessionState.LanguageMode = "ConstrainedLanguage"'
-args=("$@")
-for i in "${!args[@]}"; do
-  case "${args[$i]}" in
-    -Command)
-      command=${args[$((i + 1))]}
-      # node-powershell's session reads commands from stdin.
-      if [ "$command" = "-" ]; then
-        exec "$pwsh" -NoLogo -NoProfile -NonInteractive -Command - < <(echo "$clm"; cat)
-      fi
-      exec "$pwsh" -NoProfile -NonInteractive -Command "$clm; $command"
-      ;;
-    -File)
-      file=${args[$((i + 1))]}
-      rest=("${args[@]:$((i + 2))}")
-      # The remaining arguments are "-Name value" pairs of plain paths in the tests.
-      exec "$pwsh" -NoProfile -NonInteractive -Command "$clm; & '$file' ${rest[*]}"
-      ;;
-  esac
+here=$(cd "$(dirname "$0")" && pwd)
+args=()
+for arg in "$@"; do
+  # The profile is the point; -NoProfile would skip it.
+  [ "$arg" = "-NoProfile" ] || args+=("$arg")
 done
-echo "app-control-pwsh: neither -Command nor -File" >&2
-exit 64
+XDG_CONFIG_HOME="$here/profile" exec "${TRIAGE_TEST_PWSH:?}" "${args[@]}"
