@@ -48,7 +48,8 @@ if command -v dotnet >/dev/null; then
   export PATH="$PATH:$HOME/.dotnet/tools"
   if ! command -v pwsh >/dev/null || [ "$(pwsh -NoProfile -Command '$PSVersionTable.PSVersion.ToString()')" != "$PWSH_VERSION" ]; then
     echo "setup: installing PowerShell $PWSH_VERSION (dotnet tool)"
-    dotnet tool update --global PowerShell --version "$PWSH_VERSION" >/dev/null
+    dotnet tool install --global PowerShell --version "$PWSH_VERSION" >/dev/null 2>&1 ||
+      dotnet tool update --global PowerShell --version "$PWSH_VERSION" >/dev/null
   fi
   feed=$(dotnet nuget list source --format short | awk '$1 ~ /^E/ {print $2; exit}')
   POWERSHELL_TELEMETRY_OPTOUT=1 TRIAGE_FEED="$feed" TRIAGE_PESTER="$PESTER_VERSION" pwsh -NoProfile -NonInteractive -Command '
