@@ -73,7 +73,7 @@ export async function collectReport(options: CollectOptions): Promise<Report> {
       probeTimeoutMs: options.probeTimeoutMs,
       onProgress: options.onProgress,
       signal: options.signal,
-      createContext: ({ signal, record }) =>
+      createContext: ({ signal, record, budgetEndsAt }) =>
         createSystemContext({
           platform,
           signal,
@@ -82,6 +82,7 @@ export async function collectReport(options: CollectOptions): Promise<Report> {
           commandTimeoutMs: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
           powershell,
           record,
+          budgetEndsAt,
         }),
     });
     for (const envelope of run.probes) {

@@ -27,6 +27,8 @@ export interface ContextRequest {
   readonly probe: Probe;
   readonly signal: AbortSignal;
   readonly record: (operation: OperationRecord) => void;
+  /** When the probe's budget runs out (epoch ms): what it runs may not take longer. */
+  readonly budgetEndsAt: number;
 }
 
 export interface RunOptions {
@@ -110,6 +112,7 @@ async function runOne(probe: Probe, options: RunOptions, runSignal: AbortSignal)
       probe,
       signal: controller.signal,
       record: (op) => operations.push(op),
+      budgetEndsAt: Date.now() + budgetMs,
     });
     const work = collector(context);
     collecting = work;

@@ -16,7 +16,8 @@ $build = '{0} {1} (build {2}.{3})' -f $os.Caption, (Get-ItemProperty 'HKLM:\SOFT
 $model = (Get-CimInstance -ClassName Win32_ComputerSystem).Model
 $date = (Get-Date).ToString('yyyy-MM-dd')
 
-Get-ChildItem -Path (Join-Path $root 'probes') -Recurse -Filter '*.ps1' | ForEach-Object {
+# probes\system holds the runner and the worker, not checks.
+Get-ChildItem -Path (Join-Path $root 'probes') -Recurse -Filter '*.ps1' | Where-Object { $_.DirectoryName -notlike '*\probes\system' } | ForEach-Object {
     $name = $_.Name
     # hardware-cpu.ps1 -> hardware.cpu ; os-reboot-pending.ps1 -> os.reboot-pending
     $stem = [IO.Path]::GetFileNameWithoutExtension($name)
@@ -24,10 +25,13 @@ Get-ChildItem -Path (Join-Path $root 'probes') -Recurse -Filter '*.ps1' | ForEac
     $probeId = $stem.Substring(0, $dash) + '.' + $stem.Substring($dash + 1)
     $dir = Join-Path $root (Join-Path 'tests\fixtures\windows' $probeId)
     New-Item -ItemType Directory -Force -Path $dir | Out-Null
-    $output = & $_.FullName @{} 2>$null | Out-String
+    $started = Get-Date
+    $output = & $_.FullName 2>$null | Out-String
+    # How long the script took here: the Windows bench (scripts/bench-windows.ts) wants real timings.
+    $durationMs = [int]((Get-Date) - $started).TotalMilliseconds
     $source = "# source: captured on $build, $model, on $date by scripts/capture-windows-fixtures.ps1"
     if ($Note) { $source += "; $Note" }
-    $text = @($source, "# powershell: $name", '# ---', $output.Trim(), '') -join "`n"
+    $text = @($source, "# powershell: $name", "# duration-ms: $durationMs", '# ---', $output.Trim(), '') -join "`n"
     $path = Join-Path $dir ('{0}.{1}.txt' -f $Scenario, $stem)
     [IO.File]::WriteAllText($path, $text, (New-Object System.Text.UTF8Encoding($false)))
     Write-Host "wrote $path"

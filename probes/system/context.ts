@@ -38,6 +38,8 @@ export interface SystemContextOptions {
   readonly powershell?: PowerShellHost;
   /** Receives each operation as it ends. */
   readonly record: (operation: OperationRecord) => void;
+  /** When the probe's budget runs out (epoch ms); a script gets no more time than that. */
+  readonly budgetEndsAt?: number;
 }
 
 /** Maps a Node file-system error to a probe error a technician can act on. */
@@ -212,7 +214,11 @@ export function createSystemContext(options: SystemContextOptions): ProbeContext
               'powershell-unavailable',
               `${name} needs PowerShell, which only runs on Windows here.`,
             );
-          const output = await powershell.run(scriptPath, { timeoutMs: commandTimeoutMs, signal });
+          // The budget's end is the script's deadline too: scripts of checks that must finish
+          // first are run first when PowerShells are busy.
+          const untilBudgetEnds = (options.budgetEndsAt ?? Infinity) - Date.now();
+          const timeoutMs = Math.max(1, Math.min(commandTimeoutMs, untilBudgetEnds));
+          const output = await powershell.run(scriptPath, { timeoutMs, signal });
           if (output.stderr) log.warn(`${name} reported errors`, { stderr: output.stderr.slice(0, 500) });
           return output.json;
         },

@@ -157,18 +157,25 @@ function unavailable(executable: string, error: unknown): ProbeError {
   );
 }
 
-/** At most `limit` tasks at once, in the order they were asked for. */
-function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+/**
+ * At most `limit` tasks at once; a task waiting for its turn goes before those whose deadline is
+ * later (the checks with short budgets must not queue behind slow ones that have time).
+ */
+function limiter(limit: number): <T>(deadlineAt: number, task: () => Promise<T>) => Promise<T> {
   let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+  const waiting: { deadlineAt: number; start: () => void }[] = [];
+  return async <T>(deadlineAt: number, task: () => Promise<T>): Promise<T> => {
+    if (running >= limit)
+      await new Promise<void>((start) => {
+        const at = waiting.findIndex((w) => w.deadlineAt > deadlineAt);
+        waiting.splice(at < 0 ? waiting.length : at, 0, { deadlineAt, start });
+      });
     running += 1;
     try {
       return await task();
     } finally {
       running -= 1;
-      waiting.shift()?.();
+      waiting.shift()?.start();
     }
   };
 }
@@ -178,6 +185,7 @@ function deadline(name: string, options: { timeoutMs: number; signal: AbortSigna
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   let over = false;
+  const deadlineAt = Date.now() + options.timeoutMs;
   const stopped = new Promise<never>((_, reject) => {
     const stop = (error: ProbeError): void => {
       over = true;
@@ -194,6 +202,7 @@ function deadline(name: string, options: { timeoutMs: number; signal: AbortSigna
   stopped.catch(() => undefined);
   return {
     stopped,
+    deadlineAt,
     isOver: () => over,
     clear: () => {
       clearTimeout(timer);
@@ -219,7 +228,15 @@ function sessionSlot(executable: string) {
   // node-powershell keeps its child private; we need it to kill the whole tree on timeout.
   const processOf = (ps: PowerShell): ChildProcess => (ps as unknown as { process: ChildProcess }).process;
 
-  const start = async (): Promise<ChosenPowerShell> => {
+  let starting: Promise<ChosenPowerShell> | null = null;
+  const start = (): Promise<ChosenPowerShell> => {
+    // One start at a time: a warm-up and the first script must not start two sessions.
+    starting ??= startSession().finally(() => {
+      starting = null;
+    });
+    return starting;
+  };
+  const startSession = async (): Promise<ChosenPowerShell> => {
     if (shell) return shell;
     const ps = new ChosenPowerShell({
       executable,
@@ -256,6 +273,10 @@ function sessionSlot(executable: string) {
   };
 
   return {
+    /** Starts the session ahead of its first script (a failure there is that script's to report). */
+    warm(): void {
+      start().catch(() => undefined);
+    },
     async run(scriptPath: string, stopped: Promise<never>): Promise<{ stdout: string; stderr: string }> {
       const ps = await Promise.race([start(), stopped]);
       const result = await Promise.race([
@@ -344,6 +365,9 @@ function workerSlot(executable: string) {
   return {
     /** Whether this worker ever answered: one that never did may not read its input as it arrives. */
     proven: () => answered > 0,
+    warm(): void {
+      start();
+    },
     async run(scriptPath: string, stopped: Promise<never>): Promise<{ stdout: string; stderr: string }> {
       const worker = start();
       const line = new Promise<string>((resolve, reject) => {
@@ -413,7 +437,7 @@ export function createPowerShellHost(options: PowerShellHostOptions = {}): Power
     return {
       slots,
       run: (scriptPath: string, stop: ReturnType<typeof deadline>) =>
-        inTurn(async () => {
+        inTurn(stop.deadlineAt, async () => {
           // Given up on while it waited: do not start it (nor spend a slot on it).
           if (stop.isOver()) return stop.stopped;
           const slot = free.pop();
@@ -433,8 +457,15 @@ export function createPowerShellHost(options: PowerShellHostOptions = {}): Power
     };
   };
   let workersUnproven = false;
+  // PowerShells start while the first scripts are still being asked for, not one by one after.
+  detected.then(
+    ({ transport }) => {
+      for (const slot of (transport === 'session' ? sessions : workers).slots) slot.warm();
+    },
+    () => undefined,
+  );
   const sessions = pool(
-    Array.from({ length: Math.max(1, options.sessions ?? 5) }, () => sessionSlot(executable)),
+    Array.from({ length: Math.max(1, options.sessions ?? 4) }, () => sessionSlot(executable)),
   );
   const workers = pool(
     Array.from({ length: Math.max(1, options.processes ?? 4) }, () => workerSlot(executable)),
@@ -442,7 +473,7 @@ export function createPowerShellHost(options: PowerShellHostOptions = {}): Power
   const inProcess = limiter(Math.max(1, options.processes ?? 4));
 
   const runAsProcess = (scriptPath: string, timeoutMs: number, signal: AbortSignal) =>
-    inProcess(async () => {
+    inProcess(Date.now() + timeoutMs, async () => {
       const output = await runProgram(
         executable,
         [...COMMON_ARGS, '-File', RUN_SCRIPT, '-Script', onDisk(scriptPath)],
