@@ -453,11 +453,17 @@ async function pingHost(
     const n = typeof value === 'number' ? value : Number.parseFloat(String(value));
     return Number.isFinite(n) ? n : null;
   };
-  const loss = toNumber(result.packetLoss) ?? 100;
+  // Windows counts "Destination host unreachable" answers (from the local router or itself) as
+  // received, with 0 % loss: the dead-gateway symptom would read as healthy. Count real echo replies.
+  const replies = process.platform === 'win32' ? windowsEchoReplies(result.output) : null;
+  const loss =
+    replies === null
+      ? (toNumber(result.packetLoss) ?? 100)
+      : (100 * (count - Math.min(count, replies))) / count;
   const received = Math.round(count * (1 - loss / 100));
   return {
     host,
-    alive: result.alive,
+    alive: replies === null ? result.alive : replies > 0,
     sent: count,
     received,
     lossPercent: loss,
@@ -465,6 +471,21 @@ async function pingHost(
     minMs: toNumber(result.min),
     maxMs: toNumber(result.max),
   };
+}
+
+/**
+ * Echo replies in Windows ping's output: the lines with `TTL=`, which every language prints as is
+ * (an unreachable or timed-out request has none). Null for IPv6, whose replies carry no TTL.
+ */
+export function windowsEchoReplies(output: string): number | null {
+  const lines = output.split(/\r?\n/);
+  const replies = lines.filter((line) => /\bTTL=\d+/i.test(line)).length;
+  if (
+    replies === 0 &&
+    lines.some((line) => /[0-9a-f]*:[0-9a-f:]+:[0-9a-f]*/i.test(line) && /ms\b/.test(line))
+  )
+    return null;
+  return replies;
 }
 
 /** The real network, bound to one probe's abort signal. */
