@@ -145,8 +145,12 @@ export function parseLanguageMode(stdout: string): LanguageMode | null {
   return LANGUAGE_MODES.find((mode) => mode === last) ?? null;
 }
 
+/** PowerShell could not be started: missing (a ProbeError from runProgram, or spawn's ENOENT) or refused. */
 function unavailable(executable: string, error: unknown): ProbeError {
-  if (error instanceof ProbeError && error.code === 'command-not-found')
+  const missing =
+    (error instanceof ProbeError && error.code === 'command-not-found') ||
+    (error as NodeJS.ErrnoException).code === 'ENOENT';
+  if (missing)
     return new ProbeError(
       'powershell-unavailable',
       `${executable} was not found, so the Windows checks could not run. Windows PowerShell 5.1 ships with Windows; check that it has not been removed or blocked.`,
@@ -256,14 +260,7 @@ function sessionSlot(executable: string) {
     const child = processOf(ps);
     await new Promise<void>((resolve, reject) => {
       child.once('spawn', resolve);
-      child.once('error', (error: NodeJS.ErrnoException) =>
-        reject(
-          unavailable(
-            executable,
-            error.code === 'ENOENT' ? new ProbeError('command-not-found', error.message) : error,
-          ),
-        ),
-      );
+      child.once('error', (error) => reject(unavailable(executable, error)));
     });
     await ps.invoke(
       "$ProgressPreference = 'SilentlyContinue'; $ErrorActionPreference = 'Continue'; [Console]::OutputEncoding = [Text.Encoding]::UTF8",
@@ -339,13 +336,10 @@ function workerSlot(executable: string) {
     });
     // A worker that is killed or ends while a script waits fails that script with what it said.
     worker.stdin.on('error', () => undefined);
-    worker.on('error', (error: NodeJS.ErrnoException) => {
-      pending?.reject(
-        unavailable(
-          executable,
-          error.code === 'ENOENT' ? new ProbeError('command-not-found', error.message) : error,
-        ),
-      );
+    worker.on('error', (error) => {
+      // A worker that could not start never exits: forget it, so the next script starts another.
+      if (child === worker) child = null;
+      pending?.reject(unavailable(executable, error));
       pending = null;
     });
     worker.on('exit', (code) => {
