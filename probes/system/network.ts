@@ -10,8 +10,15 @@ import https from 'node:https';
 import net from 'node:net';
 import type tls from 'node:tls';
 import { performance } from 'node:perf_hooks';
-import ping from 'ping';
+import type ping from 'ping';
+// The ping package's own argument builder and output parser (it knows each OS's ping flags and
+// output), without its spawn: that gives no handle on the child, so an aborted check left ping
+// running. We start ping ourselves, by absolute path on Windows, and kill it on abort.
+import pingArguments from 'ping/lib/builder/factory';
+import pingParsers from 'ping/lib/parser/factory';
 import { ProbeError } from '../errors';
+import { runProgram } from './exec';
+import { windowsSystemProgram } from './windows-paths';
 import type { DnsAnswer, DnsOutcome, HttpResult, NetworkOps, PingResult, SntpResult } from '../types';
 
 /** Wall-clock time with sub-millisecond resolution, for SNTP arithmetic. */
@@ -448,7 +455,7 @@ async function pingHost(
           extra: ['-i', '0.2'],
           ...(process.platform === 'darwin' ? { deadline: Math.max(1, Math.floor(timeoutMs / 1000)) } : {}),
         };
-  const result = await abortable(ping.promise.probe(host, options), signal, `Pinging ${host}`);
+  const result = await runPing(host, options, timeoutMs, signal);
   const toNumber = (value: unknown): number | null => {
     const n = typeof value === 'number' ? value : Number.parseFloat(String(value));
     return Number.isFinite(n) ? n : null;
@@ -471,6 +478,32 @@ async function pingHost(
     minMs: toNumber(result.min),
     maxMs: toNumber(result.max),
   };
+}
+
+/** The program ping(8) is on each OS; Windows' own by absolute path, never one in the current folder. */
+function pingProgram(v6: boolean): string {
+  if (process.platform === 'win32') return windowsSystemProgram('ping.exe');
+  if (process.platform === 'darwin') return v6 ? '/sbin/ping6' : '/sbin/ping';
+  return v6 ? 'ping6' : 'ping';
+}
+
+async function runPing(
+  host: string,
+  options: ping.PingConfig,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<ping.PingResponse> {
+  const config = { ...options, v6: net.isIPv6(host) };
+  const args = pingArguments.createBuilder(process.platform).getCommandArguments(host, config);
+  // The abort signal is the budget; the timeout only stops a ping that hangs past it.
+  const output = await runProgram(pingProgram(config.v6), args, {
+    timeoutMs: timeoutMs + 5_000,
+    signal,
+    maxBytes: 256 * 1024,
+  });
+  const parser = pingParsers.createParser(host, process.platform, config);
+  for (const line of `${output.stdout}${output.stderr}`.split('\n')) parser.eat(line);
+  return parser.getResult();
 }
 
 /**

@@ -7,6 +7,7 @@
  * output exactly as it was produced:
  *
  *   # source: where this came from (machine, OS build, date; or the public page it was taken from)
+ *   # evidence: captured                    (how true it is, one of EVIDENCE below)
  *   # command: ["lsblk", "-J", "-b"]        (a program and its arguments, as JSON)
  *   #   or  powershell: hardware-cpu.ps1    (one of our scripts)
  *   #   or  file: /proc/meminfo             (a file read)
@@ -41,6 +42,17 @@ export const OS_FOLDER: Readonly<Record<Platform, string>> = {
   linux: 'linux',
 };
 
+/**
+ * How far a fixture can be trusted, from strongest to weakest: `captured` on one of this project's
+ * machines (Linux: verified live here); `published` — real output someone captured on a real machine
+ * and published (a project's test data, an issue, a vendor's sample), verbatim or shortened;
+ * `composed` from a format description or from parts of several sources — a guess, to be replaced.
+ * Two kinds are not operating-system output and count for nothing: `scripted` answers of Triage's
+ * own network checks, and `derived` output of our own script run on a stubs scenario.
+ */
+export const EVIDENCE = ['captured', 'published', 'composed', 'scripted', 'derived'] as const;
+export type Evidence = (typeof EVIDENCE)[number];
+
 export interface FixtureFile {
   readonly path: string;
   readonly headers: ReadonlyMap<string, string>;
@@ -60,6 +72,8 @@ export function parseFixtureFile(path: string): FixtureFile {
   }
   if (!headers.get('source'))
     throw new Error(`${path}: the header must say where the output came from ('# source: …')`);
+  if (!(EVIDENCE as readonly string[]).includes(headers.get('evidence') ?? ''))
+    throw new Error(`${path}: the header must say how true it is ('# evidence: ${EVIDENCE.join(' | ')}')`);
   return { path, headers, body: text.slice(marker + '\n# ---\n'.length) };
 }
 

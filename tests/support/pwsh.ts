@@ -93,10 +93,21 @@ export async function runOnStubs(
   });
 }
 
-/** The stubs scenario file of a Windows probe; it must exist and name its sources. */
+/**
+ * The stubs scenario file of a Windows probe; it must exist, name its sources in `_source` and say
+ * in `_evidence` whether they are real output (`published`) or a guess (`composed`), as fixture
+ * headers do (see EVIDENCE in fixtures.ts).
+ */
 export function stubsFile(probeId: string, scenario: string): string {
   const path = join(fixtureDir('win32', probeId), `${scenario}.stubs.json`);
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as { _source?: unknown };
-  if (!parsed._source) throw new Error(`${path}: a stubs scenario names its sources in "_source"`);
+  stubsEvidence(path);
   return path;
+}
+
+export function stubsEvidence(path: string): 'published' | 'composed' {
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as { _source?: unknown; _evidence?: unknown };
+  if (!parsed._source) throw new Error(`${path}: a stubs scenario names its sources in "_source"`);
+  if (parsed._evidence !== 'published' && parsed._evidence !== 'composed')
+    throw new Error(`${path}: a stubs scenario says "_evidence": "published" or "composed"`);
+  return parsed._evidence;
 }
