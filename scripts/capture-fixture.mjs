@@ -44,6 +44,7 @@ const release = (() => {
 const kernel = execFileSync('uname', ['-r'], { encoding: 'utf8' }).trim();
 const header = [
   `# source: captured on ${release} (kernel ${kernel}) on ${new Date().toISOString().slice(0, 10)} by scripts/capture-fixture.mjs${values.note ? `; ${values.note}` : ''}`,
+  '# evidence: captured',
 ];
 let body;
 if (values.file) {

@@ -31,7 +31,7 @@ Get-ChildItem -Path (Join-Path $root 'probes') -Recurse -Filter '*.ps1' | Where-
     $durationMs = [int]((Get-Date) - $started).TotalMilliseconds
     $source = "# source: captured on $build, $model, on $date by scripts/capture-windows-fixtures.ps1"
     if ($Note) { $source += "; $Note" }
-    $text = @($source, "# powershell: $name", "# duration-ms: $durationMs", '# ---', $output.Trim(), '') -join "`n"
+    $text = @($source, '# evidence: captured', "# powershell: $name", "# duration-ms: $durationMs", '# ---', $output.Trim(), '') -join "`n"
     $path = Join-Path $dir ('{0}.{1}.txt' -f $Scenario, $stem)
     [IO.File]::WriteAllText($path, $text, (New-Object System.Text.UTF8Encoding($false)))
     Write-Host "wrote $path"
