@@ -6,10 +6,13 @@
 import { join } from 'node:path';
 import { describeError } from '../../errors';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
+import { machineAccountOf, notReadAsMachineAccount } from '../../system/account';
 import { optional } from '../../util/gaps';
+import { prop } from '../../util/parse';
 import {
   judgeCheck,
   NO_PROXY,
+  PROXY_NOT_READ,
   proxyFromEnvironment,
   proxyFromGnome,
   proxyFromScutil,
@@ -42,8 +45,21 @@ async function gnomeProxy(ctx: ProbeContext, gaps: Gap[]): Promise<ProxyConfigur
 }
 
 async function proxyConfiguration(ctx: ProbeContext, gaps: Gap[]): Promise<ProxyConfiguration> {
-  if (ctx.platform === 'win32')
-    return proxyFromWindows(await ctx.powershell(join(__dirname, 'network-connectivity.ps1')));
+  if (ctx.platform === 'win32') {
+    const json = await ctx.powershell(join(__dirname, 'network-connectivity.ps1'));
+    // Run as SYSTEM, HKCU is SYSTEM's own hive: only settings Group Policy pins per machine hold
+    // for the user too.
+    const account = machineAccountOf(ctx);
+    if (account !== null && prop(json, 'machineWide') !== true) {
+      gaps.push({
+        part: "the user's proxy settings",
+        code: 'not-available',
+        ...notReadAsMachineAccount(account, "the user's proxy settings"),
+      });
+      return PROXY_NOT_READ;
+    }
+    return proxyFromWindows(json);
+  }
   if (ctx.platform === 'darwin') return proxyFromScutil((await ctx.exec('scutil', ['--proxy'])).stdout);
   // Linux: the environment wins (it is what command-line tools and most apps use), then GNOME's.
   return proxyFromEnvironment((name) => ctx.env(name)) ?? (await gnomeProxy(ctx, gaps)) ?? NO_PROXY;
@@ -133,8 +149,9 @@ export const connectivityProbe = defineProbe<ConnectivityData>({
       proxy: { type: 'object', description: 'The proxy configuration applications use.' },
       'proxy.source': {
         type: 'string',
-        enum: ['none', 'environment', 'gnome', 'windows', 'macos'],
-        description: 'Where it came from.',
+        enum: ['none', 'environment', 'gnome', 'windows', 'macos', 'not-read'],
+        description:
+          "Where it came from; not-read: run as SYSTEM, the signed-in user's own settings were not read.",
       },
       'proxy.server': {
         type: 'string',

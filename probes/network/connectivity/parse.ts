@@ -6,7 +6,8 @@ import type { HttpResult } from '../../types';
 import { asInteger, asString, prop } from '../../util/parse';
 
 export interface ProxyConfiguration {
-  source: 'none' | 'environment' | 'gnome' | 'windows' | 'macos';
+  /** `not-read`: run as SYSTEM, the signed-in user's own (per-user) settings could not be read. */
+  source: 'none' | 'environment' | 'gnome' | 'windows' | 'macos' | 'not-read';
   /** The proxy for web traffic as host:port, or null for a direct connection. */
   server: string | null;
   /** A proxy auto-configuration (PAC) script's URL. */
@@ -40,6 +41,15 @@ export interface ConnectivityData {
   proxy: ProxyConfiguration & { reachable: boolean | null; pacReachable: boolean | null };
   targets: TargetResult[];
 }
+
+/** The user's proxy settings, when they were not read (run as SYSTEM): unknown, not "none". */
+export const PROXY_NOT_READ: ProxyConfiguration = {
+  source: 'not-read',
+  server: null,
+  pacUrl: null,
+  autoDetect: null,
+  bypass: [],
+};
 
 export const NO_PROXY: ProxyConfiguration = {
   source: 'none',

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
 import { windowsSystemProgram } from '../../system/windows-paths';
+import { machineAccountOf, notReadAsMachineAccount } from '../../system/account';
 import { optional } from '../../util/gaps';
 import { gapsFromScript } from '../../util/script-errors';
 import {
@@ -18,9 +19,30 @@ import {
 
 export type { AccountsData } from './parse';
 
+const NOT_READ: AccountsData = {
+  user: null,
+  isAdmin: null,
+  screenLock: { enabled: null, timeoutSeconds: null },
+};
+
+/** Run as SYSTEM or root, this check has no user to describe: it says so instead of describing that account. */
+function asMachineAccount(account: string): { data: AccountsData; gaps: Gap[] } {
+  return {
+    data: NOT_READ,
+    gaps: [
+      {
+        part: 'the signed-in user',
+        code: 'not-available',
+        ...notReadAsMachineAccount(account, "the user's account, administrator rights and screen lock"),
+      },
+    ],
+  };
+}
+
 async function collectUnix(ctx: ProbeContext) {
   const gaps: Gap[] = [];
   const [user, groups] = await Promise.all([ctx.exec('id', ['-un']), ctx.exec('id', ['-Gn'])]);
+  if (user.stdout.trim() === 'root') return asMachineAccount('root');
   let screenLock: AccountsData['screenLock'] = { enabled: null, timeoutSeconds: null };
   if (ctx.platform === 'darwin') {
     // sysadminctl prints its answer on stderr.
@@ -42,7 +64,7 @@ async function collectUnix(ctx: ProbeContext) {
   return {
     data: {
       user: user.stdout.trim() || null,
-      isAdmin: isAdminFromGroups(groups.stdout) || user.stdout.trim() === 'root',
+      isAdmin: isAdminFromGroups(groups.stdout),
       screenLock,
     } satisfies AccountsData,
     gaps,
@@ -50,6 +72,8 @@ async function collectUnix(ctx: ProbeContext) {
 }
 
 async function collectWindows(ctx: ProbeContext) {
+  const account = machineAccountOf(ctx);
+  if (account !== null) return asMachineAccount(account);
   const gaps: Gap[] = [];
   const [json, groups] = await Promise.all([
     ctx.powershell(join(__dirname, 'security-accounts.ps1')),

@@ -85,23 +85,35 @@ export function parseWindowsAntivirus(json: unknown, now: Date): AntivirusData {
   return { products, gatekeeper: null };
 }
 
+/**
+ * A setting of `mdatp health --output json`: current versions wrap each one in an object
+ * (`"passiveModeEnabled": {"displayValue": true, "isManaged": false, "value": true}`, real output in
+ * GLPI agent's test data); older ones printed the bare value.
+ */
+function mdatpSetting(json: unknown, key: string): unknown {
+  const value = prop(json, key);
+  return value !== null && typeof value === 'object' && 'value' in value ? prop(value, 'value') : value;
+}
+
 /** `mdatp health --output json` (Microsoft Defender for Endpoint on Linux and macOS). */
 export function parseMdatpHealth(json: unknown, now: Date): AntivirusProduct | null {
   if (!json || typeof json !== 'object') return null;
+  // Milliseconds since 1970, printed as a string ("1683092938089").
   const updated = asInteger(prop(json, 'definitionsUpdated'));
   const date = updated === null ? null : new Date(updated).toISOString();
-  const status = asString(prop(json, 'definitionsStatus'));
+  // {"$type": "upToDate"} now; a bare "up_to_date" in older versions.
+  const status =
+    asString(prop(prop(json, 'definitionsStatus'), '$type')) ?? asString(prop(json, 'definitionsStatus'));
+  // "block" protects; "audit" only logs tampering, and "disabled" is off.
+  const tamper = asString(mdatpSetting(json, 'tamperProtection'));
   return product('Microsoft Defender for Endpoint', {
     enabled: asBoolean(prop(json, 'healthy')),
-    realTimeProtection: asBoolean(prop(json, 'realTimeProtectionEnabled')),
-    signaturesUpToDate: status === null ? null : /up_to_date/i.test(status),
+    realTimeProtection: asBoolean(mdatpSetting(json, 'realTimeProtectionEnabled')),
+    signaturesUpToDate: status === null ? null : /^up_?to_?date$/i.test(status),
     signatureDate: date,
     signatureAgeDays: ageDays(date, now),
-    passive: asBoolean(prop(json, 'passiveModeEnabled')),
-    tamperProtected:
-      asString(prop(json, 'tamperProtection')) === null
-        ? null
-        : asString(prop(json, 'tamperProtection')) !== 'disabled',
+    passive: asBoolean(mdatpSetting(json, 'passiveModeEnabled')),
+    tamperProtected: tamper === null ? null : tamper.toLowerCase() === 'block',
   });
 }
 

@@ -40,7 +40,13 @@ async function collectLinux(ctx: ProbeContext) {
 }
 
 async function collectDarwin(ctx: ProbeContext) {
-  const out = await ctx.exec('/usr/libexec/ApplicationFirewall/socketfilterfw', ['--getglobalstate']);
+  // One call answers every question, a line each; block-all is what says inbound is blocked.
+  const out = await ctx.exec('/usr/libexec/ApplicationFirewall/socketfilterfw', [
+    '--getglobalstate',
+    '--getblockall',
+    '--getallowsigned',
+    '--getstealthmode',
+  ]);
   const profile = parseSocketfilterfw(out.stdout);
   if (!profile)
     throw new ProbeError(

@@ -47,14 +47,20 @@ export function parseWindowsFirewall(json: unknown): FirewallData {
   return { profiles, products };
 }
 
-/** `socketfilterfw --getglobalstate`: "Firewall is enabled. (State = 1)"; 2 means "block all". */
+/**
+ * `socketfilterfw --getglobalstate --getblockall …`: "Firewall is enabled. (State = 1)" and "Firewall
+ * has block all state set to enabled." (older macOS: "Block all ENABLED!"). State 2 is not "block
+ * all": macOS also reports it for a firewall with stealth mode on and block-all off (real output in
+ * Kolide launcher's test data), so only the block-all line says whether inbound is blocked.
+ */
 export function parseSocketfilterfw(text: string): FirewallProfile | null {
   const state = /State = (\d)/.exec(text)?.[1];
   if (state === undefined) return null;
+  const blockAll = /block all (?:state set to )?(enabled|disabled)/i.exec(text)?.[1]?.toLowerCase();
   return {
     name: 'Application firewall',
     enabled: state !== '0',
-    defaultInbound: state === '2' ? 'block' : null,
+    defaultInbound: state !== '0' && blockAll === 'enabled' ? 'block' : null,
   };
 }
 

@@ -10,8 +10,9 @@ import {
   proxyFromScutil,
   proxyFromWindows,
   proxyHostPort,
+  type ConnectivityData,
 } from '../../../probes/network/connectivity/parse';
-import { fixtureData } from '../../support/fixtures';
+import { fixtureData, runOnFixture } from '../../support/fixtures';
 
 const data = (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
   fixtureData(connectivityProbe, platform, scenario);
@@ -54,6 +55,29 @@ describe('network.connectivity on fixtures', () => {
       autoDetect: false,
     });
     expect(d.check.outcome).toBe('ok');
+  });
+  // An Intune remediation runs as SYSTEM: its HKCU is SYSTEM's, whose "no proxy" is not the user's.
+  it("windows, run as SYSTEM: the user's proxy is not read, and not reported as none", async () => {
+    const envelope = await runOnFixture(connectivityProbe, 'win32', 'intune-as-system');
+    expect((envelope.data as ConnectivityData).proxy).toMatchObject({
+      source: 'not-read',
+      server: null,
+      autoDetect: null,
+    });
+    expect(envelope.gaps).toEqual([
+      expect.objectContaining({
+        part: "the user's proxy settings",
+        message: expect.stringContaining('Triage ran as SYSTEM'),
+      }),
+    ]);
+  });
+  it('windows, run as SYSTEM: a proxy Group Policy sets per machine holds for the user too', async () => {
+    const envelope = await runOnFixture(connectivityProbe, 'win32', 'intune-as-system-machine-proxy');
+    expect((envelope.data as ConnectivityData).proxy).toMatchObject({
+      source: 'windows',
+      server: 'proxy.contoso.com:8080',
+    });
+    expect(envelope.gaps).toEqual([]);
   });
   it('windows and macOS: direct connections', async () => {
     expect((await data('win32', 'win11-direct')).proxy).toMatchObject({ server: null, autoDetect: true });

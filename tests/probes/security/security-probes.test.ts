@@ -11,7 +11,11 @@ import {
   parseWindowsAccounts,
 } from '../../../probes/security/accounts/parse';
 import { antivirusProbe } from '../../../probes/security/antivirus';
-import { parseMdatpHealth, parseWindowsAntivirus } from '../../../probes/security/antivirus/parse';
+import {
+  parseMdatpHealth,
+  parseWindowsAntivirus,
+  type AntivirusData,
+} from '../../../probes/security/antivirus/parse';
 import { bootProbe } from '../../../probes/security/boot';
 import { parseWindowsBoot, secureBootFromEfivar } from '../../../probes/security/boot/parse';
 import { encryptionProbe } from '../../../probes/security/encryption';
@@ -19,6 +23,7 @@ import { parseLsblk, parseWindowsEncryption } from '../../../probes/security/enc
 import { firewallProbe } from '../../../probes/security/firewall';
 import {
   parseNftRuleset,
+  parseSocketfilterfw,
   parseWindowsFirewall,
   productEnabled,
 } from '../../../probes/security/firewall/parse';
@@ -31,6 +36,27 @@ const data = async (probe: Probe, platform: Platform, scenario: string) =>
   (await runOnFixture(probe, platform, scenario)).data;
 
 describe('security.antivirus', () => {
+  // Real `mdatp health --output json` (GLPI agent's test data): every setting is an object.
+  it('macOS: an active Defender for Endpoint, read from its settings objects', async () => {
+    const { products } = (await data(antivirusProbe, 'darwin', 'defender-101.98.30')) as AntivirusData;
+    expect(products).toContainEqual(
+      expect.objectContaining({
+        name: 'Microsoft Defender for Endpoint',
+        enabled: true,
+        realTimeProtection: true,
+        passive: false,
+        tamperProtected: true,
+        signaturesUpToDate: true,
+        signatureDate: '2023-05-03T05:48:58.089Z',
+      }),
+    );
+  });
+  it('linux: a passive Defender with real-time protection off is passive, not protecting', async () => {
+    const { products } = (await data(antivirusProbe, 'linux', 'defender-passive-101.23062')) as AntivirusData;
+    expect(products).toEqual([
+      expect.objectContaining({ realTimeProtection: false, passive: true, tamperProtected: false }),
+    ]);
+  });
   it("windows: Defender on, signatures a day old; Defender's own entry in Security Center is not listed twice", async () => {
     expect(await data(antivirusProbe, 'win32', 'win11-defender')).toEqual({
       products: [
@@ -115,6 +141,21 @@ describe('security.firewall', () => {
       profiles: [{ name: 'Application firewall', enabled: false, defaultInbound: null }],
       products: [],
     });
+  });
+  it('macOS: State = 2 with stealth mode on and block-all off is on, not "blocks all inbound"', async () => {
+    expect(await data(firewallProbe, 'darwin', 'kolide-stealth-on')).toEqual({
+      profiles: [{ name: 'Application firewall', enabled: true, defaultInbound: null }],
+      products: [],
+    });
+  });
+  it('macOS: only the block-all line says inbound is blocked', () => {
+    expect(
+      parseSocketfilterfw('Firewall is enabled. (State = 1)\nFirewall has block all state set to enabled.\n'),
+    ).toMatchObject({ enabled: true, defaultInbound: 'block' });
+    expect(parseSocketfilterfw('Firewall is enabled. (State = 2)\nBlock all ENABLED!\n')).toMatchObject({
+      defaultInbound: 'block',
+    });
+    expect(parseSocketfilterfw('Firewall is enabled. (State = 2)\n')).toMatchObject({ defaultInbound: null });
   });
   it('reads nftables policies', () => {
     expect(parseNftRuleset({ nftables: [{ chain: { hook: 'input', policy: 'drop' } }] })).toMatchObject({
@@ -210,12 +251,36 @@ describe('security.mdm', () => {
 });
 
 describe('security.accounts', () => {
-  it('linux: root on this machine, GNOME would lock after 5 minutes', async () =>
-    expect(await data(accountsProbe, 'linux', 'debian12-kvm')).toEqual({
-      user: 'root',
+  it('linux: a sudo user whose GNOME session would lock after 5 minutes', async () =>
+    expect(await data(accountsProbe, 'linux', 'debian12-sudo-user')).toEqual({
+      user: 'jdoe',
       isAdmin: true,
       screenLock: { enabled: true, timeoutSeconds: 300 },
     }));
+  // Run as root (an MDM script, cron) or as SYSTEM (an Intune remediation), there is no user to
+  // describe: root's or SYSTEM's own rights and screen lock must not be reported as the user's.
+  it('linux: run as root, reads nothing as if it were the user and says why', async () => {
+    const envelope = await runOnFixture(accountsProbe, 'linux', 'debian12-kvm');
+    expect(envelope.data).toEqual({
+      user: null,
+      isAdmin: null,
+      screenLock: { enabled: null, timeoutSeconds: null },
+    });
+    expect(envelope.status).toBe('partial');
+    expect(envelope.gaps).toEqual([
+      expect.objectContaining({
+        part: 'the signed-in user',
+        message: expect.stringContaining('Triage ran as root'),
+      }),
+    ]);
+  });
+  it('windows: run as SYSTEM by Intune, reads nothing as if it were the user and says why', async () => {
+    const envelope = await runOnFixture(accountsProbe, 'win32', 'intune-remediation-as-system');
+    expect(envelope.data).toMatchObject({ user: null, isAdmin: null });
+    expect(envelope.gaps).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('Triage ran as SYSTEM') }),
+    ]);
+  });
   it('windows: an administrator without a screen lock', async () =>
     expect(await data(accountsProbe, 'win32', 'win11-admin-no-lock')).toEqual({
       user: 'CONTOSO\\jsmith',
