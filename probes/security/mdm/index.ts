@@ -3,10 +3,12 @@
  * (Intune or another), the Primary Refresh Token Windows needs for single sign-on; on Linux, the
  * management agents that exist.
  */
-import { defineProbe, type ProbeContext } from '../../types';
+import { join } from 'node:path';
+import { defineProbe, type Gap, type ProbeContext } from '../../types';
 import { windowsSystemProgram } from '../../system/windows-paths';
-import { ifPresent } from '../../util/gaps';
-import { noneFound, parseDsregcmd, parseProfilesStatus, type MdmData } from './parse';
+import { ifPresent, optional } from '../../util/gaps';
+import { gapsFromScript } from '../../util/script-errors';
+import { noneFound, parseDsregcmd, parseProfilesStatus, withWindowsManagement, type MdmData } from './parse';
 
 export type { MdmData } from './parse';
 
@@ -36,18 +38,21 @@ async function collectDarwin(ctx: ProbeContext) {
 }
 
 async function collectWindows(ctx: ProbeContext) {
+  const gaps: Gap[] = [];
   // dsregcmd's key names are fixed (not translated), so its text output is safe to parse. Started by
   // absolute path: a dsregcmd.exe in the current folder must not stand in for Windows' own.
-  return {
-    data: parseDsregcmd(
-      (
-        await ctx.exec(
-          windowsSystemProgram('dsregcmd.exe', (name) => ctx.env(name)),
-          ['/status'],
-        )
-      ).stdout,
+  const [dsregcmd, script] = await Promise.all([
+    ctx.exec(
+      windowsSystemProgram('dsregcmd.exe', (name) => ctx.env(name)),
+      ['/status'],
     ),
-  };
+    optional(ctx, gaps, 'MDM enrolments and management agents', async () => {
+      const json = await ctx.powershell(join(__dirname, 'security-mdm.ps1'));
+      gaps.push(...gapsFromScript(json));
+      return json;
+    }),
+  ]);
+  return { data: withWindowsManagement(parseDsregcmd(dsregcmd.stdout), script), gaps };
 }
 
 export const mdmProbe = defineProbe<MdmData>({
@@ -62,7 +67,8 @@ export const mdmProbe = defineProbe<MdmData>({
       managed: {
         type: 'boolean',
         nullable: true,
-        description: 'Enrolled in a device management service (Linux: an agent is present).',
+        description:
+          'Managed by something: enrolled in MDM, a management agent, or Group Policy through a domain join (Linux: an agent is present).',
       },
       join: {
         type: 'string',
@@ -70,7 +76,17 @@ export const mdmProbe = defineProbe<MdmData>({
         enum: ['entra', 'hybrid', 'domain', 'workplace', 'none'],
         description: 'How the device is joined (Windows).',
       },
-      mdm: { type: 'string', nullable: true, description: 'The management service or its enrolment URL.' },
+      mdm: {
+        type: 'string',
+        nullable: true,
+        description:
+          'The MDM service the device is enrolled in (Windows: from its enrolment, e.g. Microsoft Intune).',
+      },
+      managedBy: {
+        type: 'string[]',
+        description:
+          'Everything that manages the device: MDM, Intune Management Extension, Configuration Manager, Active Directory (Group Policy); Linux: agents.',
+      },
       tenantName: {
         type: 'string',
         nullable: true,

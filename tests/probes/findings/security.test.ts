@@ -45,7 +45,8 @@ const boot = (over: Partial<BootData> = {}): BootData => ({
 const mdm = (over: Partial<MdmData> = {}): MdmData => ({
   managed: true,
   join: 'entra',
-  mdm: 'https://enrollment.manage.microsoft.com/',
+  mdm: 'Microsoft Intune',
+  managedBy: ['Microsoft Intune'],
   tenantName: 'Contoso',
   deviceId: null,
   primaryRefreshToken: true,

@@ -226,17 +226,6 @@ describe('security.boot', () => {
 });
 
 describe('security.mdm', () => {
-  it('windows: hybrid joined and enrolled, but no Primary Refresh Token', async () => {
-    expect(await data(mdmProbe, 'win32', 'win11-hybrid-no-prt')).toEqual({
-      managed: true,
-      join: 'hybrid',
-      mdm: 'https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc',
-      tenantName: 'Contoso',
-      deviceId: '5b5b4f18-0d6c-4b1a-9c1e-3f2a8e7d6c5b',
-      primaryRefreshToken: false,
-      agents: [],
-    });
-  });
   it('macOS: enrolled through Automated Device Enrollment', async () =>
     expect(await data(mdmProbe, 'darwin', 'sonoma-ade')).toMatchObject({
       managed: true,
