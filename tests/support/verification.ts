@@ -18,6 +18,15 @@ type Counted = (typeof COUNTED)[number];
 const PLATFORMS: readonly Platform[] = ['win32', 'darwin', 'linux'];
 const OS_NAME: Readonly<Record<Platform, string>> = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' };
 
+/**
+ * Folders of real samples a check's parser is tested on directly, outside its scenarios (one
+ * program's output in many variants): they count for that check.
+ */
+const SAMPLE_FOLDERS: Readonly<Record<string, { platform: Platform; probeId: string }>> = {
+  'windows/ping': { platform: 'win32', probeId: 'network.gateway' },
+  'macos/socketfilterfw': { platform: 'darwin', probeId: 'security.firewall' },
+};
+
 export interface CellEvidence {
   /** Samples (fixture files of OS output, stubs scenarios) by kind of evidence. */
   readonly counts: Readonly<Record<Counted, number>>;
@@ -25,15 +34,21 @@ export interface CellEvidence {
 
 export function cellEvidence(platform: Platform, probeId: string): CellEvidence {
   const counts: Record<Counted, number> = { captured: 0, published: 0, composed: 0 };
-  const dir = join(FIXTURES_ROOT, OS_FOLDER[platform], probeId);
-  if (!existsSync(dir)) return { counts };
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (name.endsWith('.stubs.json')) {
-      counts[stubsEvidence(path)] += 1;
-    } else if (name.endsWith('.txt')) {
-      const evidence = parseFixtureFile(path).headers.get('evidence') as Evidence;
-      if ((COUNTED as readonly string[]).includes(evidence)) counts[evidence as Counted] += 1;
+  const folders = [
+    join(FIXTURES_ROOT, OS_FOLDER[platform], probeId),
+    ...Object.entries(SAMPLE_FOLDERS)
+      .filter(([, owner]) => owner.platform === platform && owner.probeId === probeId)
+      .map(([folder]) => join(FIXTURES_ROOT, folder)),
+  ];
+  for (const dir of folders.filter((d) => existsSync(d))) {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (name.endsWith('.stubs.json')) {
+        counts[stubsEvidence(path)] += 1;
+      } else if (name.endsWith('.txt')) {
+        const evidence = parseFixtureFile(path).headers.get('evidence') as Evidence;
+        if ((COUNTED as readonly string[]).includes(evidence)) counts[evidence as Counted] += 1;
+      }
     }
   }
   return { counts };

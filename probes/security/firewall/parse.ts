@@ -48,19 +48,21 @@ export function parseWindowsFirewall(json: unknown): FirewallData {
 }
 
 /**
- * `socketfilterfw --getglobalstate --getblockall …`: "Firewall is enabled. (State = 1)" and "Firewall
- * has block all state set to enabled." (older macOS: "Block all ENABLED!"). State 2 is not "block
- * all": macOS also reports it for a firewall with stealth mode on and block-all off (real output in
- * Kolide launcher's test data), so only the block-all line says whether inbound is blocked.
+ * `socketfilterfw --getglobalstate --getblockall …`: "Firewall is enabled. (State = 1)"; State 2 is
+ * "block all incoming" ("Firewall is enabled. (State = 2)" up to Big Sur, "Firewall is blocking all
+ * non-essential incoming connections. (State = 2)" since). When the block-all line is there ("Firewall
+ * has block all state set to enabled.", older "Block all ENABLED!") it decides: one project's test
+ * data shows State 2 with block-all off and stealth mode on.
  */
 export function parseSocketfilterfw(text: string): FirewallProfile | null {
   const state = /State = (\d)/.exec(text)?.[1];
   if (state === undefined) return null;
   const blockAll = /block all (?:state set to )?(enabled|disabled)/i.exec(text)?.[1]?.toLowerCase();
+  const blocks = blockAll === undefined ? state === '2' : blockAll === 'enabled';
   return {
     name: 'Application firewall',
     enabled: state !== '0',
-    defaultInbound: state !== '0' && blockAll === 'enabled' ? 'block' : null,
+    defaultInbound: state !== '0' && blocks ? 'block' : null,
   };
 }
 

@@ -2,6 +2,7 @@
  * The security probes on fixtures of each OS: antivirus, firewall, encryption, boot, management and
  * accounts, read as a standard user.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountsProbe } from '../../../probes/security/accounts';
 import {
@@ -30,7 +31,7 @@ import {
 import { mdmProbe } from '../../../probes/security/mdm';
 import { parseDsregcmd, parseProfilesStatus } from '../../../probes/security/mdm/parse';
 import type { Platform, Probe } from '../../../probes/types';
-import { runOnFixture } from '../../support/fixtures';
+import { FIXTURES_ROOT, parseFixtureFile, runOnFixture } from '../../support/fixtures';
 
 const data = async (probe: Probe, platform: Platform, scenario: string) =>
   (await runOnFixture(probe, platform, scenario)).data;
@@ -142,20 +143,29 @@ describe('security.firewall', () => {
       products: [],
     });
   });
-  it('macOS: State = 2 with stealth mode on and block-all off is on, not "blocks all inbound"', async () => {
+  // Real socketfilterfw output (tests/fixtures/macos/socketfilterfw): State 2 is block-all, in
+  // both wordings macOS has used for it.
+  it.each([
+    ['kolide-2024-on.txt', { enabled: true, defaultInbound: null }],
+    ['kolide-web-old-wording.txt', { enabled: true, defaultInbound: null }],
+    ['mcli-bigsur-block-all.txt', { enabled: true, defaultInbound: 'block' }],
+    ['machealthcheck-2025-block-all.txt', { enabled: true, defaultInbound: 'block' }],
+  ])('macOS: socketfilterfw %s', (name, expected) => {
+    const { body } = parseFixtureFile(join(FIXTURES_ROOT, 'macos', 'socketfilterfw', name));
+    expect(parseSocketfilterfw(body)).toMatchObject(expected);
+  });
+  it('macOS: when the block-all line and State disagree, the block-all line decides', async () => {
+    // Hand-edited test data of another project: State 2 with block-all off (see its header).
     expect(await data(firewallProbe, 'darwin', 'kolide-stealth-on')).toEqual({
       profiles: [{ name: 'Application firewall', enabled: true, defaultInbound: null }],
       products: [],
     });
-  });
-  it('macOS: only the block-all line says inbound is blocked', () => {
     expect(
       parseSocketfilterfw('Firewall is enabled. (State = 1)\nFirewall has block all state set to enabled.\n'),
-    ).toMatchObject({ enabled: true, defaultInbound: 'block' });
+    ).toMatchObject({ defaultInbound: 'block' });
     expect(parseSocketfilterfw('Firewall is enabled. (State = 2)\nBlock all ENABLED!\n')).toMatchObject({
       defaultInbound: 'block',
     });
-    expect(parseSocketfilterfw('Firewall is enabled. (State = 2)\n')).toMatchObject({ defaultInbound: null });
   });
   it('reads nftables policies', () => {
     expect(parseNftRuleset({ nftables: [{ chain: { hook: 'input', policy: 'drop' } }] })).toMatchObject({
