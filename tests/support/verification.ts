@@ -25,6 +25,7 @@ const OS_NAME: Readonly<Record<Platform, string>> = { win32: 'Windows', darwin: 
 const SAMPLE_FOLDERS: Readonly<Record<string, { platform: Platform; probeId: string }>> = {
   'windows/ping': { platform: 'win32', probeId: 'network.gateway' },
   'macos/socketfilterfw': { platform: 'darwin', probeId: 'security.firewall' },
+  'macos/sw_vers': { platform: 'darwin', probeId: 'os.info' },
 };
 
 export interface CellEvidence {

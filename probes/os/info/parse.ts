@@ -128,14 +128,19 @@ export function linuxInfo(
   );
 }
 
-/** `sw_vers` prints ProductName, ProductVersion and BuildVersion as `Key:<tabs>value`. */
+/**
+ * `sw_vers` prints ProductName, ProductVersion and BuildVersion as `Key:<tabs>value`; with a Rapid
+ * Security Response installed also ProductVersionExtra, "(a)", which belongs to the version
+ * technicians compare: 13.3.1 (a) is patched, 13.3.1 is not.
+ */
 export function macosInfo(
   swVers: string,
   parts: { hostname: string; kernel: string | null; arch: string },
   today: Date,
 ): OsInfoData {
   const values = parseKeyValueLines(swVers);
-  const version = values.get('ProductVersion') ?? 'unknown';
+  const extra = values.get('ProductVersionExtra');
+  const version = `${values.get('ProductVersion') ?? 'unknown'}${extra ? ` ${extra}` : ''}`;
   return withSupport(
     {
       name: `${values.get('ProductName') ?? 'macOS'} ${version}`,

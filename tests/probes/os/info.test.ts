@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { osInfoProbe } from '../../../probes/os/info';
 import { supportStatus } from '../../../probes/os/info/lifecycle';
-import { windowsChannel } from '../../../probes/os/info/parse';
+import { macosInfo, windowsChannel } from '../../../probes/os/info/parse';
 import type { Platform } from '../../../probes/types';
-import { runOnFixture } from '../../support/fixtures';
+import { FIXTURES_ROOT, parseFixtureFile, runOnFixture } from '../../support/fixtures';
 
 // The fixture context's clock says 2026-11-24.
 const cases: { platform: Platform; scenario: string; expect: Record<string, unknown> }[] = [
@@ -109,5 +110,27 @@ describe('support status', () => {
     expect(windowsChannel('Education', 1)).toBe('enterprise');
     expect(windowsChannel('Core', 1)).toBe('home-pro');
     expect(windowsChannel('ServerStandard', 3)).toBe('server');
+  });
+});
+
+// Real sw_vers output from macOS 10.15 to 26 (tests/fixtures/macos/sw_vers, each naming its source).
+describe('os.info on macOS, real sw_vers', () => {
+  const today = new Date('2026-11-24T10:00:00Z');
+  const parts = { hostname: 'mac', kernel: null, arch: 'arm64' };
+  const sample = (name: string) =>
+    parseFixtureFile(join(FIXTURES_ROOT, 'macos', 'sw_vers', `${name}.txt`)).body;
+  it.each([
+    ['macos10.15.5', 'Mac OS X 10.15.5', '10.15.5', '19F101'],
+    ['macos15.0', 'macOS 15.0', '15.0', '24A335'],
+    ['macos26.5', 'macOS 26.5', '26.5', '25F71'],
+    // A Rapid Security Response is part of the version: 13.3.1 (a) is patched, 13.3.1 is not.
+    ['macos13.3.1-rsr', 'macOS 13.3.1 (a)', '13.3.1 (a)', '22E772610a'],
+  ])('%s', (name, fullName, version, build) => {
+    expect(macosInfo(sample(name), parts, today)).toMatchObject({
+      name: fullName,
+      version,
+      build,
+      family: 'macos',
+    });
   });
 });
