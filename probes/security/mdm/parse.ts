@@ -104,18 +104,27 @@ export function withWindowsManagement(join: MdmData, script: unknown): MdmData {
   return { ...join, managed: managedBy.length > 0, mdm: mdm.length ? mdm.join(', ') : null, managedBy };
 }
 
-/** `profiles status -type enrollment`: "Enrolled via DEP: Yes" and "MDM enrollment: Yes (User Approved)". */
+/**
+ * `profiles status -type enrollment`: "Enrolled via DEP: Yes", "MDM enrollment: Yes (User Approved)"
+ * and, since macOS 11, "MDM server: https://mdm.example.com:8443/mdm/ServerURL" when enrolled.
+ */
 export function parseProfilesStatus(text: string): MdmData {
   const dep = /Enrolled via DEP:\s*(Yes|No)/i.exec(text)?.[1];
   const mdm = /MDM enrollment:\s*(Yes|No)(?:\s*\(([^)]+)\))?/i.exec(text);
+  const serverUrl = /MDM server:\s*(\S+)/i.exec(text)?.[1];
+  const server = serverUrl === undefined ? null : (URL.parse(serverUrl)?.host ?? serverUrl);
   const managed = mdm ? mdm[1]?.toLowerCase() === 'yes' : null;
+  const how = [dep?.toLowerCase() === 'yes' ? 'Automated Device Enrollment' : null, mdm?.[2] ?? null].filter(
+    (part): part is string => part !== null,
+  );
+  const name = managed
+    ? `MDM${server ? ` at ${server}` : ''}${how.length ? ` (${how.join(', ')})` : ''}`
+    : null;
   return {
     managed,
     join: null,
-    mdm: managed
-      ? `MDM${dep?.toLowerCase() === 'yes' ? ', Automated Device Enrollment' : ''}${mdm?.[2] ? ` (${mdm[2]})` : ''}`
-      : null,
-    managedBy: managed ? ['MDM'] : [],
+    mdm: name,
+    managedBy: name ? [name] : [],
     tenantName: null,
     deviceId: null,
     primaryRefreshToken: null,

@@ -237,9 +237,11 @@ describe('security.boot', () => {
 
 describe('security.mdm', () => {
   it('macOS: enrolled through Automated Device Enrollment', async () =>
-    expect(await data(mdmProbe, 'darwin', 'sonoma-ade')).toMatchObject({
+    expect(await data(mdmProbe, 'darwin', 'macos11-ade-nist')).toMatchObject({
       managed: true,
-      mdm: 'MDM, Automated Device Enrollment (User Approved)',
+      // The server macOS 11 and later name is kept: it says which MDM manages the Mac.
+      mdm: 'MDM at mdmserver:8443 (Automated Device Enrollment, User Approved)',
+      managedBy: ['MDM at mdmserver:8443 (Automated Device Enrollment, User Approved)'],
     }));
   it('linux: no agent found is data', async () =>
     expect(await data(mdmProbe, 'linux', 'debian12-kvm')).toMatchObject({ managed: false, agents: [] }));
