@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { vpnProbe } from '../../../probes/network/vpn';
 import { parseIpLinks, parseScutilNc, parseWindowsVpn } from '../../../probes/network/vpn/parse';
-import { fixtureData } from '../../support/fixtures';
+import { fixtureData, runOnFixture } from '../../support/fixtures';
 
 const data = (platform: 'linux' | 'win32' | 'darwin', scenario: string) =>
   fixtureData(vpnProbe, platform, scenario);
@@ -18,15 +18,24 @@ describe('network.vpn on fixtures', () => {
       anyConnected: false,
     });
   });
+  // Real scutil --nc list output: an L2TP service from System Settings, a Network Extension VPN.
   it('macOS: the configured VPN services and their state', async () => {
-    expect((await data('darwin', 'sonoma-office-vpn')).tunnels).toEqual([
-      {
-        name: 'Contoso VPN',
-        type: 'vpn:com.apple.networkextension.ikev2',
-        connected: true,
-        source: 'os-vpn',
-      },
-      { name: 'Old L2TP', type: 'ppp:l2tp', connected: false, source: 'os-vpn' },
+    expect((await data('darwin', 'macos-l2tp-disconnected')).tunnels).toEqual([
+      { name: 'My VPN', type: 'ppp:l2tp', connected: false, source: 'os-vpn' },
+    ]);
+    expect(await data('darwin', 'macos26-tailscale-connected')).toEqual({
+      tunnels: [
+        { name: 'Tailscale', type: 'vpn:io.tailscale.ipn.macsys', connected: true, source: 'os-vpn' },
+      ],
+      anyConnected: true,
+    });
+  });
+  it('macOS: nothing listed is not "no VPN": IKEv2 VPNs from System Settings are never listed', async () => {
+    const envelope = await runOnFixture(vpnProbe, 'darwin', 'macos-ikev2-only');
+    expect(envelope.data).toEqual({ tunnels: [], anyConnected: false });
+    expect(envelope.status).toBe('partial');
+    expect(envelope.gaps).toEqual([
+      expect.objectContaining({ part: 'IKEv2 VPNs set up in System Settings', code: 'not-available' }),
     ]);
   });
   it('windows: the built-in VPN and a third-party adapter, both down', async () => {
