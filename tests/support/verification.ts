@@ -26,6 +26,9 @@ const SAMPLE_FOLDERS: Readonly<Record<string, { platform: Platform; probeId: str
   'windows/ping': { platform: 'win32', probeId: 'network.gateway' },
   'macos/socketfilterfw': { platform: 'darwin', probeId: 'security.firewall' },
   'macos/sw_vers': { platform: 'darwin', probeId: 'os.info' },
+  'macos/sysadminctl': { platform: 'darwin', probeId: 'security.accounts' },
+  'macos/scutil-proxy': { platform: 'darwin', probeId: 'network.connectivity' },
+  'macos/vm_stat': { platform: 'darwin', probeId: 'hardware.memory' },
 };
 
 export interface CellEvidence {
