@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { proxyFromScutil } from '../../probes/network/connectivity/parse';
+import { parseScutilDns } from '../../probes/network/dns/parse';
 import { parseVmStat } from '../../probes/hardware/memory/parse';
 import { parseSysadminctl } from '../../probes/security/accounts/parse';
 import { FIXTURES_ROOT, parseFixtureFile } from '../support/fixtures';
@@ -51,4 +52,17 @@ describe('vm_stat: available memory = (free + inactive + speculative + purgeable
     ['macos14.3.1-intel-vm', 282_833 * 4_096],
     ['macos10.15-intel', 4_217_321 * 4_096],
   ])('%s', (name, bytes) => expect(parseVmStat(sample('vm_stat', name))).toBe(bytes));
+});
+
+describe('scutil --dns: the servers of every interface, scoped ones included', () => {
+  it('a VPN whose servers macOS lists only for scoped queries (the main section has none)', () =>
+    expect(parseScutilDns(sample('scutil-dns', 'macos10.13-openvpn-scoped-only')).servers).toEqual([
+      { address: '8.8.8.8', interfaces: ['utun0'] },
+      { address: '8.8.4.4', interfaces: ['utun0'] },
+    ]));
+  it('the same servers in both sections count once', () =>
+    expect(parseScutilDns(sample('scutil-dns', 'macos14-tailscale-both-sections')).servers).toEqual([
+      { address: '192.168.100.101', interfaces: ['en0'] },
+      { address: '192.168.100.102', interfaces: ['en0'] },
+    ]));
 });

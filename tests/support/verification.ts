@@ -29,6 +29,7 @@ const SAMPLE_FOLDERS: Readonly<Record<string, { platform: Platform; probeId: str
   'macos/sysadminctl': { platform: 'darwin', probeId: 'security.accounts' },
   'macos/scutil-proxy': { platform: 'darwin', probeId: 'network.connectivity' },
   'macos/vm_stat': { platform: 'darwin', probeId: 'hardware.memory' },
+  'macos/scutil-dns': { platform: 'darwin', probeId: 'network.dns' },
 };
 
 export interface CellEvidence {

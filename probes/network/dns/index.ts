@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
 import { optional } from '../../util/gaps';
 import {
+  chooseServers,
   parseResolvConf,
   parseResolvectlStatus,
   parseScutilDns,
@@ -59,7 +60,7 @@ async function testServers(
 ): Promise<DnsData> {
   const { testNames, mustResolve, timeoutMs, slowMs } = ctx.config.dns;
   const names = [...new Set([...testNames, ...mustResolve])];
-  const servers = config.servers.slice(0, MAX_SERVERS);
+  const servers = chooseServers(config.servers, MAX_SERVERS);
   // Everything at once: a dead server costs one timeout, not one per name.
   const [system, perServer] = await Promise.all([
     // The system resolver may first wait out a dead server before asking the next one, as every

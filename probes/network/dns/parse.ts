@@ -112,10 +112,11 @@ export function parseResolvectlStatus(text: string): DnsConfiguration {
  * ones with a `domain` only serve that domain (mDNS, VPN split DNS), the others are the defaults.
  */
 export function parseScutilDns(text: string): DnsConfiguration {
-  const section = text.split(/\nDNS configuration \(for scoped queries\)/)[0] ?? '';
+  // Both sections: a VPN's resolver may be listed only "for scoped queries", bound to its tunnel
+  // (real output: an OpenVPN tunnel whose servers appear nowhere else).
   const servers = new Map<string, string[]>();
   const domains: string[] = [];
-  for (const block of section.split(/\nresolver #\d+\s*\n/).slice(1)) {
+  for (const block of text.split(/\nresolver #\d+\s*\n/).slice(1)) {
     const lines = block.split('\n').map((l) => l.trim());
     const value = (key: string): string[] =>
       lines
@@ -127,6 +128,27 @@ export function parseScutilDns(text: string): DnsConfiguration {
     domains.push(...value('search domain'));
   }
   return toConfiguration(servers, domains);
+}
+
+/**
+ * At most `max` servers to test, taken in turn from each interface (first server of each, then the
+ * second…): a VPN that pushes four resolvers must not hide the LAN's one, the usual culprit.
+ */
+export function chooseServers(servers: readonly ConfiguredServer[], max: number): ConfiguredServer[] {
+  const byInterface = new Map<string, ConfiguredServer[]>();
+  for (const server of servers) {
+    const key = server.interfaces[0] ?? '';
+    byInterface.set(key, [...(byInterface.get(key) ?? []), server]);
+  }
+  const chosen: ConfiguredServer[] = [];
+  for (let round = 0; chosen.length < max && chosen.length < servers.length; round++) {
+    for (const list of byInterface.values()) {
+      const server = list[round];
+      if (server && chosen.length < max) chosen.push(server);
+    }
+  }
+  // Keep the system's own order among those chosen.
+  return servers.filter((server) => chosen.includes(server));
 }
 
 /** The JSON of os-dns.ps1: Get-DnsClientServerAddress per connected interface, and the suffix search list. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseProbeConfig } from '../../../probes/config';
 import { dnsProbe, type DnsData } from '../../../probes/network/dns';
 import {
+  chooseServers,
   judgeServer,
   parseResolvConf,
   parseResolvectlStatus,
@@ -90,6 +91,24 @@ describe('judging a server', () => {
   });
   it('a public name nobody resolves is not held against a server', () => {
     expect(judgeServer([q('gone.example', 'nxdomain')], context)).toBe('ok');
+  });
+});
+
+describe('choosing the servers to test', () => {
+  const server = (address: string, iface: string) => ({ address, interfaces: [iface] });
+  it("a VPN's four resolvers do not hide the LAN's one", () => {
+    const vpn = ['10.8.0.1', '10.8.0.2', '10.8.0.3', '10.8.0.4'].map((a) => server(a, 'utun3'));
+    const lan = server('192.168.1.1', 'en0');
+    expect(chooseServers([...vpn, lan], 4).map((s) => s.address)).toEqual([
+      '10.8.0.1',
+      '10.8.0.2',
+      '10.8.0.3',
+      '192.168.1.1',
+    ]);
+  });
+  it('keeps every server when there are few, in the system order', () => {
+    const few = [server('10.0.0.53', 'Ethernet'), server('10.0.0.54', 'Ethernet')];
+    expect(chooseServers(few, 4)).toEqual(few);
   });
 });
 
