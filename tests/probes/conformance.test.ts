@@ -1,14 +1,14 @@
 /**
  * Walks the probe index: what every probe must be, and that every fixture yields documented data.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData, checkFieldDocs } from '../../probes/fields';
 import { ALL_PROBES } from '../../probes/index';
 import { PLATFORMS, PROBE_AREAS } from '../../probes/types';
-import { fixtureDir, listScenarios, runOnFixture } from '../support/fixtures';
-import { pwshSupport, runOnStubs } from '../support/pwsh';
+import { listScenarios, runOnFixture } from '../support/fixtures';
+import { hasStubs, pwshSupport, runOnStubs } from '../support/pwsh';
 
 const pwsh = pwshSupport();
 
@@ -68,9 +68,7 @@ describe('the probe index', () => {
     );
     it.each(scenarios)('yields documented data on %s %s', async (platform, scenario) => {
       // A Windows scenario with stubs runs its scripts for real (they are not replayed from a file).
-      const stubs =
-        platform === 'win32' &&
-        existsSync(join(fixtureDir(platform, descriptor.id), `${scenario}.stubs.json`));
+      const stubs = platform === 'win32' && hasStubs(descriptor.id, scenario);
       if (stubs && pwsh.skip) return;
       const envelope = stubs
         ? await runOnStubs(probe, scenario, 'FullLanguage')

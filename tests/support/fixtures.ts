@@ -47,10 +47,10 @@ export const OS_FOLDER: Readonly<Record<Platform, string>> = {
  * machines (Linux: verified live here); `published` — real output someone captured on a real machine
  * and published (a project's test data, an issue, a vendor's sample), verbatim or shortened;
  * `composed` from a format description or from parts of several sources — a guess, to be replaced.
- * Two kinds are not operating-system output and count for nothing: `scripted` answers of Triage's
- * own network checks, and `derived` output of our own script run on a stubs scenario.
+ * `scripted` answers of Triage's own network checks are not operating-system output and count for
+ * nothing. (Windows scenarios whose scripts run on stubs keep no saved script output: they run.)
  */
-export const EVIDENCE = ['captured', 'published', 'composed', 'scripted', 'derived'] as const;
+export const EVIDENCE = ['captured', 'published', 'composed', 'scripted'] as const;
 export type Evidence = (typeof EVIDENCE)[number];
 
 export interface FixtureFile {

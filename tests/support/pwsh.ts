@@ -93,6 +93,11 @@ export async function runOnStubs(
   });
 }
 
+/** A Windows scenario whose scripts run for real on a stubs file (they have no replayed output). */
+export function hasStubs(probeId: string, scenario: string): boolean {
+  return existsSync(join(fixtureDir('win32', probeId), `${scenario}.stubs.json`));
+}
+
 /**
  * The stubs scenario file of a Windows probe; it must exist, name its sources in `_source` and say
  * in `_evidence` whether they are real output (`published`) or a guess (`composed`), as fixture

@@ -1,13 +1,26 @@
 /**
- * Realistic reports for bundle, CLI and UI tests: every probe run on its first fixture scenario for
- * an OS (real output), then the real finding rules.
+ * Realistic reports for bundle, CLI and UI tests: every probe run on a fixture scenario for an OS
+ * (the first that replays to "ok", else the first that replays; a Windows probe whose scenarios all
+ * run their scripts on stubs runs its first one under pwsh), then the real finding rules.
  */
 import { DEFAULT_PROBE_CONFIG } from '../../probes/config';
 import { evaluateFindings, renderFinding } from '../../probes/findings/evaluate';
 import { ALL_PROBES } from '../../probes/index';
-import type { Platform, ProbeEnvelope } from '../../probes/types';
+import type { Platform, Probe, ProbeEnvelope } from '../../probes/types';
 import type { Report } from '../../main/report';
 import { listScenarios, runOnFixture, silentLogger } from './fixtures';
+import { hasStubs, runOnStubs } from './pwsh';
+
+async function sampleEnvelope(probe: Probe, platform: Platform, scenarios: string[]): Promise<ProbeEnvelope> {
+  const replayable = scenarios.filter((s) => platform !== 'win32' || !hasStubs(probe.descriptor.id, s));
+  for (const scenario of replayable) {
+    const envelope = await runOnFixture(probe, platform, scenario);
+    if (envelope.status === 'ok') return envelope;
+  }
+  return replayable[0]
+    ? runOnFixture(probe, platform, replayable[0])
+    : runOnStubs(probe, scenarios[0] ?? '', 'FullLanguage');
+}
 
 export async function sampleReport(
   platform: Platform = 'win32',
@@ -15,8 +28,8 @@ export async function sampleReport(
 ): Promise<Report> {
   const probes: ProbeEnvelope[] = await Promise.all(
     ALL_PROBES.map(async (probe) => {
-      const [scenario] = listScenarios(platform, probe.descriptor.id);
-      if (!probe.descriptor.platforms.includes(platform) || !scenario) {
+      const scenarios = listScenarios(platform, probe.descriptor.id);
+      if (!probe.descriptor.platforms.includes(platform) || scenarios.length === 0) {
         return {
           id: probe.descriptor.id,
           status: 'unsupported' as const,
@@ -31,7 +44,7 @@ export async function sampleReport(
           operations: [],
         };
       }
-      return runOnFixture(probe, platform, scenario);
+      return sampleEnvelope(probe, platform, scenarios);
     }),
   );
   const run = {

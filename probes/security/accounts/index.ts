@@ -19,16 +19,10 @@ import {
 
 export type { AccountsData } from './parse';
 
-const NOT_READ: AccountsData = {
-  user: null,
-  isAdmin: null,
-  screenLock: { enabled: null, timeoutSeconds: null },
-};
-
 /** Run as SYSTEM or root, this check has no user to describe: it says so instead of describing that account. */
 function asMachineAccount(account: string): { data: AccountsData; gaps: Gap[] } {
   return {
-    data: NOT_READ,
+    data: { user: null, isAdmin: null, screenLock: { enabled: null, timeoutSeconds: null } },
     gaps: [
       {
         part: 'the signed-in user',
