@@ -25,15 +25,16 @@ export async function writeFileDurable(path: string, content: string | Buffer, m
   );
   const handle = await open(temporary, 'w', mode);
   try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    // A full disk or a failed rename must not leave a temporary file behind for good.
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
   await syncDir(dirname(path));

@@ -2,11 +2,12 @@
  * The outbox: durable before sending, retries with backoff, permanent errors stop, no duplicates
  * after a lost answer or a crash mid-send, one sender at a time.
  */
-import { mkdtempSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backoffMs, Outbox, OutboxError, type OutboxEvent } from '../../../main/tickets/outbox';
+import { backoffMs, keyForBundle, Outbox, OutboxError, type OutboxEvent } from '../../../main/tickets/outbox';
 import {
   ConnectorError,
   type Connector,
@@ -15,7 +16,7 @@ import {
 } from '../../../main/tickets/types';
 
 /** A helpdesk in memory whose next answers the test scripts. */
-function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost')[] = []) {
+function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost' | 'ok-but-502')[] = []) {
   const tickets = new Map<string, TicketReceipt>();
   const calls: string[] = [];
   const connector: Connector = {
@@ -29,6 +30,8 @@ function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost')[] = []) {
       tickets.set(submission.idempotencyKey, receipt);
       if (step === 'ok-but-lost')
         throw new ConnectorError('unknown-outcome', 'The connection dropped after the request was sent.');
+      if (step === 'ok-but-502')
+        throw new ConnectorError('server', 'The helpdesk had a problem (HTTP 502).', { status: 502 });
       return receipt;
     },
     async findByKey(key: string) {
@@ -43,13 +46,16 @@ function setup(now = new Date('2026-11-24T10:00:00Z')) {
   const dir = mkdtempSync(join(tmpdir(), 'triage-outbox-'));
   const bundlePath = join(dir, 'b.zip');
   writeFileSync(bundlePath, Buffer.from('PK fake bundle bytes'));
+  // Two clocks, as on a real machine: the wall clock (which people and NTP set) and the uptime.
   let clock = now.getTime();
+  let uptime = 5_000_000;
   const outbox = new Outbox(join(dir, 'outbox'), {
     now: () => new Date(clock),
+    uptimeMs: () => uptime,
     settleMs: 60_000,
     retry: { baseMs: 30_000, maxMs: 3_600_000, random: () => 0 },
   });
-  const enqueue = () =>
+  const enqueue = (key?: string) =>
     outbox.enqueue({
       subject: 'S',
       description: 'D',
@@ -58,8 +64,23 @@ function setup(now = new Date('2026-11-24T10:00:00Z')) {
       priority: 'normal',
       bundlePath,
       bundleFileName: 'triage-pc-1.zip',
+      ...(key ? { key } : {}),
     });
-  return { dir, outbox, enqueue, bundlePath, advance: (ms: number) => (clock += ms) };
+  return {
+    dir,
+    outbox,
+    enqueue,
+    bundlePath,
+    /** Time passes. */
+    advance: (ms: number) => {
+      clock += ms;
+      uptime += ms;
+    },
+    /** Someone sets the wall clock; time does not pass. */
+    setClock: (ms: number) => (clock += ms),
+    /** The machine restarts: the uptime starts again. */
+    reboot: (newUptime: number) => (uptime = newUptime),
+  };
 }
 
 describe('queueing', () => {
@@ -255,10 +276,11 @@ describe('one sender at a time', () => {
     expect((await first)[0]?.status).toBe('sent');
   });
 
-  it('takes over the lock of a process that died', async () => {
+  it('is not blocked by a lock file a dead process left, nor by the PID written in it', async () => {
     const { outbox, enqueue } = setup();
     await enqueue();
-    writeFileSync(join(outbox.dir, '.lock'), '999999');
+    // The PID of a live, unrelated process (this one's parent): a PID lock would wait for it forever.
+    writeFileSync(join(outbox.dir, '.lock'), String(process.ppid));
     expect((await outbox.send(fakeConnector().connector))[0]?.status).toBe('sent');
   });
 });
@@ -298,5 +320,251 @@ describe('backoff', () => {
     ]);
     expect(backoffMs(1, { ...policy, random: () => 0 })).toBe(500);
     expect(backoffMs(1, policy, 60_000)).toBe(10_000); // Retry-After is capped by the maximum
+  });
+});
+
+describe('exactly once', () => {
+  it('asks the helpdesk first after a 5xx, because the gateway may have answered after the ticket was made', async () => {
+    const { outbox, enqueue, advance } = setup();
+    const key = await enqueue();
+    const { connector, tickets, calls } = fakeConnector(['ok-but-502']);
+    expect((await outbox.send(connector))[0]).toMatchObject({ status: 'queued', error: { kind: 'server' } });
+    advance(60_000);
+    expect((await outbox.send(connector))[0]).toMatchObject({
+      status: 'sent',
+      receipt: { id: '1', deduplicated: true },
+    });
+    expect(tickets.size).toBe(1);
+    expect(calls).toEqual([`create ${key}`, `find ${key}`]);
+  });
+
+  it('does not look up early when the wall clock jumps forward while an answer was lost', async () => {
+    const { outbox, enqueue, setClock, advance } = setup();
+    const key = await enqueue();
+    const { connector, calls } = fakeConnector(['ok-but-lost']);
+    await outbox.send(connector);
+    setClock(3 * 86_400_000); // NTP corrects a clock that was three days behind
+    expect((await outbox.send(connector, { force: true }))[0]).toMatchObject({ error: { kind: 'settling' } });
+    expect(calls).toEqual([`create ${key}`]);
+    advance(60_000);
+    expect((await outbox.send(connector))[0]).toMatchObject({
+      status: 'sent',
+      receipt: { deduplicated: true },
+    });
+  });
+
+  it('is not held back by a wall clock set back a day', async () => {
+    const { outbox, enqueue, setClock, advance } = setup();
+    await enqueue();
+    const { connector } = fakeConnector([new ConnectorError('network', 'offline')]);
+    await outbox.send(connector);
+    setClock(-86_400_000);
+    advance(15_000);
+    expect((await outbox.send(connector))[0]?.status).toBe('sent');
+  });
+
+  it('counts a restart as time passed since the lost attempt, without waiting for the old uptime', async () => {
+    const { outbox, enqueue, reboot, advance } = setup();
+    await enqueue();
+    const { connector, tickets } = fakeConnector(['ok-but-lost']);
+    await outbox.send(connector);
+    advance(30_000);
+    reboot(30_000); // up for 30 s again: less than the 60 s settle time
+    expect((await outbox.send(connector, { force: true }))[0]).toMatchObject({ error: { kind: 'settling' } });
+    advance(40_000);
+    expect((await outbox.send(connector))[0]).toMatchObject({
+      status: 'sent',
+      receipt: { deduplicated: true },
+    });
+    expect(tickets.size).toBe(1);
+  });
+
+  it('waits longer than the slowest create this helpdesk has answered before looking up', async () => {
+    const { dir } = setup();
+    let uptime = 1_000;
+    const outbox = new Outbox(join(dir, 'outbox'), { settleMs: 10, uptimeMs: () => uptime });
+    const queue = () =>
+      outbox.enqueue({
+        subject: 'S',
+        description: 'D',
+        requester: null,
+        category: 'other',
+        priority: 'normal',
+        bundlePath: join(dir, 'b.zip'),
+        bundleFileName: 'b.zip',
+      });
+    const fake = fakeConnector(['ok', 'ok-but-lost']);
+    const slow: Connector = {
+      ...fake.connector,
+      create: async (submission, context) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return fake.connector.create(submission, context);
+      },
+    };
+    await queue();
+    expect((await outbox.send(slow))[0]?.status).toBe('sent'); // took ≥ 300 ms
+    const lost = await queue();
+    await outbox.send(slow, { only: lost });
+    uptime += 200; // well past settleMs, but not past twice the 300 ms this helpdesk needed
+    expect((await outbox.send(slow, { only: lost, force: true }))[0]).toMatchObject({
+      error: { kind: 'settling' },
+    });
+    uptime += 500;
+    expect((await outbox.send(slow, { only: lost, force: true }))[0]).toMatchObject({
+      status: 'sent',
+      receipt: { deduplicated: true },
+    });
+    expect(fake.tickets.size).toBe(2);
+  });
+
+  it('queues a bundle once under a given key, however often it is submitted', async () => {
+    const { outbox, enqueue } = setup();
+    const key = keyForBundle('ab'.repeat(32));
+    expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await enqueue(key)).toBe(key);
+    expect(await enqueue(key)).toBe(key);
+    expect((await outbox.list()).map((i) => i.key)).toEqual([key]);
+  });
+});
+
+describe('damaged items', () => {
+  it('are listed with what is wrong, never stop the others, and can be repaired or moved aside', async () => {
+    const { outbox, enqueue, advance } = setup();
+    const good = await enqueue();
+    const wrongShape = await enqueue();
+    const cutOff = await enqueue();
+    const empty = await enqueue();
+    const noSubmission = await enqueue();
+    writeFileSync(join(outbox.dir, wrongShape, 'state.json'), 'null');
+    writeFileSync(join(outbox.dir, cutOff, 'state.json'), '{"status":"que');
+    writeFileSync(join(outbox.dir, empty, 'state.json'), '');
+    rmSync(join(outbox.dir, noSubmission, 'submission.json'));
+
+    const { items, damaged } = await outbox.scan();
+    expect(items.map((i) => i.key)).toEqual([good]);
+    expect(Object.fromEntries(damaged.map((d) => [d.key, d.problem]))).toEqual({
+      [wrongShape]: expect.stringMatching(/^its state\.json: it does not hold what Triage wrote/),
+      [cutOff]: 'its state.json: it is not valid JSON (cut off or overwritten).',
+      [empty]: 'its state.json: it is empty.',
+      [noSubmission]: 'its submission.json: it is missing.',
+    });
+    const { connector, tickets } = fakeConnector();
+    expect((await outbox.send(connector)).map((r) => [r.key, r.status])).toEqual([[good, 'sent']]);
+    await expect(outbox.read(empty)).rejects.toMatchObject({
+      code: 'damaged',
+      message: expect.stringMatching(
+        /is damaged: its state\.json: it is empty\. Run "triage outbox check --quarantine" to repair it/,
+      ),
+    });
+
+    const checked = await outbox.check({ quarantine: true });
+    expect(checked.repaired.sort()).toEqual([wrongShape, cutOff, empty].sort());
+    expect(checked.quarantined.map((q) => q.key)).toEqual([noSubmission]);
+    expect(readdirSync(checked.quarantined[0]?.path ?? '')).toEqual(['bundle.zip', 'state.json']);
+    // The repaired reports go out, each asked for at the helpdesk first (their last state is lost).
+    advance(60_000);
+    const sent = await outbox.send(connector);
+    expect(sent.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(tickets.size).toBe(4);
+    expect((await outbox.scan()).damaged).toEqual([]);
+  });
+
+  it('can be removed by key', async () => {
+    const { outbox, enqueue } = setup();
+    const key = await enqueue();
+    writeFileSync(join(outbox.dir, key, 'submission.json'), '[]');
+    expect(await outbox.purge({ key })).toEqual([key]);
+    expect(readdirSync(outbox.dir)).not.toContain(key);
+  });
+});
+
+describe('sending while others queue', () => {
+  it('also sends what was queued while it was at work', async () => {
+    const { outbox, enqueue } = setup();
+    await enqueue();
+    let later: string | null = null;
+    const fake = fakeConnector();
+    const connector: Connector = {
+      ...fake.connector,
+      create: async (submission, context) => {
+        later ??= await enqueue(); // another process queues a report meanwhile
+        return fake.connector.create(submission, context);
+      },
+    };
+    const results = await outbox.send(connector);
+    expect(results.map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect(results[1]?.key).toBe(later);
+  });
+
+  it('waits for the other sender when asked to, then finds its report sent', async () => {
+    const { outbox, enqueue } = setup();
+    const key = await enqueue();
+    let release: () => void = () => undefined;
+    const fake = fakeConnector();
+    const slow: Connector = {
+      ...fake.connector,
+      create: (submission, context) =>
+        new Promise((resolve) => (release = () => resolve(fake.connector.create(submission, context)))),
+    };
+    const first = outbox.send(slow);
+    await new Promise((r) => setTimeout(r, 50));
+    const second = outbox.send(slow, { only: key, waitForLockMs: 5_000 });
+    setTimeout(() => release(), 300);
+    expect((await first)[0]?.status).toBe('sent');
+    expect(await second).toEqual([]); // nothing left to do: the first sender sent it
+    expect((await outbox.read(key)).state.status).toBe('sent');
+  });
+});
+
+describe('the sender lock', () => {
+  const holder = (path: string) =>
+    spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('${join(__dirname, '..', '..', '..', 'main', 'fs-lock.ts')}').then(async (m) => { const t = await (m.default ?? m).tryExclusiveLock(${JSON.stringify(path)}); console.log(t.lock ? 'locked' : 'busy'); setInterval(() => {}, 1000); });`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+  const started = (child: ReturnType<typeof holder>) =>
+    new Promise<string>((resolve, reject) => {
+      child.stdout.once('data', (data: Buffer) => resolve(data.toString().trim()));
+      child.once('exit', (code) =>
+        reject(new Error(`the lock holder exited (${code}) before saying anything`)),
+      );
+    });
+
+  it('is held by a live (even stopped) process, and freed by the kernel the moment it is killed', async () => {
+    const { outbox, enqueue } = setup();
+    await enqueue();
+    const child = holder(join(outbox.dir, '.lock'));
+    try {
+      expect(await started(child)).toBe('locked');
+      await expect(outbox.send(fakeConnector().connector)).rejects.toMatchObject({
+        code: 'busy',
+        message: expect.stringContaining(`(PID ${child.pid})`),
+      });
+      child.kill('SIGSTOP');
+      await expect(outbox.send(fakeConnector().connector)).rejects.toMatchObject({ code: 'busy' });
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      expect((await outbox.send(fakeConnector().connector))[0]?.status).toBe('sent');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('cannot be taken by two processes racing for it', async () => {
+    const { outbox } = setup();
+    mkdirSync(outbox.dir, { recursive: true });
+    const children = Array.from({ length: 6 }, () => holder(join(outbox.dir, '.lock')));
+    try {
+      const answers = await Promise.all(children.map(started));
+      expect(answers.filter((a) => a === 'locked')).toHaveLength(1);
+    } finally {
+      for (const child of children) child.kill('SIGKILL');
+    }
   });
 });
