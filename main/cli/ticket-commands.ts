@@ -5,6 +5,7 @@
  * `--helpdesk FILE`, then managed policy, then the local folder. A secret written as
  * `credential:NAME` comes from the app's credential store or TRIAGE_CREDENTIAL_NAME (credentials.ts).
  */
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BundleError, readBundle, reportFromBundle } from '../bundle/read';
@@ -13,7 +14,17 @@ import { stateDir } from '../paths';
 import { loadPolicy } from '../policy/load';
 import { createConnector, helpdeskSettingsSchema, type HelpdeskSettings } from '../tickets/connectors';
 import { CredentialError, resolveWithInstalled } from '../tickets/credentials';
-import { Outbox, OutboxError, type OutboxEvent, type SendResult } from '../tickets/outbox';
+import {
+  isOutboxKey,
+  keyForBundle,
+  Outbox,
+  OutboxError,
+  sha256File,
+  type DamagedItem,
+  type OutboxEvent,
+  type OutboxState,
+  type SendResult,
+} from '../tickets/outbox';
 import { submissionDraft } from '../tickets/submission';
 import type { Connector } from '../tickets/types';
 import { EXIT, parseCommandLine, UsageError } from './usage';
@@ -96,25 +107,51 @@ export function outboxFor(
   });
 }
 
-function describeResult(result: SendResult, connector: Connector): string {
-  switch (result.status) {
+function describeState(
+  state: Pick<OutboxState, 'status' | 'receipt' | 'lastError'>,
+  connector: Connector,
+): string {
+  switch (state.status) {
     case 'sent':
       return connector.kind === 'local-folder' || connector.kind === 'email'
-        ? `Saved for ${connector.destination}: ${result.receipt?.url ?? result.receipt?.id}`
-        : `Ticket ${result.receipt?.id} created in ${connector.destination}${result.receipt?.url ? `: ${result.receipt.url}` : ''}${result.receipt?.deduplicated ? ' (it had already arrived; no duplicate was made)' : ''}`;
+        ? `Saved for ${connector.destination}: ${state.receipt?.url ?? state.receipt?.id}`
+        : `Ticket ${state.receipt?.id} created in ${connector.destination}${state.receipt?.url ? `: ${state.receipt.url}` : ''}${state.receipt?.deduplicated ? ' (it had already arrived; no duplicate was made)' : ''}`;
     case 'queued':
     case 'sending':
-      return `Queued: ${result.error?.message ?? 'it will be sent later.'} Triage retries by itself; "triage outbox retry" tries now.`;
+      return `Queued: ${state.lastError?.message ?? 'it will be sent later.'} Triage retries by itself; "triage outbox retry" tries now.`;
     case 'failed':
-      return `Not sent: ${result.error?.message ?? 'unknown error'}`;
+      return `Not sent: ${state.lastError?.message ?? 'unknown error'}`;
   }
 }
 
-const exitFor = (result: SendResult | undefined): number =>
-  result?.status === 'sent' ? EXIT.ok : result?.status === 'failed' ? EXIT.failed : EXIT.findings;
+function describeResult(result: SendResult, connector: Connector): string {
+  if (result.status === 'queued' && result.error?.kind === 'settling')
+    return `Queued: ${result.error.message} Triage retries by itself.`;
+  return describeState(
+    { status: result.status, receipt: result.receipt, lastError: result.error },
+    connector,
+  );
+}
 
-/** Queues a bundle and tries to send it now. Shared by `submit` and `collect --submit`. */
-export async function submitBundle(path: string, helpdeskFile: string | undefined, io: IO): Promise<number> {
+const exitForStatus = (status: OutboxState['status'] | undefined): number =>
+  status === 'sent' ? EXIT.ok : status === 'failed' ? EXIT.failed : EXIT.findings;
+
+/** How long `submit` waits for another sender (the app, a scheduled run) to finish before leaving its report to it. */
+const SUBMIT_WAIT_MS = 120_000;
+
+/**
+ * Queues a bundle and sends it now. Shared by `submit` and `collect --submit`. The report's key is
+ * `key` or, by default, made from the bundle's SHA-256: submitting the same bundle again finds it
+ * queued or sent instead of filing it twice.
+ */
+export async function submitBundle(
+  path: string,
+  helpdeskFile: string | undefined,
+  io: IO,
+  key?: string,
+): Promise<number> {
+  if (key !== undefined && !isOutboxKey(key))
+    throw new UsageError(`--key: "${key}" is not a key; use a UUID such as ${randomUUID()}.`);
   let report;
   try {
     report = reportFromBundle(await readBundle(path));
@@ -128,61 +165,98 @@ export async function submitBundle(path: string, helpdeskFile: string | undefine
   const helpdesk = await helpdeskFrom(helpdeskFile);
   const connector = createConnector(helpdesk.settings);
   const outbox = outboxFor(helpdesk.outboxLimits);
-  let key: string;
   try {
-    key = await outbox.enqueue({
-      ...submissionDraft(report),
-      bundlePath: path,
-      bundleFileName: path.split(/[\\/]/).pop() ?? 'triage-bundle.zip',
+    const itemKey = key ?? keyForBundle(await sha256File(path));
+    const before = await outbox.read(itemKey).catch((error: unknown) => {
+      if (error instanceof OutboxError && error.code === 'unknown-item') return null;
+      throw error;
     });
+    if (before?.state.status === 'sent' || before?.state.status === 'failed') {
+      io.stdout.write(
+        `${itemKey} was submitted before. ${describeState(before.state, connector)}${before.state.status === 'failed' ? ` After fixing that, "triage outbox retry ${itemKey} --all" sends it again.` : ''}\n`,
+      );
+      return exitForStatus(before.state.status);
+    }
+    if (!before)
+      await outbox.enqueue({
+        ...submissionDraft(report),
+        key: itemKey,
+        bundlePath: path,
+        bundleFileName: path.split(/[\\/]/).pop() ?? 'triage-bundle.zip',
+      });
+    io.stderr.write(
+      `${before ? 'Already queued' : 'Queued'} as ${itemKey}; sending to ${connector.destination} (from ${helpdesk.source})…\n`,
+    );
+    let results: SendResult[];
+    try {
+      results = await outbox.send(connector, { only: itemKey });
+    } catch (error) {
+      if (!(error instanceof OutboxError && error.code === 'busy')) throw error;
+      io.stderr.write(`${error.message} Waiting for it (up to ${SUBMIT_WAIT_MS / 60_000} minutes)…\n`);
+      results = await outbox.send(connector, { only: itemKey, waitForLockMs: SUBMIT_WAIT_MS });
+    }
+    const result = results[0];
+    if (result) {
+      io.stdout.write(`${describeResult(result, connector)}\n`);
+      return exitForStatus(result.status);
+    }
+    // The other sender sent it meanwhile, or it is not due yet.
+    const after = await outbox.read(itemKey);
+    io.stdout.write(`${describeState(after.state, connector)}\n`);
+    return exitForStatus(after.state.status);
   } catch (error) {
     if (error instanceof OutboxError) {
       io.stderr.write(`triage: ${error.message}\n`);
-      return EXIT.failed;
+      return error.code === 'busy' ? EXIT.findings : EXIT.failed;
     }
     throw error;
   }
-  io.stderr.write(`Queued as ${key}; sending to ${connector.destination} (from ${helpdesk.source})…\n`);
-  const results = await outbox.send(connector, { only: key }).catch((error: unknown) => {
-    if (error instanceof OutboxError && error.code === 'busy') return [];
-    throw error;
-  });
-  const result = results[0];
-  io.stdout.write(
-    `${result ? describeResult(result, connector) : 'Queued: another Triage process is sending right now and will send it.'}\n`,
-  );
-  return exitFor(result);
 }
 
-export const SUBMIT_HELP = `Usage: triage submit BUNDLE [--helpdesk FILE]
+export const SUBMIT_HELP = `Usage: triage submit BUNDLE [--helpdesk FILE] [--key KEY]
 
 Files a bundle as a ticket. The bundle is first copied into the outbox (durably), so nothing is lost
-if the network or the helpdesk is down: it is retried later ("triage outbox retry"), and never filed
-twice. Where it goes: TRIAGE_HELPDESK (JSON), then --helpdesk FILE, then managed policy, then a local
-folder. See docs/helpdesks.md for each helpdesk's settings.
-Exit codes: 0 sent (or saved), 1 queued for later, 2 bad command line, 3 not sent (the reason says why).`;
+if the network or the helpdesk is down: it is retried later (by the app, the scheduled outbox run,
+or "triage outbox retry"), and never filed twice. Submitting the same bundle again does not file it
+again: its key is made from the bundle's SHA-256 unless --key gives one (a UUID). If another Triage
+process is sending, submit waits for it (up to 2 minutes). Where it goes: TRIAGE_HELPDESK (JSON),
+then --helpdesk FILE, then managed policy, then a local folder. See docs/helpdesks.md.
+Exit codes: 0 sent (or saved), 1 queued for later, 2 bad command line, 3 not sent or not queued
+(the message says why, and where the bundle is).`;
 
 export async function runSubmit(argv: readonly string[], io: IO): Promise<number> {
   const parsed = parseCommandLine('submit', {
     args: [...argv],
     allowPositionals: true,
-    options: { helpdesk: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      helpdesk: { type: 'string' },
+      key: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (parsed.values.help) {
     io.stdout.write(`${SUBMIT_HELP}\n`);
     return EXIT.ok;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError('Usage: triage submit BUNDLE [--helpdesk FILE]');
-  return submitBundle(parsed.positionals[0] ?? '', parsed.values.helpdesk, io);
+  if (parsed.positionals.length !== 1)
+    throw new UsageError('Usage: triage submit BUNDLE [--helpdesk FILE] [--key KEY]');
+  return submitBundle(parsed.positionals[0] ?? '', parsed.values.helpdesk, io, parsed.values.key);
 }
 
 export const OUTBOX_HELP = `Usage: triage outbox list [--json]
        triage outbox retry [KEY] [--all] [--helpdesk FILE]
+       triage outbox check [--quarantine] [--json]
        triage outbox purge [KEY] [--all]
 
-list   what waits to be sent, what was sent (with ticket ids) and what failed (with the reason)
+list   what waits to be sent, what was sent (with ticket ids), what failed (with the reason) and
+       what is damaged; --json adds each report's bundle path and SHA-256
 retry  send what is due now; --all also what failed permanently (after IT fixed the settings)
-purge  remove sent and failed reports (a KEY removes that one; --all also removes waiting ones)`;
+check  find damaged reports; --quarantine repairs those whose report is intact (the helpdesk is
+       asked before they are sent again) and moves the rest to the outbox's .quarantine folder
+purge  remove sent and failed reports (a KEY removes that one, also a damaged one; --all also
+       removes waiting and damaged ones)
+Exit codes: 0 done, 1 something is still waiting (or another Triage process is sending; it sends
+what is due), 2 bad command line, 3 a report failed or the outbox could not be used.`;
 
 export async function runOutbox(argv: readonly string[], io: IO): Promise<number> {
   const parsed = parseCommandLine('outbox', {
@@ -191,6 +265,7 @@ export async function runOutbox(argv: readonly string[], io: IO): Promise<number
     options: {
       json: { type: 'boolean' },
       all: { type: 'boolean' },
+      quarantine: { type: 'boolean' },
       helpdesk: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -203,26 +278,31 @@ export async function runOutbox(argv: readonly string[], io: IO): Promise<number
   if (extra.length) throw new UsageError(OUTBOX_HELP);
   const helpdesk = await helpdeskFrom(parsed.values.helpdesk);
   const outbox = outboxFor(helpdesk.outboxLimits);
+  const damagedLine = (d: DamagedItem): string =>
+    `${d.key}  damaged  ${d.problem} Run "triage outbox check --quarantine" to ${d.repairable ? 'repair it' : 'move it aside'}.\n`;
   try {
     switch (action) {
       case 'list': {
-        const items = await outbox.list();
+        const { items, damaged } = await outbox.scan();
         if (parsed.values.json) {
           io.stdout.write(
             `${JSON.stringify(
-              items.map(({ key: k, submission, state }) => ({
-                key: k,
-                subject: submission.subject,
-                bytes: submission.bundle.bytes,
-                ...state,
-              })),
+              [
+                ...items.map(({ key: k, submission, state }) => ({
+                  key: k,
+                  subject: submission.subject,
+                  bundle: submission.bundle,
+                  ...state,
+                })),
+                ...damaged.map((d) => ({ ...d, status: 'damaged' })),
+              ],
               null,
               2,
             )}\n`,
           );
           return EXIT.ok;
         }
-        if (items.length === 0) {
+        if (items.length === 0 && damaged.length === 0) {
           io.stdout.write('The outbox is empty.\n');
           return EXIT.ok;
         }
@@ -238,9 +318,12 @@ export async function runOutbox(argv: readonly string[], io: IO): Promise<number
             `${item.key}  ${s.createdAt}  ${s.status.padEnd(7)}  ${item.submission.subject}\n    ${detail}\n`,
           );
         }
+        for (const d of damaged) io.stdout.write(damagedLine(d));
         return EXIT.ok;
       }
       case 'retry': {
+        // A KEY that is damaged or unknown says so, instead of "nothing is due".
+        const wanted = key === undefined ? null : await outbox.read(key);
         const connector = createConnector(helpdesk.settings);
         const print = (event: OutboxEvent): void => {
           if (event.type === 'sending')
@@ -251,14 +334,40 @@ export async function runOutbox(argv: readonly string[], io: IO): Promise<number
           only: key,
           onEvent: print,
         });
-        if (results.length === 0) io.stdout.write('Nothing is due to be sent.\n');
+        if (results.length === 0)
+          io.stdout.write(
+            wanted
+              ? `${wanted.key}: ${wanted.state.status === 'queued' ? `not due until ${wanted.state.nextAttemptAt}; "triage outbox retry ${wanted.key} --all" sends it now.` : describeState(wanted.state, connector)}\n`
+              : 'Nothing is due to be sent.\n',
+          );
         for (const result of results)
           io.stdout.write(`${result.key}: ${describeResult(result, connector)}\n`);
-        return results.some((r) => r.status === 'failed')
+        const { damaged } = key === undefined ? await outbox.scan() : { damaged: [] };
+        for (const d of damaged) io.stderr.write(damagedLine(d));
+        return results.some((r) => r.status === 'failed') || damaged.length > 0
           ? EXIT.failed
           : results.some((r) => r.status !== 'sent')
             ? EXIT.findings
             : EXIT.ok;
+      }
+      case 'check': {
+        if (key !== undefined) throw new UsageError(OUTBOX_HELP);
+        const checked = await outbox.check({ quarantine: parsed.values.quarantine ?? false });
+        if (parsed.values.json) {
+          io.stdout.write(`${JSON.stringify(checked, null, 2)}\n`);
+        } else if (checked.damaged.length === 0) {
+          io.stdout.write('No damaged reports in the outbox.\n');
+        } else if (!parsed.values.quarantine) {
+          for (const d of checked.damaged) io.stdout.write(damagedLine(d));
+        } else {
+          for (const k of checked.repaired)
+            io.stdout.write(
+              `${k}: repaired; it is sent again after Triage asked the helpdesk whether it arrived.\n`,
+            );
+          for (const q of checked.quarantined)
+            io.stdout.write(`${q.key}: cannot be sent; moved to ${q.path} for IT to look at.\n`);
+        }
+        return checked.damaged.length === 0 || parsed.values.quarantine ? EXIT.ok : EXIT.findings;
       }
       case 'purge': {
         const removed = await outbox.purge({ key, includePending: parsed.values.all ?? false });
@@ -275,7 +384,7 @@ export async function runOutbox(argv: readonly string[], io: IO): Promise<number
   } catch (error) {
     if (error instanceof OutboxError) {
       io.stderr.write(`triage: ${error.message}\n`);
-      return EXIT.failed;
+      return error.code === 'busy' ? EXIT.findings : EXIT.failed;
     }
     throw error;
   }
