@@ -100,6 +100,18 @@ for (const script of scripts) {
   if (!existsSync(unpacked))
     fail(`${script} is not unpacked (asarUnpack): PowerShell cannot run it from app.asar`);
 }
+// The outbox lock's native addon must be a real file for every platform the installers target.
+for (const platform of ['linux-x64', 'darwin-arm64', 'darwin-x64', 'win32-x64', 'win32-arm64']) {
+  const addon = join(
+    `${archive}.unpacked`,
+    'node_modules',
+    'fs-native-extensions',
+    'prebuilds',
+    platform,
+    'fs-native-extensions.node',
+  );
+  if (!existsSync(addon)) fail(`the outbox lock's native addon for ${platform} is not unpacked: ${addon}`);
+}
 const unwanted = files.filter(
   (f) =>
     f.endsWith('.map') ||
