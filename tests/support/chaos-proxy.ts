@@ -7,13 +7,14 @@
  *   drop-after   forward it, let the helpdesk act, then cut the connection before the answer — the
  *                classic way to file a ticket twice
  *   slow         forward it after a delay
+ *   502-after    forward it, let the helpdesk act, then answer 502 as a failing gateway would
  * Every request is recorded with what was done to it.
  */
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { asyncListener, readBody } from './http-server';
 
-export type Fault = 'pass' | 'error-503' | 'drop-before' | 'drop-after' | 'slow';
+export type Fault = 'pass' | 'error-503' | 'drop-before' | 'drop-after' | 'slow' | '502-after';
 
 export interface ChaosProxy {
   readonly url: string;
@@ -35,7 +36,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const FAULTS: readonly Fault[] = ['error-503', 'drop-before', 'drop-after', 'slow'];
+const FAULTS: readonly Fault[] = ['error-503', 'drop-before', 'drop-after', 'slow', '502-after'];
 
 export async function startChaosProxy(
   target: string,
@@ -78,6 +79,8 @@ export async function startChaosProxy(
           readBody(answer).then(
             (answerBody) => {
               if (fault === 'drop-after') req.socket.destroy();
+              else if (fault === '502-after')
+                res.writeHead(502, { 'Content-Type': 'text/plain' }).end('Bad Gateway (injected)');
               else res.writeHead(answer.statusCode ?? 502, answer.headers).end(answerBody);
             },
             () => req.socket.destroy(),

@@ -1,6 +1,7 @@
 /**
  * The outbox's promise, proved against a REAL Request Tracker: many reports, the sending process
- * killed with SIGKILL at random moments and started again, the helpdesk failing, dropping and
+ * killed with SIGKILL (some frozen with SIGSTOP first) at random moments, two or three at once, and
+ * started again, the helpdesk failing, dropping and
  * delaying requests in between — and in the end exactly one ticket per report, each with its bundle
  * attached intact. The run is seeded: a failure prints the seed, and TRIAGE_CHAOS_SEED replays it.
  */
@@ -22,8 +23,15 @@ const CHAOS_ROUNDS = 25;
 const SETTLE_MS = 4_000;
 const seed = Number(process.env.TRIAGE_CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-/** Runs one sender (`triage outbox retry --all`), killed with SIGKILL after `killAfterMs` if still running. */
-function runSender(env: NodeJS.ProcessEnv, killAfterMs: number | null): Promise<{ killed: boolean }> {
+/**
+ * Runs one sender (`triage outbox retry --all`), killed with SIGKILL after `killAfterMs` if still
+ * running — with `stopFirst`, frozen with SIGSTOP for a while before (a laptop lid closed mid-send).
+ */
+function runSender(
+  env: NodeJS.ProcessEnv,
+  killAfterMs: number | null,
+  stopFirst = false,
+): Promise<{ killed: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, 'outbox', 'retry', '--all'], { env, stdio: 'ignore' });
     let killed = false;
@@ -31,7 +39,13 @@ function runSender(env: NodeJS.ProcessEnv, killAfterMs: number | null): Promise<
       killAfterMs === null
         ? null
         : setTimeout(() => {
-            killed = child.kill('SIGKILL');
+            if (stopFirst) child.kill('SIGSTOP');
+            setTimeout(
+              () => {
+                killed = child.kill('SIGKILL');
+              },
+              stopFirst ? 1_500 : 0,
+            );
           }, killAfterMs);
     child.on('exit', () => {
       if (timer) clearTimeout(timer);
@@ -50,7 +64,7 @@ describe.skipIf(missing !== null && process.env.CI !== 'true')(
       proxy = await startChaosProxy(rt.baseUrl, {
         seed,
         faultRate: 0.35,
-        opening: ['drop-after', 'pass', 'drop-before', 'error-503', 'slow'],
+        opening: ['drop-after', 'pass', 'drop-before', 'error-503', 'slow', '502-after'],
       });
     }, 120_000);
     afterAll(async () => {
@@ -98,9 +112,16 @@ describe.skipIf(missing !== null && process.env.CI !== 'true')(
 
       let kills = 0;
       for (let round = 0; round < CHAOS_ROUNDS; round += 1) {
-        // Most senders die young (mid-request); some live long enough to finish a few reports.
-        const { killed } = await runSender(env, 150 + Math.floor(random() * 2_500));
-        if (killed) kills += 1;
+        // Most senders die young (mid-request); some live long enough to finish a few reports. Every
+        // third round two or three senders race (only one may send; the lock must hold), and some
+        // are frozen before they die.
+        const senders = round % 3 === 0 ? 2 + Math.floor(random() * 2) : 1;
+        const ends = await Promise.all(
+          Array.from({ length: senders }, () =>
+            runSender(env, 150 + Math.floor(random() * 2_500), random() < 0.25),
+          ),
+        );
+        kills += ends.filter((end) => end.killed).length;
       }
       // Then the network comes back for good: the senders run undisturbed until everything is sent.
       proxy.faultRate = 0;
@@ -117,6 +138,7 @@ describe.skipIf(missing !== null && process.env.CI !== 'true')(
       const faults = new Set(proxy.log.map((entry) => entry.fault));
       expect(kills, `the senders were never killed ${context}`).toBeGreaterThanOrEqual(5);
       expect([...faults].sort(), `every kind of failure happened ${context}`).toEqual([
+        '502-after',
         'drop-after',
         'drop-before',
         'error-503',
