@@ -118,7 +118,7 @@ function describeState(
         : `Ticket ${state.receipt?.id} created in ${connector.destination}${state.receipt?.url ? `: ${state.receipt.url}` : ''}${state.receipt?.deduplicated ? ' (it had already arrived; no duplicate was made)' : ''}`;
     case 'queued':
     case 'sending':
-      return `Queued: ${state.lastError?.message ?? 'it will be sent later.'} Triage retries by itself; "triage outbox retry" tries now.`;
+      return `Queued: ${state.lastError?.message ?? 'it will be sent later.'} Run "triage outbox retry" when the helpdesk can be reached to send it.`;
     case 'failed':
       return `Not sent: ${state.lastError?.message ?? 'unknown error'}`;
   }
@@ -126,7 +126,7 @@ function describeState(
 
 function describeResult(result: SendResult, connector: Connector): string {
   if (result.status === 'queued' && result.error?.kind === 'settling')
-    return `Queued: ${result.error.message} Triage retries by itself.`;
+    return `Queued: ${result.error.message} Run "triage outbox retry" after that to send it.`;
   return describeState(
     { status: result.status, receipt: result.receipt, lastError: result.error },
     connector,

@@ -38,7 +38,8 @@ export const de: Messages = {
   'describe.needCategory': 'Bitte wählen Sie, um welche Art von Problem es geht.',
   'describe.restored': 'Wir haben aufbewahrt, was Sie zuletzt geschrieben haben.',
   'describe.saved': 'Gespeichert',
-  'outbox.waiting': '{count} Bericht(e) warten auf den Versand. Sie werden gesendet, sobald Sie online sind.',
+  'outbox.waiting':
+    '{count} Bericht(e) warten auf den Versand. Wählen Sie „Jetzt senden“, sobald Sie wieder online sind.',
   'outbox.failed': '{count} Bericht(e) konnten nicht gesendet werden. Die IT weiß, was zu tun ist.',
   'outbox.retry': 'Jetzt senden',
 
@@ -101,13 +102,13 @@ export const de: Messages = {
   'review.back': 'Zurück',
 
   'sent.title.sent': 'Ihr Bericht wurde gesendet',
-  'sent.title.queued': 'Gespeichert – er wird gesendet, sobald Sie wieder online sind',
+  'sent.title.queued': 'Auf diesem Computer gespeichert – noch nicht gesendet',
   'sent.title.saved': 'Ihr Bericht wurde gespeichert',
   'sent.title.failed': 'Ihr Bericht konnte nicht gesendet werden',
   'sent.ticket': 'Ticketnummer: {id}',
   'sent.ticketLink': 'Link zum Ticket: {url}',
   'sent.queuedIntro':
-    'Nichts geht verloren: Triage bewahrt den Bericht auf und sendet ihn selbst, sobald die Verbindung steht.',
+    'Nichts geht verloren: Triage bewahrt den Bericht auf diesem Computer auf. Öffnen Sie Triage, sobald Sie wieder online sind, und wählen Sie „Jetzt senden“.',
   'sent.savedIntro': 'Bitte senden Sie diese Datei an die IT{contact}.',
   'sent.failedIntro': 'Der Bericht bleibt auf diesem Computer. Bitte teilen Sie der IT mit{contact}:',
   'sent.where': 'Gespeichert unter: {path}',

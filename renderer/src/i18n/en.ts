@@ -38,7 +38,8 @@ export const en = {
   'describe.needCategory': 'Please choose what kind of problem it is.',
   'describe.restored': 'We kept what you wrote last time.',
   'describe.saved': 'Saved',
-  'outbox.waiting': '{count} report(s) waiting to be sent. They will go as soon as you are online.',
+  'outbox.waiting':
+    '{count} report(s) waiting to be sent. When you are back online, choose “Try sending now”.',
   'outbox.failed': '{count} report(s) could not be sent. IT has been told what to fix.',
   'outbox.retry': 'Try sending now',
 
@@ -99,13 +100,13 @@ export const en = {
   'review.back': 'Back',
 
   'sent.title.sent': 'Your report was sent',
-  'sent.title.queued': 'Saved — it will be sent when you are back online',
+  'sent.title.queued': 'Saved on this computer — not sent yet',
   'sent.title.saved': 'Your report was saved',
   'sent.title.failed': 'Your report could not be sent',
   'sent.ticket': 'Ticket number: {id}',
   'sent.ticketLink': 'Ticket link: {url}',
   'sent.queuedIntro':
-    'Nothing is lost: Triage keeps the report and sends it by itself when the connection works.',
+    'Nothing is lost: Triage keeps the report on this computer. When you are back online, open Triage and choose “Try sending now”.',
   'sent.savedIntro': 'Please send this file to IT{contact}.',
   'sent.failedIntro': 'The report is kept on this computer. Please tell IT{contact}:',
   'sent.where': 'Saved as: {path}',
