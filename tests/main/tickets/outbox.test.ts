@@ -42,7 +42,7 @@ function fakeConnector(script: (ConnectorError | 'ok' | 'ok-but-lost' | 'ok-but-
   return { connector, tickets, calls };
 }
 
-function setup(now = new Date('2026-11-24T10:00:00Z')) {
+function setup(now = new Date('2026-11-24T10:00:00Z'), settleMs = 60_000) {
   const dir = mkdtempSync(join(tmpdir(), 'triage-outbox-'));
   const bundlePath = join(dir, 'b.zip');
   writeFileSync(bundlePath, Buffer.from('PK fake bundle bytes'));
@@ -52,7 +52,7 @@ function setup(now = new Date('2026-11-24T10:00:00Z')) {
   const outbox = new Outbox(join(dir, 'outbox'), {
     now: () => new Date(clock),
     uptimeMs: () => uptime,
-    settleMs: 60_000,
+    settleMs,
     retry: { baseMs: 30_000, maxMs: 3_600_000, random: () => 0 },
   });
   const enqueue = (key?: string) =>
@@ -380,19 +380,7 @@ describe('exactly once', () => {
   });
 
   it('waits longer than the slowest create this helpdesk has answered before looking up', async () => {
-    const { dir } = setup();
-    let uptime = 1_000;
-    const outbox = new Outbox(join(dir, 'outbox'), { settleMs: 10, uptimeMs: () => uptime });
-    const queue = () =>
-      outbox.enqueue({
-        subject: 'S',
-        description: 'D',
-        requester: null,
-        category: 'other',
-        priority: 'normal',
-        bundlePath: join(dir, 'b.zip'),
-        bundleFileName: 'b.zip',
-      });
+    const { outbox, enqueue, advance } = setup(new Date(), 10);
     const fake = fakeConnector(['ok', 'ok-but-lost']);
     const slow: Connector = {
       ...fake.connector,
@@ -401,15 +389,15 @@ describe('exactly once', () => {
         return fake.connector.create(submission, context);
       },
     };
-    await queue();
+    await enqueue();
     expect((await outbox.send(slow))[0]?.status).toBe('sent'); // took ≥ 300 ms
-    const lost = await queue();
+    const lost = await enqueue('0f0f0f0f-1111-4222-8333-444444444444');
     await outbox.send(slow, { only: lost });
-    uptime += 200; // well past settleMs, but not past twice the 300 ms this helpdesk needed
+    advance(200); // well past settleMs, but not past twice the 300 ms this helpdesk needed
     expect((await outbox.send(slow, { only: lost, force: true }))[0]).toMatchObject({
       error: { kind: 'settling' },
     });
-    uptime += 500;
+    advance(500);
     expect((await outbox.send(slow, { only: lost, force: true }))[0]).toMatchObject({
       status: 'sent',
       receipt: { deduplicated: true },
