@@ -537,16 +537,21 @@ export class Outbox {
     return uptime >= state.lastAttemptUptimeMs ? uptime - state.lastAttemptUptimeMs : uptime;
   }
 
+  /** The longest this helpdesk has taken to answer a create, as recorded in the outbox (0 if never). */
+  private async slowestCreateMs(): Promise<number> {
+    return readFile(join(this.dir, TIMINGS), 'utf8')
+      .then(
+        (text) => z.object({ slowestCreateMs: z.number().min(0) }).parse(JSON.parse(text)).slowestCreateMs,
+      )
+      .catch(() => 0);
+  }
+
   private async settleTime(): Promise<number> {
-    const timings = await readFile(join(this.dir, TIMINGS), 'utf8')
-      .then((text) => z.object({ slowestCreateMs: z.number().min(0) }).parse(JSON.parse(text)))
-      .catch(() => ({ slowestCreateMs: 0 }));
-    return Math.max(this.settleMs, 2 * timings.slowestCreateMs);
+    return Math.max(this.settleMs, 2 * (await this.slowestCreateMs()));
   }
 
   private async recordCreateTime(ms: number): Promise<void> {
-    const slowest = (await this.settleTime()) / 2;
-    if (ms > slowest)
+    if (ms > (await this.slowestCreateMs()))
       await writeFileDurable(join(this.dir, TIMINGS), JSON.stringify({ slowestCreateMs: Math.round(ms) }));
   }
 
