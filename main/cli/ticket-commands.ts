@@ -216,8 +216,8 @@ export async function submitBundle(
 export const SUBMIT_HELP = `Usage: triage submit BUNDLE [--helpdesk FILE] [--key KEY]
 
 Files a bundle as a ticket. The bundle is first copied into the outbox (durably), so nothing is lost
-if the network or the helpdesk is down: it is retried later (by the app, the scheduled outbox run,
-or "triage outbox retry"), and never filed twice. Submitting the same bundle again does not file it
+if the network or the helpdesk is down: it waits there until "triage outbox retry" (or "Try
+sending now" in the app) sends it, and it is never filed twice. Submitting the same bundle again does not file it
 again: its key is made from the bundle's SHA-256 unless --key gives one (a UUID). If another Triage
 process is sending, submit waits for it (up to 2 minutes). Where it goes: TRIAGE_HELPDESK (JSON),
 then --helpdesk FILE, then managed policy, then a local folder. See docs/helpdesks.md.
