@@ -2,7 +2,7 @@
  * HTTP for connectors: one request under a timeout, with every failure mapped to a ConnectorError
  * kind the outbox can act on. Credentials travel only in headers and never appear in messages.
  */
-import { ConnectorError, type ConnectorContext } from './types';
+import { ConnectorError, ProxyError, type ConnectorContext } from './types';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -80,6 +80,53 @@ export function excerpt(text: string, length = 200): string {
   return line.length > length ? `${line.slice(0, length)}…` : line;
 }
 
+const PROXY_HELP = 'docs/helpdesks.md, "Proxies"';
+
+/** The outcome of a proxy that asks for sign-in: kept queued, with what IT must do. */
+export function proxyAuthError(proxy: string | null, cause?: unknown): ConnectorError {
+  return new ConnectorError(
+    'proxy-auth',
+    `The proxy${proxy ? ` at ${proxy}` : ''} asks Triage to sign in (HTTP 407). IT must allow Triage through the proxy or set proxy credentials in the Triage policy (${PROXY_HELP}). The report stays queued.`,
+    { status: 407, cause },
+  );
+}
+
+/**
+ * Chromium's proxy failures (Electron's net.fetch rejects with these net:: codes): the request did
+ * not get past the proxy, so it is never a possible duplicate.
+ */
+const CHROMIUM_PROXY_FAILURE =
+  /net::(ERR_PROXY_CONNECTION_FAILED|ERR_TUNNEL_CONNECTION_FAILED|ERR_PROXY_AUTH_UNSUPPORTED|ERR_PROXY_AUTH_REQUESTED|ERR_MANDATORY_PROXY_CONFIGURATION_FAILED|ERR_PROXY_CERTIFICATE_INVALID|ERR_PAC_SCRIPT_FAILED)/;
+
+function proxyFailure(error: unknown, service: string): ConnectorError | null {
+  if (error instanceof ProxyError) {
+    switch (error.reason) {
+      case 'auth-required':
+        return proxyAuthError(error.proxy, error);
+      case 'unreachable':
+        return new ConnectorError(
+          'network',
+          `The proxy at ${error.proxy} could not be reached (${error.message}), so ${service} was not contacted. IT must check the proxy, or the proxy settings (${PROXY_HELP}). The report stays queued and is sent when the proxy works.`,
+          { cause: error },
+        );
+      case 'refused':
+        return new ConnectorError(
+          'network',
+          `The proxy at ${error.proxy} refused to connect Triage to ${service}${error.options.status ? ` (HTTP ${error.options.status})` : ''}. IT must allow ${service} through the proxy (${PROXY_HELP}). The report stays queued.`,
+          { cause: error, ...(error.options.status ? { status: error.options.status } : {}) },
+        );
+    }
+  }
+  const code = CHROMIUM_PROXY_FAILURE.exec(error instanceof Error ? error.message : String(error))?.[1];
+  if (!code) return null;
+  if (code.startsWith('ERR_PROXY_AUTH')) return proxyAuthError(null, error);
+  return new ConnectorError(
+    'network',
+    `The proxy failed (${code}), so ${service} was not contacted. IT must check the proxy and the proxy settings (${PROXY_HELP}). The report stays queued.`,
+    { cause: error },
+  );
+}
+
 /**
  * Sends one request. Resolves with any 2xx/3xx response; throws ConnectorError for the rest.
  * A request that may have been received before the connection failed (a dropped connection or a
@@ -92,7 +139,7 @@ export async function send(request: HttpRequest, context: ConnectorContext): Pro
   let response: Response;
   try {
     // Bytes are valid fetch bodies at run time; the cast bridges the DOM and Node typings of BodyInit.
-    response = await fetch(request.url, {
+    response = await (context.transport ?? fetch)(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body as RequestInit['body'],
@@ -102,6 +149,8 @@ export async function send(request: HttpRequest, context: ConnectorContext): Pro
   } catch (error) {
     if (context.signal.aborted)
       throw new ConnectorError('network', `Sending to ${request.service} was cancelled.`, { cause: error });
+    const viaProxy = proxyFailure(error, request.service);
+    if (viaProxy) throw viaProxy;
     const code = causeCode(error);
     if (code && NEVER_SENT.has(code)) {
       const tls = code.includes('CERT');
@@ -142,6 +191,9 @@ export async function send(request: HttpRequest, context: ConnectorContext): Pro
   const detail = excerpt(text);
   const said = detail ? ` It said: ${detail}` : '';
   switch (true) {
+    // Only a proxy answers 407, whichever transport passed it on.
+    case status === 407:
+      throw proxyAuthError(null);
     case status === 401:
       throw new ConnectorError(
         'auth',

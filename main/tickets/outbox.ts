@@ -33,6 +33,7 @@ import {
   type ConnectorErrorKind,
   type TicketReceipt,
   type TicketSubmission,
+  type Transport,
 } from './types';
 
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
@@ -239,6 +240,8 @@ export interface OutboxOptions {
    * also waits at least twice the longest create this helpdesk has answered. Default 2 minutes.
    */
   readonly settleMs?: number;
+  /** How requests leave the machine (Electron's net.fetch, the CLI's proxy-aware transport). */
+  readonly transport?: Transport;
 }
 
 export const DEFAULT_SETTLE_MS = 120_000;
@@ -251,6 +254,7 @@ export class Outbox {
   private readonly requestTimeoutMs: number;
   private readonly createTimeoutMs: number;
   private readonly settleMs: number;
+  private readonly transport: Transport | undefined;
 
   constructor(
     readonly dir: string,
@@ -263,6 +267,7 @@ export class Outbox {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
     this.createTimeoutMs = options.createTimeoutMs ?? 15 * 60_000;
     this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+    this.transport = options.transport;
   }
 
   private itemDir(key: string): string {
@@ -602,7 +607,11 @@ export class Outbox {
     try {
       // The last attempt may have reached the helpdesk: ask before creating another ticket.
       if (base.status === 'sending' || base.outcomeUnknown) {
-        const existing = await connector.findByKey(item.key, { signal, timeoutMs: this.requestTimeoutMs });
+        const existing = await connector.findByKey(item.key, {
+          signal,
+          timeoutMs: this.requestTimeoutMs,
+          transport: this.transport,
+        });
         if (existing) return await sent(existing, true);
       }
       await this.writeState(item.key, {
@@ -614,7 +623,11 @@ export class Outbox {
       });
       emit({ type: 'sending', key: item.key, attempt: base.attempts + 1 });
       const started = performance.now();
-      const receipt = await connector.create(item.submission, { signal, timeoutMs: this.createTimeoutMs });
+      const receipt = await connector.create(item.submission, {
+        signal,
+        timeoutMs: this.createTimeoutMs,
+        transport: this.transport,
+      });
       await this.recordCreateTime(performance.now() - started).catch(() => undefined);
       return await sent(receipt, false);
     } catch (error) {

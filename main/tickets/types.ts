@@ -42,7 +42,9 @@ export interface TicketReceipt {
 /**
  * What went wrong, in terms the outbox acts on:
  * - permanent kinds (auth, forbidden, too-large, config, rejected) stop retrying and tell IT what to fix;
- * - transient kinds (network, timeout, rate-limited, server) are retried with backoff;
+ * - transient kinds (network, timeout, rate-limited, server, proxy-auth) are retried with backoff;
+ *   `proxy-auth` (the proxy answered 407) stays queued: the request never left the proxy, and it
+ *   goes once IT lets Triage through or sets the proxy credentials;
  * - `unknown-outcome`: the request may have reached the helpdesk (the connection dropped after it
  *   was sent); the outbox looks the key up before trying again.
  */
@@ -57,7 +59,8 @@ export type ConnectorErrorKind =
   | 'rate-limited'
   | 'server'
   | 'unknown-outcome'
-  | 'bad-response';
+  | 'bad-response'
+  | 'proxy-auth';
 
 const PERMANENT: ReadonlySet<ConnectorErrorKind> = new Set([
   'auth',
@@ -86,10 +89,36 @@ export class ConnectorError extends Error {
   }
 }
 
+/**
+ * How requests leave the machine: a fetch-like function. The desktop app passes Electron's
+ * `net.fetch` (Chromium's proxy stack: system settings, PAC, WPAD, Negotiate/NTLM); the CLI a
+ * proxy-aware transport (proxy.ts). Without one, Node's global fetch connects directly.
+ */
+export type Transport = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * The proxy a transport went through failed before the request reached the helpdesk (so it is
+ * never a possible duplicate): it asked for sign-in (407), could not be reached, or refused to
+ * connect onwards. `proxy` is host:port, never with credentials.
+ */
+export class ProxyError extends Error {
+  override readonly name = 'ProxyError';
+  constructor(
+    readonly reason: 'auth-required' | 'unreachable' | 'refused',
+    readonly proxy: string,
+    message: string,
+    readonly options: { readonly status?: number; readonly cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+  }
+}
+
 export interface ConnectorContext {
   readonly signal: AbortSignal;
   /** Budget of one HTTP request, ms. */
   readonly timeoutMs: number;
+  /** How requests are sent; Node's global fetch when absent. */
+  readonly transport?: Transport;
 }
 
 export interface Connector {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describeError } from '../../errors';
 import { defineProbe, type Gap, type ProbeContext } from '../../types';
 import { machineAccountOf, notReadAsMachineAccount } from '../../system/account';
+import { windowsSystemProgram } from '../../system/windows-paths';
 import { optional } from '../../util/gaps';
 import { prop } from '../../util/parse';
 import {
@@ -15,6 +16,7 @@ import {
   PROXY_NOT_READ,
   proxyFromEnvironment,
   proxyFromGnome,
+  proxyFromNetshWinhttp,
   proxyFromScutil,
   proxyFromWindows,
   type ConnectivityCheck,
@@ -44,7 +46,11 @@ async function gnomeProxy(ctx: ProbeContext, gaps: Gap[]): Promise<ProxyConfigur
   });
 }
 
-async function proxyConfiguration(ctx: ProbeContext, gaps: Gap[]): Promise<ProxyConfiguration> {
+/**
+ * The proxy configuration the signed-in user's applications use, per OS (see the probe's title).
+ * The ticket transport (main/tickets/proxy.ts) reads it through this same function.
+ */
+export async function systemProxyConfiguration(ctx: ProbeContext, gaps: Gap[]): Promise<ProxyConfiguration> {
   if (ctx.platform === 'win32') {
     const json = await ctx.powershell(join(__dirname, 'network-connectivity.ps1'));
     // Run as SYSTEM, HKCU is SYSTEM's own hive: only settings Group Policy pins per machine hold
@@ -63,6 +69,16 @@ async function proxyConfiguration(ctx: ProbeContext, gaps: Gap[]): Promise<Proxy
   if (ctx.platform === 'darwin') return proxyFromScutil((await ctx.exec('scutil', ['--proxy'])).stdout);
   // Linux: the environment wins (it is what command-line tools and most apps use), then GNOME's.
   return proxyFromEnvironment((name) => ctx.env(name)) ?? (await gnomeProxy(ctx, gaps)) ?? NO_PROXY;
+}
+
+/**
+ * Windows' machine proxy (WinHTTP, `netsh winhttp show proxy`): what services and SYSTEM use, and
+ * what Triage sends through when it runs as SYSTEM (an Intune remediation).
+ */
+export async function winhttpProxyConfiguration(ctx: ProbeContext): Promise<ProxyConfiguration> {
+  // By absolute path: a netsh.exe earlier in PATH must not answer for Windows.
+  const netsh = windowsSystemProgram('netsh.exe', (name) => ctx.env(name));
+  return proxyFromNetshWinhttp((await ctx.exec(netsh, ['winhttp', 'show', 'proxy'])).stdout);
 }
 
 async function check(ctx: ProbeContext, proxy: string | null): Promise<ConnectivityCheck> {
@@ -94,7 +110,7 @@ async function check(ctx: ProbeContext, proxy: string | null): Promise<Connectiv
 
 async function collect(ctx: ProbeContext) {
   const gaps: Gap[] = [];
-  const proxy = await proxyConfiguration(ctx, gaps);
+  const proxy = await systemProxyConfiguration(ctx, gaps);
   const { timeoutMs, pingTargets } = ctx.config.connectivity;
   // A proxy or PAC server that cannot be reached is a fact; a cancelled check is not.
   const falseUnlessAborted = (error: unknown): false => {

@@ -6,8 +6,11 @@ import type { HttpResult } from '../../types';
 import { asInteger, asString, prop } from '../../util/parse';
 
 export interface ProxyConfiguration {
-  /** `not-read`: run as SYSTEM, the signed-in user's own (per-user) settings could not be read. */
-  source: 'none' | 'environment' | 'gnome' | 'windows' | 'macos' | 'not-read';
+  /**
+   * `not-read`: run as SYSTEM, the signed-in user's own (per-user) settings could not be read;
+   * `winhttp`: the machine's WinHTTP proxy (`netsh winhttp show proxy`), what services and SYSTEM use.
+   */
+  source: 'none' | 'environment' | 'gnome' | 'windows' | 'winhttp' | 'macos' | 'not-read';
   /** The proxy for web traffic as host:port, or null for a direct connection. */
   server: string | null;
   /** A proxy auto-configuration (PAC) script's URL. */
@@ -17,7 +20,8 @@ export interface ProxyConfiguration {
   bypass: string[];
 }
 
-export type CheckOutcome = 'ok' | 'captive-portal' | 'unexpected' | 'failed';
+/** `proxy-auth`: the proxy answered 407, it wants the client to sign in before it lets anything through. */
+export type CheckOutcome = 'ok' | 'captive-portal' | 'proxy-auth' | 'unexpected' | 'failed';
 
 export interface ConnectivityCheck {
   url: string;
@@ -38,7 +42,15 @@ export interface TargetResult {
 
 export interface ConnectivityData {
   check: ConnectivityCheck;
-  proxy: ProxyConfiguration & { reachable: boolean | null; pacReachable: boolean | null };
+  proxy: ProxyConfiguration & {
+    reachable: boolean | null;
+    pacReachable: boolean | null;
+    /**
+     * What the PAC script said for the check URL ("PROXY host:port; DIRECT"); null when there is no
+     * PAC or it could not be fetched or run. Absent in bundles from before it existed.
+     */
+    pacResult?: string | null;
+  };
   targets: TargetResult[];
 }
 
@@ -169,15 +181,135 @@ export function proxyFromScutil(text: string): ProxyConfiguration {
 }
 
 /**
+ * `netsh winhttp show proxy`: the machine-wide WinHTTP proxy. English output (netsh translates its
+ * labels, so the values are read by position: the first "… : value" line is the server list, the
+ * second the bypass list); "Direct access (no proxy server)." has none.
+ */
+export function proxyFromNetshWinhttp(text: string): ProxyConfiguration {
+  const values = [...text.matchAll(/^[^\S\r\n]*[^:\r\n]+?[^\S\r\n]*:[^\S\r\n]*(\S.*?)\s*$/gm)]
+    .map((m) => m[1] ?? '')
+    .filter((value) => value !== '');
+  const [serverList, bypassList] = values;
+  if (!serverList) return { ...NO_PROXY, source: 'winhttp' };
+  const perProtocol = new Map(
+    serverList
+      .split(';')
+      .map((part) =>
+        part.includes('=') ? (part.split('=', 2) as [string, string]) : (['*', part] as [string, string]),
+      ),
+  );
+  const bypass =
+    !bypassList || /^\(none\)$/i.test(bypassList)
+      ? []
+      : bypassList
+          .split(/[;,\s]+/)
+          .map((s) => s.trim())
+          .filter(Boolean);
+  return {
+    source: 'winhttp',
+    server: proxyHostPort(
+      perProtocol.get('https') ?? perProtocol.get('http') ?? perProtocol.get('*') ?? null,
+    ),
+    pacUrl: null,
+    autoDetect: null,
+    bypass,
+  };
+}
+
+/** One choice of a PAC answer: a proxy (`PROXY`, `HTTPS`, `SOCKS…`) or a direct connection. */
+export type PacChoice =
+  { readonly kind: 'direct' } | { readonly kind: 'proxy' | 'https' | 'socks'; readonly hostPort: string };
+
+/**
+ * A PAC script's answer, `PROXY a:3128; PROXY b:3128; DIRECT`, as choices in order. Unknown kinds
+ * are left out; an empty or unreadable answer means DIRECT, as browsers read it.
+ */
+export function parsePacResult(result: string): PacChoice[] {
+  const choices: PacChoice[] = [];
+  for (const part of result.split(';')) {
+    const [word = '', target] = part.trim().split(/\s+/, 2);
+    const kind = word.toUpperCase();
+    if (kind === 'DIRECT') choices.push({ kind: 'direct' });
+    else if (
+      (kind === 'PROXY' || kind === 'HTTP' || kind === 'HTTPS' || kind.startsWith('SOCKS')) &&
+      target
+    ) {
+      const hostPort = proxyHostPort(target);
+      if (hostPort)
+        choices.push({
+          kind: kind === 'HTTPS' ? 'https' : kind.startsWith('SOCKS') ? 'socks' : 'proxy',
+          hostPort,
+        });
+    }
+  }
+  return choices.length > 0 ? choices : [{ kind: 'direct' }];
+}
+
+function ipv4ToNumber(address: string): number | null {
+  const parts = address.split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return null;
+  return parts.reduce((sum, p) => sum * 256 + Number(p), 0);
+}
+
+/**
+ * Whether a host (and port) is in a proxy bypass list, in the forms the OSes and tools write:
+ * `*` (everything), `<local>` (names without a dot), `example.com` and `.example.com` (the domain
+ * and its subdomains, as NO_PROXY), `*.example.com` and other wildcards (WinINET, macOS), `host:port`,
+ * and IPv4 ranges `10.0.0.0/8` or macOS's `169.254/16`.
+ */
+export function bypasses(host: string, port: number, patterns: readonly string[]): boolean {
+  const name = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  return patterns.some((raw) => {
+    let pattern = raw.trim().toLowerCase();
+    if (!pattern) return false;
+    if (pattern === '*') return true;
+    if (pattern === '<local>') return !name.includes('.') && !name.includes(':');
+    pattern = pattern.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+    const portMatch = /^(.*?[^:]):(\d+)$/.exec(pattern);
+    if (portMatch && !pattern.startsWith('[')) {
+      if (Number(portMatch[2]) !== port) return false;
+      pattern = portMatch[1] ?? '';
+    }
+    pattern = pattern.replace(/^\[|\]$/g, '');
+    const cidr = /^([\d.]+)\/(\d{1,2})$/.exec(pattern);
+    if (cidr) {
+      const octets = (cidr[1] ?? '').split('.').filter(Boolean);
+      const base = ipv4ToNumber([...octets, '0', '0', '0', '0'].slice(0, 4).join('.'));
+      const address = ipv4ToNumber(name);
+      const bits = Number(cidr[2]);
+      if (base === null || address === null || bits > 32) return false;
+      const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+      return (address & mask) >>> 0 === (base & mask) >>> 0;
+    }
+    if (pattern.includes('*')) {
+      const regex = new RegExp(
+        `^${pattern
+          .split('*')
+          .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      );
+      return regex.test(name);
+    }
+    const domain = pattern.replace(/^\./, '');
+    return name === domain || name.endsWith(`.${domain}`);
+  });
+}
+
+/**
  * What the check URL's answer means:
  * - ok: the expected status and body — the internet is reachable;
  * - captive-portal: a redirect to another host, or a page that is not the expected one (a hotel or
  *   guest Wi-Fi login page answers every URL with itself);
+ * - proxy-auth: the proxy answered 407 (Proxy Authentication Required);
  * - unexpected: some other answer (a filter's block page, an error from a proxy);
  * - failed: no answer at all.
  */
 export function judgeCheck(result: HttpResult, expected: { status: number; body: string }): CheckOutcome {
   const url = new URL(result.url);
+  if (result.status === 407 && result.viaProxy) return 'proxy-auth';
   if (result.status >= 300 && result.status < 400 && result.location) {
     try {
       return new URL(result.location, url).host !== url.host ? 'captive-portal' : 'unexpected';
