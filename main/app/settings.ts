@@ -6,6 +6,7 @@ import type { SectionId } from '../bundle/prepare';
 import type { RedactionLevel } from '../bundle/redact';
 import { DEFAULT_HELPDESK, type HelpdeskSettings } from '../tickets/connectors';
 import { DEFAULT_OUTBOX_LIMITS, type OutboxLimits } from '../tickets/outbox';
+import type { ProxyPolicy } from '../tickets/proxy';
 
 export interface AppSettings {
   readonly productName: string;
@@ -18,6 +19,8 @@ export interface AppSettings {
   readonly probeConfig: unknown;
   readonly disabledProbes: readonly string[];
   readonly outboxLimits: OutboxLimits;
+  /** The proxy policy sets for reports; null: the system's (and the environment's) settings. */
+  readonly proxy: ProxyPolicy | null;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -29,6 +32,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   probeConfig: {},
   disabledProbes: [],
   outboxLimits: DEFAULT_OUTBOX_LIMITS,
+  proxy: null,
 };
 
 export function removableFor(settings: AppSettings): (id: SectionId) => boolean {

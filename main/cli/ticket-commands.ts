@@ -13,7 +13,8 @@ import { currentScope } from '../log-file';
 import { stateDir } from '../paths';
 import { loadPolicy } from '../policy/load';
 import { createConnector, helpdeskSettingsSchema, type HelpdeskSettings } from '../tickets/connectors';
-import { CredentialError, resolveWithInstalled } from '../tickets/credentials';
+import { CredentialError, resolveProxyWithInstalled, resolveWithInstalled } from '../tickets/credentials';
+import { createProxyTransport, readSystemProxy, type ProxyPolicy } from '../tickets/proxy';
 import {
   isOutboxKey,
   keyForBundle,
@@ -34,17 +35,26 @@ interface IO {
   readonly stderr: NodeJS.WriteStream;
 }
 
+/** Where tickets go, how they get there, and the outbox's limits. */
+export interface HelpdeskChoice {
+  readonly settings: HelpdeskSettings;
+  readonly source: string;
+  readonly outboxLimits: ConstructorParameters<typeof Outbox>[1];
+  /** The policy's proxy (credentials resolved); null: the environment's, else the system's. */
+  readonly proxy: ProxyPolicy | null;
+}
+
 export async function helpdeskFrom(
   file: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{
-  settings: HelpdeskSettings;
-  source: string;
-  outboxLimits: ConstructorParameters<typeof Outbox>[1];
-}> {
+): Promise<HelpdeskChoice> {
   const found = await helpdeskSettingsFrom(file, env);
   try {
-    return { ...found, settings: await resolveWithInstalled(found.settings, env) };
+    return {
+      ...found,
+      settings: await resolveWithInstalled(found.settings, env),
+      proxy: await resolveProxyWithInstalled(found.proxy, env),
+    };
   } catch (error) {
     if (error instanceof CredentialError) throw new UsageError(`${found.source}: ${error.message}`);
     throw error;
@@ -54,11 +64,7 @@ export async function helpdeskFrom(
 async function helpdeskSettingsFrom(
   file: string | undefined,
   env: NodeJS.ProcessEnv,
-): Promise<{
-  settings: HelpdeskSettings;
-  source: string;
-  outboxLimits: ConstructorParameters<typeof Outbox>[1];
-}> {
+): Promise<HelpdeskChoice> {
   const policy = await loadPolicy();
   const parse = (text: string, source: string): HelpdeskSettings => {
     let json: unknown;
@@ -75,36 +81,46 @@ async function helpdeskSettingsFrom(
     return parsed.data;
   };
   const limits = { limits: policy.settings.outboxLimits };
+  const { proxy } = policy.settings;
   if (env.TRIAGE_HELPDESK)
     return {
       settings: parse(env.TRIAGE_HELPDESK, 'TRIAGE_HELPDESK'),
       source: 'the TRIAGE_HELPDESK environment variable',
       outboxLimits: limits,
+      proxy,
     };
   if (file) {
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`--helpdesk: ${file} cannot be read (${error.code ?? error.message}).`);
     });
-    return { settings: parse(text, file), source: file, outboxLimits: limits };
+    return { settings: parse(text, file), source: file, outboxLimits: limits, proxy };
   }
   return {
     settings: policy.settings.helpdesk,
     source: policy.sources.length ? 'managed policy' : 'the default (local folder)',
     outboxLimits: limits,
+    proxy,
   };
 }
 
+/**
+ * The outbox of this scope, sending through the proxy the policy, the environment or the system
+ * names (main/tickets/proxy.ts). `close` ends the proxy connections.
+ */
 export function outboxFor(
-  options: ConstructorParameters<typeof Outbox>[1] = {},
+  helpdesk: Pick<HelpdeskChoice, 'outboxLimits' | 'proxy'>,
   env: NodeJS.ProcessEnv = process.env,
-): Outbox {
+): { outbox: Outbox; close: () => Promise<void> } {
   // For fault drills and tests against a local helpdesk that answers in milliseconds.
   const settle = env.TRIAGE_OUTBOX_SETTLE_MS;
   const settleMs = settle !== undefined && /^\d+$/.test(settle) ? Number(settle) : undefined;
-  return new Outbox(join(stateDir(currentScope()), 'outbox'), {
-    ...options,
+  const transport = createProxyTransport({ policy: helpdesk.proxy, env, system: () => readSystemProxy() });
+  const outbox = new Outbox(join(stateDir(currentScope()), 'outbox'), {
+    ...helpdesk.outboxLimits,
     ...(settleMs === undefined ? {} : { settleMs }),
+    transport,
   });
+  return { outbox, close: () => transport.close() };
 }
 
 function describeState(
@@ -164,7 +180,7 @@ export async function submitBundle(
   }
   const helpdesk = await helpdeskFrom(helpdeskFile);
   const connector = createConnector(helpdesk.settings);
-  const outbox = outboxFor(helpdesk.outboxLimits);
+  const { outbox, close } = outboxFor(helpdesk);
   try {
     const itemKey = key ?? keyForBundle(await sha256File(path));
     const before = await outbox.read(itemKey).catch((error: unknown) => {
@@ -210,6 +226,8 @@ export async function submitBundle(
       return error.code === 'busy' ? EXIT.findings : EXIT.failed;
     }
     throw error;
+  } finally {
+    await close();
   }
 }
 
@@ -277,7 +295,7 @@ export async function runOutbox(argv: readonly string[], io: IO): Promise<number
   }
   if (extra.length) throw new UsageError(OUTBOX_HELP);
   const helpdesk = await helpdeskFrom(parsed.values.helpdesk);
-  const outbox = outboxFor(helpdesk.outboxLimits);
+  const { outbox, close } = outboxFor(helpdesk);
   const damagedLine = (d: DamagedItem): string =>
     `${d.key}  damaged  ${d.problem} Run "triage outbox check --quarantine" to ${d.repairable ? 'repair it' : 'move it aside'}.\n`;
   try {
@@ -387,5 +405,7 @@ export async function runOutbox(argv: readonly string[], io: IO): Promise<number
       return error.code === 'busy' ? EXIT.findings : EXIT.failed;
     }
     throw error;
+  } finally {
+    await close();
   }
 }

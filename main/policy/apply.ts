@@ -109,6 +109,29 @@ export function applyPolicy(
     },
   };
 
+  const proxyServer = get<string>('ProxyServer') ?? null;
+  const pacUrl = get<string>('ProxyAutoConfigUrl') ?? null;
+  const proxyUser = get<string>('ProxyUser') ?? null;
+  const proxyPassword = get<string>('ProxyPassword') ?? null;
+  if ((proxyUser === null) !== (proxyPassword === null))
+    warnings.push(
+      'ProxyUser and ProxyPassword are set only together; the proxy is used without a sign-in until both are set.',
+    );
+  const proxy =
+    proxyServer || pacUrl
+      ? {
+          server: proxyServer,
+          pacUrl,
+          bypass: get<string[]>('ProxyBypass') ?? [],
+          user: proxyPassword === null ? null : proxyUser,
+          password: proxyUser === null ? null : proxyPassword,
+        }
+      : null;
+  if (!proxy && (proxyUser || get('ProxyBypass')))
+    warnings.push(
+      'ProxyUser, ProxyPassword and ProxyBypass apply only with ProxyServer or ProxyAutoConfigUrl; they are ignored.',
+    );
+
   const settings: AppSettings = {
     productName: get<string>('ProductName') ?? DEFAULT_SETTINGS.productName,
     supportContact: get<string>('SupportContact') ?? DEFAULT_SETTINGS.supportContact,
@@ -125,6 +148,7 @@ export function applyPolicy(
         1024 *
         1024,
     },
+    proxy,
   };
   return { settings, warnings, applied };
 }

@@ -11,10 +11,11 @@
 import { z } from 'zod';
 import { hostSchema } from '../../probes/config';
 
-export type PolicyCategory = 'Branding' | 'Helpdesk' | 'Privacy' | 'Checks' | 'Outbox';
+export type PolicyCategory = 'Branding' | 'Helpdesk' | 'Proxy' | 'Privacy' | 'Checks' | 'Outbox';
 export const POLICY_CATEGORIES: readonly PolicyCategory[] = [
   'Branding',
   'Helpdesk',
+  'Proxy',
   'Privacy',
   'Checks',
   'Outbox',
@@ -125,6 +126,66 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     defaultText: "Documents\\Triage in the user's profile",
     since: '0.1.0',
     schema: text(1000),
+  },
+  {
+    name: 'ProxyServer',
+    category: 'Proxy',
+    kind: 'text',
+    title: 'Proxy for reports',
+    description:
+      'The proxy Triage sends reports through, as host:port (e.g. proxy.contoso.com:8080), or "direct" for no proxy. Overrides the system and environment proxy settings. The desktop app then uses it with the sign-in the system provides (Negotiate/NTLM); see docs/helpdesks.md, "Proxies".',
+    defaultText: "the system's proxy settings (and HTTPS_PROXY/NO_PROXY for headless runs)",
+    since: '0.1.0',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^(direct|(https?:\/\/)?[A-Za-z0-9.-]+(:\d{1,5})?\/?)$/i, {
+        message: 'must be host:port or "direct"',
+      }),
+  },
+  {
+    name: 'ProxyAutoConfigUrl',
+    category: 'Proxy',
+    kind: 'text',
+    title: 'Proxy auto-configuration (PAC) URL',
+    description:
+      'A PAC script that chooses the proxy for each address, fetched directly. Used instead of the system settings; with ProxyServer, ProxyServer is the fallback when the script cannot be fetched or run.',
+    defaultText: "the system's PAC setting, if any",
+    since: '0.1.0',
+    schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
+  },
+  {
+    name: 'ProxyBypass',
+    category: 'Proxy',
+    kind: 'list',
+    title: 'Addresses reached without the proxy',
+    description:
+      'Host names, domains (.contoso.com), wildcards (*.contoso.com), <local> and IPv4 ranges (10.0.0.0/8) that Triage reaches directly when ProxyServer is set.',
+    defaultText: 'none',
+    since: '0.1.0',
+    schema: list(text(255), 50),
+  },
+  {
+    name: 'ProxyUser',
+    category: 'Proxy',
+    kind: 'text',
+    title: 'Proxy user name (Basic sign-in)',
+    description:
+      'For proxies that ask for a user name and password (HTTP Basic). Needs ProxyPassword. Use an account that may only pass the proxy to the helpdesk.',
+    defaultText: 'none (the proxy is used without sign-in, or with the system sign-in in the app)',
+    since: '0.1.0',
+    schema: text(256),
+  },
+  {
+    name: 'ProxyPassword',
+    category: 'Proxy',
+    kind: 'secret',
+    title: 'Proxy password (Basic sign-in)',
+    description:
+      'The password of ProxyUser. Policy values are readable by local users: write "credential:NAME" and store the password with `Triage --headless credential set NAME`, or, for headless runs, in the environment variable the credential name gives (docs/helpdesks.md).',
+    defaultText: 'none',
+    since: '0.1.0',
+    schema: text(512),
   },
   {
     name: 'RedactionLevel',

@@ -8,6 +8,7 @@
  * TRIAGE_CREDENTIAL_<NAME>. Either way the value never appears in policy, bundles, logs or the
  * renderer.
  */
+import type { ProxyPolicy } from './proxy';
 import { readFile } from 'node:fs/promises';
 import { writeFileDurable } from '../fs-durable';
 import { helpdeskSettingsSchema, type HelpdeskSettings } from './connectors';
@@ -213,4 +214,26 @@ export function resolveWithInstalled(
   return installedStore
     ? resolveCredentials(settings, storeCredentials(installedStore), "this user's Triage credential store")
     : resolveCredentials(settings, environmentCredentials(env), 'the environment');
+}
+
+/**
+ * The policy's proxy settings with a `credential:NAME` ProxyPassword filled in, from the same
+ * places as the helpdesk's secrets (the app's store, else the environment).
+ */
+export async function resolveProxyWithInstalled(
+  proxy: ProxyPolicy | null,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProxyPolicy | null> {
+  if (!proxy?.password?.startsWith(CREDENTIAL_PREFIX)) return proxy;
+  const name = proxy.password.slice(CREDENTIAL_PREFIX.length);
+  checkName(name);
+  const [source, where] = installedStore
+    ? [storeCredentials(installedStore), "this user's Triage credential store"]
+    : [environmentCredentials(env), 'the environment'];
+  const password = await source(name);
+  if (password === null)
+    throw new CredentialError(
+      `ProxyPassword refers to the credential "${name}", but ${where} has none by that name. ${howToSet(name)}`,
+    );
+  return { ...proxy, password };
 }

@@ -247,6 +247,9 @@ export function createProxyTransport(
     if (!agent) {
       agent = new ProxyAgent({
         uri: `http://${hostPort}`,
+        // http:// addresses go as plain proxy requests, as browsers send them (proxies often allow
+        // CONNECT to port 443 only); https:// ones through a CONNECT tunnel.
+        proxyTunnel: false,
         ...(credentials
           ? {
               token: `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`, 'utf8').toString('base64')}`,
