@@ -22,6 +22,10 @@
 !include "LogicLib.nsh"
 !include "WordFunc.nsh"
 
+!if ${NSIS_CHAR_SIZE} < 2
+  !error "build/installer.nsh writes the task's XML as UTF-16 (FileWriteUTF16LE): keep nsis.unicode on."
+!endif
+
 !define TRIAGE_TASK_NAME "\Triage\Send queued reports"
 
 !macro customInstall
@@ -69,9 +73,13 @@
 !macroend
 
 !macro customUnInstall
-  Push $0
-  ; Exits with 1 when the task does not exist (never registered, or removed by hand): nothing to do.
-  nsExec::ExecToLog '"$SYSDIR\schtasks.exe" /Delete /TN "${TRIAGE_TASK_NAME}" /F'
-  Pop $0
-  Pop $0
+  ; An upgrade runs the old version's uninstaller (--updated) before installing the new version,
+  ; whose customInstall replaces the task: it is left in place then.
+  ${IfNot} ${isUpdated}
+    Push $0
+    ; Exits with 1 when the task does not exist (never registered, or deleted by hand): nothing to do.
+    nsExec::ExecToLog '"$SYSDIR\schtasks.exe" /Delete /TN "${TRIAGE_TASK_NAME}" /F'
+    Pop $0
+    Pop $0
+  ${EndIf}
 !macroend

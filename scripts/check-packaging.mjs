@@ -41,6 +41,26 @@ try {
 }
 console.log("check-packaging: electron-builder.yml matches electron-builder's schema.");
 
+// The files that set up sending what headless runs queued (scheduled task, LaunchDaemon, systemd
+// timer) must exist where electron-builder looks for them: nsis.include relative to build/ or the
+// project, pkg.scripts relative to build/, the deb scripts relative to the project.
+const buildResources = join(root, config.directories?.buildResources ?? 'build');
+const referenced = [
+  [
+    config.nsis?.include,
+    [join(buildResources, config.nsis?.include ?? ''), join(root, config.nsis?.include ?? '')],
+  ],
+  ['pkg.scripts postinstall', [join(buildResources, config.pkg?.scripts ?? 'pkg-scripts', 'postinstall')]],
+  [config.deb?.afterInstall, [join(root, config.deb?.afterInstall ?? '')]],
+  [config.deb?.afterRemove, [join(root, config.deb?.afterRemove ?? '')]],
+  ...['win', 'mac', 'linux'].flatMap((platform) =>
+    (config[platform]?.extraResources ?? []).map((set) => [set.from, [join(root, set.from)]]),
+  ),
+];
+for (const [name, candidates] of referenced)
+  if (!name || !candidates.some((p) => existsSync(p) && statSync(p).isFile()))
+    fail(`electron-builder.yml refers to ${name ?? 'a file'} that does not exist`);
+
 if (
   !existsSync(join(root, 'dist', 'main', 'electron', 'app.js')) ||
   !existsSync(join(root, 'renderer', 'dist', 'index.html'))
@@ -75,6 +95,9 @@ try {
 const archive = join(work, 'out', 'linux-unpacked', 'resources', 'app.asar');
 if (!existsSync(archive)) fail('no app.asar was produced.');
 const files = asar.listPackage(archive).map((f) => f.replace(/\\/g, '/'));
+// linux.extraResources: the systemd units the deb's after-install copies from /opt/Triage/resources/.
+for (const unit of ['triage-send-queued-reports.service', 'triage-send-queued-reports.timer'])
+  if (!existsSync(join(work, 'out', 'linux-unpacked', 'resources', unit))) fail(`resources/ lacks ${unit}`);
 const need = [
   '/dist/main/electron/app.js',
   '/dist/main/electron/preload.js',

@@ -15,6 +15,7 @@ import { BundleError, readBundle, reportFromBundle } from '../bundle/read';
 import { verifyBundle } from '../bundle/verify';
 import { writeZipAtomic } from '../bundle/zip';
 import { writeFileDurable } from '../fs-durable';
+import type { Logger } from '../../probes/types';
 import type {
   AppContext,
   AppLocale,
@@ -33,10 +34,14 @@ import { draftSchema, LOCALES } from '../ipc/contract';
 import type { LogEntry } from '../log';
 import type { ProblemDescription, Report } from '../report';
 import { createConnector } from '../tickets/connectors';
-import { Outbox, OutboxError } from '../tickets/outbox';
+import { DEFAULT_RETRY, Outbox, OutboxError, type RetryPolicy } from '../tickets/outbox';
+import { createProxyTransport, readSystemProxy } from '../tickets/proxy';
 import { submissionDraft } from '../tickets/submission';
+import type { Transport } from '../tickets/types';
 import { TRIAGE_VERSION } from '../version';
+import { BUSY, createAutoSender, type AutoSender, type AutoSendTiming } from './auto-send';
 import { checkLocalBundlePath } from './deep-link';
+import { sentNotification } from './notices';
 import { removableFor, type AppSettings } from './settings';
 import { settingsUri } from './settings-pages';
 import { collectInWorker, CollectionFailed, type StartWorker } from './worker';
@@ -50,6 +55,8 @@ export interface DesktopHost {
   showItemInFolder(path: string): void;
   chooseBundle(): Promise<string | null>;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+  /** A system notification, shown also while the window is closed to the tray. */
+  notify(title: string, body: string): void;
   readonly startWorker: StartWorker;
 }
 
@@ -81,7 +88,27 @@ export interface HandlerOptions {
   readonly startRoute?: StartRoute | null;
   /** Problems with managed policy values (ignored, defaults used), shown to IT. */
   readonly policyWarnings?: readonly string[];
+  /**
+   * How reports leave the machine: the app passes Electron's net.fetch (Chromium's proxy stack);
+   * by default, the headless proxy-aware transport (main/tickets/proxy.ts).
+   */
+  readonly transport?: Transport;
+  readonly log?: Logger;
+  /** Timer bounds of automatic sending (tests shorten them). */
+  readonly autoSendTiming?: Partial<AutoSendTiming>;
 }
+
+/**
+ * The app tries a waiting report again at most a minute later (15 s, 30 s, then every minute, each
+ * less up to half at random), so a report leaves within about a minute of the helpdesk answering
+ * again. A running app has a few reports waiting at most; the one-hour ceiling is for headless runs.
+ */
+const APP_RETRY: RetryPolicy = { ...DEFAULT_RETRY, baseMs: 15_000, maxMs: 60_000 };
+
+/** How long "Send" waits for an automatic send in flight before leaving the new report to it. */
+const SEND_WAIT_MS = 20_000;
+
+const QUIET: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export function createHandlers({
   host,
@@ -89,14 +116,26 @@ export function createHandlers({
   stateDir,
   startRoute = null,
   policyWarnings = [],
-}: HandlerOptions): Handlers & { readonly current: () => { report: Report | null } } {
+  transport = createProxyTransport({ policy: settings.proxy, system: () => readSystemProxy() }),
+  log = QUIET,
+  autoSendTiming,
+}: HandlerOptions): Handlers & {
+  readonly current: () => { report: Report | null };
+  /** Sends queued reports by themselves; the shell starts it and forwards network and wake events. */
+  readonly autoSend: AutoSender;
+} {
   let locale: AppLocale = pickLocale(host.osLocale);
   let last: { report: Report; log: readonly LogEntry[] } | null = null;
   let running: { cancel: () => void } | null = null;
   const draftPath = join(stateDir, 'draft.json');
   const reportsDir = join(stateDir, 'reports');
-  const outbox = new Outbox(join(stateDir, 'outbox'), { limits: settings.outboxLimits });
+  const outbox = new Outbox(join(stateDir, 'outbox'), {
+    limits: settings.outboxLimits,
+    retry: APP_RETRY,
+    transport,
+  });
   const connector = createConnector(settings.helpdesk);
+  const savesFiles = connector.kind === 'local-folder' || connector.kind === 'email';
   const removable = removableFor(settings);
 
   const loadDraft = async (): Promise<Draft | null> => {
@@ -123,6 +162,18 @@ export function createHandlers({
       })),
     };
   };
+
+  const autoSend = createAutoSender({
+    outbox,
+    connector,
+    log,
+    timing: autoSendTiming,
+    onChanged: async () => host.emit('outbox:changed', await outboxView()),
+    onSent: (notice) => {
+      const { title, body } = sentNotification(locale, notice, savesFiles);
+      host.notify(title, body);
+    },
+  });
 
   const context = async (): Promise<AppContext> => ({
     version: TRIAGE_VERSION,
@@ -190,6 +241,7 @@ export function createHandlers({
 
   return {
     current: () => ({ report: last?.report ?? null }),
+    autoSend,
     'app:context': context,
     'app:set-locale': async (next) => {
       locale = next;
@@ -276,14 +328,19 @@ export function createHandlers({
           bundleFileName: fileName,
         });
         await rm(draftPath, { force: true });
-        const [result] = await outbox.send(connector, { only: key }).catch((error: unknown) => {
-          if (error instanceof OutboxError && error.code === 'busy') return [];
-          throw error;
-        });
+        // Busy (an automatic send in flight, or another Triage process): the report waits in the
+        // outbox, and the send in flight or the next automatic one takes it.
+        const sent = await autoSend
+          .run(() => outbox.send(connector, { only: key }), { waitMs: SEND_WAIT_MS })
+          .catch((error: unknown) => {
+            if (error instanceof OutboxError && error.code === 'busy') return [];
+            throw error;
+          });
+        const [result] = sent === BUSY ? [] : sent;
         host.emit('outbox:changed', await outboxView());
         if (result?.status === 'sent' && result.receipt) {
           // Local destinations "send" by saving a file the user then passes on.
-          if (connector.kind === 'local-folder' || connector.kind === 'email')
+          if (savesFiles)
             return ok({
               kind: 'saved',
               path: result.receipt.url ?? bundlePath,
@@ -319,9 +376,11 @@ export function createHandlers({
     },
     'outbox:status': outboxView,
     'outbox:retry': async () => {
-      await outbox.send(connector, { force: true }).catch((error: unknown) => {
-        if (!(error instanceof OutboxError && error.code === 'busy')) throw error;
-      });
+      await autoSend
+        .run(() => outbox.send(connector, { pick: 'all' }))
+        .catch((error: unknown) => {
+          if (!(error instanceof OutboxError && error.code === 'busy')) throw error;
+        });
       const view = await outboxView();
       host.emit('outbox:changed', view);
       return view;

@@ -348,7 +348,7 @@ export async function runOutbox(argv: readonly string[], io: IO): Promise<number
             io.stderr.write(`${event.key}: sending (attempt ${event.attempt})…\n`);
         };
         const results = await outbox.send(connector, {
-          force: parsed.values.all ?? false,
+          pick: parsed.values.all ? 'all' : 'due',
           only: key,
           onEvent: print,
         });

@@ -14,7 +14,11 @@ import {
   dialog,
   Menu,
   nativeImage,
+  net,
+  Notification,
+  powerMonitor,
   protocol,
+  session,
   shell,
   Tray,
   utilityProcess,
@@ -31,7 +35,13 @@ import { loadPolicy } from '../policy/load';
 import { stateDir } from '../paths';
 import type { AppSettings } from '../app/settings';
 import { DEFAULT_HELPDESK } from '../tickets/connectors';
-import { CredentialError, installCredentialStore, resolveWithInstalled } from '../tickets/credentials';
+import {
+  CredentialError,
+  installCredentialStore,
+  resolveProxyWithInstalled,
+  resolveWithInstalled,
+} from '../tickets/credentials';
+import { chromiumProxyConfig } from '../tickets/proxy';
 import { registerIpc } from './ipc';
 import { appCredentialStore } from './safe-storage';
 import { CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
@@ -120,16 +130,43 @@ async function headless(args: readonly string[]): Promise<void> {
   app.exit(await runCli(args));
 }
 
-/** The helpdesk settings with `credential:NAME` secrets filled in; the local folder when one is missing. */
-async function helpdeskWithCredentials(settings: AppSettings, warnings: string[]): Promise<AppSettings> {
+/**
+ * The helpdesk and proxy settings with `credential:NAME` secrets filled in; the local folder when a
+ * helpdesk secret is missing, no proxy sign-in when the proxy's is.
+ */
+async function withCredentials(settings: AppSettings, warnings: string[]): Promise<AppSettings> {
+  const proxy = await resolveProxyWithInstalled(settings.proxy).catch((error: unknown) => {
+    if (!(error instanceof CredentialError)) throw error;
+    warnings.push(`${error.message} Until then, the proxy is used without signing in.`);
+    return settings.proxy && { ...settings.proxy, user: null, password: null };
+  });
   try {
-    return { ...settings, helpdesk: await resolveWithInstalled(settings.helpdesk) };
+    return { ...settings, proxy, helpdesk: await resolveWithInstalled(settings.helpdesk) };
   } catch (error) {
     if (!(error instanceof CredentialError)) throw error;
     // Reports are then saved on this computer (and the user told where) rather than lost.
     warnings.push(`${error.message} Until then, reports are saved in a local folder.`);
-    return { ...settings, helpdesk: DEFAULT_HELPDESK };
+    return { ...settings, proxy, helpdesk: DEFAULT_HELPDESK };
   }
+}
+
+/** How often the app asks Chromium whether the computer is online (there is no event for it). */
+const ONLINE_POLL_MS = 10_000;
+
+/**
+ * A proxy the policy sets replaces the system's for the app's requests; its Basic sign-in answers
+ * the proxy's challenge (Negotiate/NTLM needs nothing: Chromium signs in as the user).
+ */
+function useProxyPolicy(proxy: AppSettings['proxy']): void {
+  const config = chromiumProxyConfig(proxy);
+  if (config) void session.defaultSession.setProxy(config);
+  const { user, password } = proxy ?? {};
+  if (!user || !password) return;
+  app.on('login', (event, _contents, _details, authInfo, callback) => {
+    if (!authInfo.isProxy) return;
+    event.preventDefault();
+    callback(user, password);
+  });
 }
 
 async function main(): Promise<void> {
@@ -184,23 +221,36 @@ async function main(): Promise<void> {
     },
     emit: <E extends EventName>(event: E, payload: EventPayloads[E]) =>
       window?.webContents.send(event, payload),
+    notify: (title, body) => {
+      if (!Notification.isSupported()) return;
+      const notification = new Notification({ title, body });
+      notification.on('click', () => showWindow({ screen: 'get-help' }));
+      notification.show();
+    },
     startWorker,
   };
   const policy = await loadPolicy();
   installCredentialStore(appCredentialStore());
   const warnings = [...policy.warnings];
-  const settings = await helpdeskWithCredentials(policy.settings, warnings);
+  const settings = await withCredentials(policy.settings, warnings);
   for (const warning of warnings) log.logger.warn(`Policy: ${warning}`);
-  registerIpc(
-    createHandlers({
-      host,
-      settings,
-      policyWarnings: warnings,
-      stateDir: stateDir('user'),
-      startRoute: pendingRoute,
-    }),
-    log.logger,
-  );
+  useProxyPolicy(settings.proxy);
+  const handlers = createHandlers({
+    host,
+    settings,
+    policyWarnings: warnings,
+    stateDir: stateDir('user'),
+    startRoute: pendingRoute,
+    // Chromium's network stack: the system proxy, PAC and WPAD, Negotiate/NTLM sign-in.
+    transport: (url, init) => net.fetch(url, init),
+    log: log.logger,
+  });
+  registerIpc(handlers, log.logger);
+  // Queued reports go by themselves: now, on a timer, when the network comes back, after sleep.
+  handlers.autoSend.start();
+  powerMonitor.on('resume', () => handlers.autoSend.wake('resume'));
+  setInterval(() => handlers.autoSend.networkChanged(net.isOnline()), ONLINE_POLL_MS).unref();
+  app.on('will-quit', () => void handlers.autoSend.stop());
 
   window = new BrowserWindow(windowOptions(PRELOAD, policy.settings.productName));
   window.on('close', (event) => {

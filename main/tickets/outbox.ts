@@ -460,15 +460,16 @@ export class Outbox {
   }
 
   /**
-   * Sends every item that is due (or every unsent item with `force`, also failed ones, e.g. after IT
-   * fixed the configuration), and then every item queued while it was sending. Never throws for an
+   * Sends what `pick` names, and then every such item queued while it was sending: 'due' (the
+   * default) the waiting items whose back-off has passed; 'waiting' every waiting item now (the
+   * network just came back); 'all' also the failed ones (IT fixed the configuration). Never throws for an
    * item: each ends sent, queued for later, or failed with a message. Throws OutboxError('busy') if
    * another sender holds the outbox after `waitForLockMs` (default: do not wait).
    */
   async send(
     connector: Connector,
     options: {
-      force?: boolean;
+      pick?: 'due' | 'waiting' | 'all';
       signal?: AbortSignal;
       onEvent?: (event: OutboxEvent) => void;
       only?: string;
@@ -486,7 +487,7 @@ export class Outbox {
           (item) =>
             !attempted.has(item.key) &&
             (!options.only || item.key === options.only) &&
-            this.due(item, options.force === true, settleMs),
+            this.due(item, options.pick ?? 'due', settleMs),
         );
         if (batch.length === 0 || options.signal?.aborted) break;
         for (const item of batch) {
@@ -494,7 +495,7 @@ export class Outbox {
           attempted.add(item.key);
           const waited = this.sinceLastAttemptMs(item.state);
           if ((item.state.status === 'sending' || item.state.outcomeUnknown) && waited < settleMs) {
-            // Not even `force` skips this: the lookup would miss a ticket still being created.
+            // No `pick` skips this: the lookup would miss a ticket still being created.
             const message = `The last attempt may still be arriving at the helpdesk; Triage waits ${Math.ceil((settleMs - waited) / 1000)} s more before checking, so that the report is never filed twice.`;
             results.push({
               key: item.key,
@@ -524,10 +525,10 @@ export class Outbox {
     return results;
   }
 
-  private due(item: OutboxItem, force: boolean, settleMs: number): boolean {
+  private due(item: OutboxItem, pick: 'due' | 'waiting' | 'all', settleMs: number): boolean {
     const { status, nextAttemptAt } = item.state;
-    if (status === 'sent' || (status === 'failed' && !force)) return false;
-    if (force || status === 'sending' || !nextAttemptAt) return true;
+    if (status === 'sent' || (status === 'failed' && pick !== 'all')) return false;
+    if (pick !== 'due' || status === 'sending' || !nextAttemptAt) return true;
     const wait = Date.parse(nextAttemptAt) - this.now().getTime();
     // Further away than any backoff or settle time could set means the clock was set back since.
     return wait <= 0 || wait > Math.max(this.retry.maxMs, settleMs) + 60_000;

@@ -278,8 +278,10 @@ export function createProxyTransport(
       const dispatcher = proxy ? agentFor(proxy, current?.credentials ?? null) : direct;
       let response: Response;
       try {
-        // undici's fetch takes a dispatcher; its Response is the same web type as Node's.
-        response = await undiciFetch(url, { ...body, dispatcher });
+        // undici's fetch takes a dispatcher; its Response is the same web type as Node's (the cast
+        // is for the DOM typings of tests/renderer, where the two declarations differ).
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+        response = (await undiciFetch(url, { ...body, dispatcher })) as unknown as Response;
       } catch (error) {
         if (!proxy || init.signal?.aborted) throw error;
         const blamed = blameProxy(error, proxy, false);
@@ -306,6 +308,28 @@ export function createProxyTransport(
       agents.clear();
     },
   });
+}
+
+/** Electron's ProxyConfig, the fields Triage sets (session.setProxy). */
+export interface ChromiumProxyConfig {
+  readonly mode: 'direct' | 'fixed_servers' | 'pac_script';
+  readonly proxyRules?: string;
+  readonly pacScript?: string;
+  readonly proxyBypassRules?: string;
+}
+
+/**
+ * The policy's proxy for the app's Chromium stack, or null to keep the system's settings. Chromium
+ * has no "PAC, else this server" setting: with both, the PAC script decides (as browsers do when
+ * both are configured), and a script that fails means DIRECT there.
+ */
+export function chromiumProxyConfig(policy: ProxyPolicy | null): ChromiumProxyConfig | null {
+  if (!policy || (!policy.server && !policy.pacUrl)) return null;
+  if (policy.server?.trim().toLowerCase() === 'direct') return { mode: 'direct' };
+  const bypass = policy.bypass.length ? { proxyBypassRules: policy.bypass.join(',') } : {};
+  if (policy.pacUrl) return { mode: 'pac_script', pacScript: policy.pacUrl, ...bypass };
+  const server = proxyHostPort(policy.server);
+  return server ? { mode: 'fixed_servers', proxyRules: server, ...bypass } : null;
 }
 
 const isPlatform = (value: string): value is Platform =>

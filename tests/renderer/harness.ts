@@ -10,12 +10,14 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { AutoSendTiming } from '../../main/app/auto-send';
 import { createHandlers, type DesktopHost, type Handlers } from '../../main/app/handlers';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../main/app/settings';
 import { forkWorker } from '../../main/app/worker';
 import { CONTENT_SECURITY_POLICY } from '../../main/electron/window-options';
 import { CHANNELS, EVENTS, type EventName, type EventPayloads } from '../../main/ipc/contract';
 import { APP_ORIGIN, validateInvocation } from '../../main/ipc/validate';
+import type { Transport } from '../../main/tickets/types';
 
 const ROOT = join(__dirname, '..', '..');
 const RENDERER = join(ROOT, 'renderer', 'dist');
@@ -36,6 +38,8 @@ export interface AppUnderTest {
   /** Paths the next "choose a bundle" dialogs will return, in order. */
   readonly chooser: string[];
   readonly opened: string[];
+  /** System notifications the app showed, as "title: body". */
+  readonly notifications: string[];
   close(): Promise<void>;
 }
 
@@ -73,11 +77,15 @@ export async function startApp(
     colorScheme?: 'light' | 'dark';
     locale?: string;
     stateDir?: string;
+    /** Starts automatic sending, as the app does (with these timer bounds). */
+    autoSend?: Partial<AutoSendTiming>;
+    transport?: Transport;
   },
 ): Promise<AppUnderTest> {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'triage-app-'));
   const chooser: string[] = [];
   const opened: string[] = [];
+  const notifications: string[] = [];
   const { server, url } = await serve();
   const context = await browser.newContext({
     viewport: { width: 1000, height: 860 },
@@ -104,9 +112,16 @@ export async function startApp(
         )
         .catch(() => undefined);
     },
+    notify: (title, body) => notifications.push(`${title}: ${body}`),
     startWorker: () => forkWorker(COLLECTOR, ['ip', 'netns', 'exec', options.namespace]),
   };
-  const handlers = createHandlers({ host, settings: { ...DEFAULT_SETTINGS, ...options.settings }, stateDir });
+  const handlers = createHandlers({
+    host,
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    stateDir,
+    ...(options.autoSend ? { autoSendTiming: options.autoSend } : {}),
+    ...(options.transport ? { transport: options.transport } : {}),
+  });
   await page.exposeFunction('__triageInvoke', async (channel: string, args: unknown[]) => {
     // The sender is our app page, as Electron's frame URL would say; validation is the real one.
     const checked = validateInvocation(channel, `${APP_ORIGIN}/index.html`, args);
@@ -135,13 +150,16 @@ export async function startApp(
     [CHANNELS, EVENTS] as const,
   );
   await page.goto(url);
+  if (options.autoSend) handlers.autoSend.start();
   return {
     page,
     handlers,
     stateDir,
     chooser,
     opened,
+    notifications,
     async close() {
+      await handlers.autoSend.stop();
       if (pageErrors.length) throw new Error(`The page threw: ${pageErrors.join('; ')}`);
       await context.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -26,14 +26,17 @@ export interface SquidOptions {
   readonly basicAuth?: { readonly user: string; readonly password: string };
   /** Lets CONNECT reach any port (squid's default allows 443 only). */
   readonly connectAnyPort?: boolean;
+  /** A port chosen beforehand (freePort), for a proxy that comes up later at a known address. */
+  readonly port?: number;
 }
 
 export function squidMissing(): string | null {
-  if (!existsSync(SQUID) || !existsSync(NCSA_AUTH)) return 'squid is not installed (scripts/setup.sh installs it)';
+  if (!existsSync(SQUID) || !existsSync(NCSA_AUTH))
+    return 'squid is not installed (scripts/setup.sh installs it)';
   return null;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -59,7 +62,7 @@ function listening(port: number): Promise<boolean> {
 
 export async function startSquid(options: SquidOptions = {}): Promise<Squid> {
   const dir = mkdtempSync(join(tmpdir(), 'triage-squid-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const lines = [
     `http_port 127.0.0.1:${port}`,
     `pid_filename ${join(dir, 'squid.pid')}`,

@@ -18,7 +18,8 @@
     Exit code 0 when done, 1 when it could not be done (the reason is written as an error).
 
 .PARAMETER InstallDir
-    Where Triage is installed. Default: %ProgramFiles%\Triage (where the MSI installs it).
+    Where Triage is installed. Default: %ProgramFiles%\Triage (where the MSI installs it), the 64-bit
+    Program Files also when this runs in a 32-bit PowerShell.
 
 .PARAMETER Unregister
     Remove the task instead of registering it.
@@ -28,7 +29,8 @@
 #>
 [CmdletBinding()]
 param(
-    [string]$InstallDir = (Join-Path $env:ProgramFiles 'Triage'),
+    # ProgramW6432 is the 64-bit Program Files also in a 32-bit PowerShell (Intune's default for scripts).
+    [string]$InstallDir = (Join-Path $(if ($env:ProgramW6432) { $env:ProgramW6432 } else { $env:ProgramFiles }) 'Triage'),
     [switch]$Unregister
 )
 

@@ -39,8 +39,13 @@ export const de: Messages = {
   'describe.restored': 'Wir haben aufbewahrt, was Sie zuletzt geschrieben haben.',
   'describe.saved': 'Gespeichert',
   'outbox.waiting':
-    '{count} Bericht(e) warten auf den Versand. Wählen Sie „Jetzt senden“, sobald Sie wieder online sind.',
-  'outbox.failed': '{count} Bericht(e) konnten nicht gesendet werden. Die IT weiß, was zu tun ist.',
+    '{count} Bericht(e) warten auf das Senden. Triage sendet sie von selbst, sobald die Verbindung funktioniert.',
+  'outbox.failed':
+    '{count} Bericht(e) konnten nicht gesendet werden, und Triage versucht es nicht von selbst erneut. Sie bleiben auf diesem Computer; bitte informieren Sie die IT.',
+  'reports.title': 'Ihre Berichte',
+  'reports.sent': 'Gesendet · Ticket {id}',
+  'reports.waiting': 'Wartet auf das Senden',
+  'reports.failed': 'Nicht gesendet – bitte informieren Sie die IT',
   'outbox.retry': 'Jetzt senden',
 
   'checking.title': 'Ihr Computer wird geprüft…',
@@ -102,13 +107,13 @@ export const de: Messages = {
   'review.back': 'Zurück',
 
   'sent.title.sent': 'Ihr Bericht wurde gesendet',
-  'sent.title.queued': 'Auf diesem Computer gespeichert – noch nicht gesendet',
+  'sent.title.queued': 'Gespeichert – wird gesendet, sobald die Verbindung funktioniert',
   'sent.title.saved': 'Ihr Bericht wurde gespeichert',
   'sent.title.failed': 'Ihr Bericht konnte nicht gesendet werden',
   'sent.ticket': 'Ticketnummer: {id}',
   'sent.ticketLink': 'Link zum Ticket: {url}',
   'sent.queuedIntro':
-    'Nichts geht verloren: Triage bewahrt den Bericht auf diesem Computer auf. Öffnen Sie Triage, sobald Sie wieder online sind, und wählen Sie „Jetzt senden“.',
+    'Nichts geht verloren: Triage behält den Bericht und sendet ihn von selbst, sobald die Verbindung funktioniert – solange Triage läuft (es bleibt im Infobereich, wenn Sie dieses Fenster schließen) oder beim nächsten Start. Dann sehen Sie auch die Ticketnummer.',
   'sent.savedIntro': 'Bitte senden Sie diese Datei an die IT{contact}.',
   'sent.failedIntro': 'Der Bericht bleibt auf diesem Computer. Bitte teilen Sie der IT mit{contact}:',
   'sent.where': 'Gespeichert unter: {path}',

@@ -39,8 +39,13 @@ export const en = {
   'describe.restored': 'We kept what you wrote last time.',
   'describe.saved': 'Saved',
   'outbox.waiting':
-    '{count} report(s) waiting to be sent. When you are back online, choose “Try sending now”.',
-  'outbox.failed': '{count} report(s) could not be sent. IT has been told what to fix.',
+    '{count} report(s) waiting to be sent. Triage sends them by itself as soon as the connection works.',
+  'outbox.failed':
+    '{count} report(s) could not be sent, and Triage does not try again by itself. They are kept on this computer; please tell IT.',
+  'reports.title': 'Your reports',
+  'reports.sent': 'Sent · ticket {id}',
+  'reports.waiting': 'Waiting to be sent',
+  'reports.failed': 'Not sent — please tell IT',
   'outbox.retry': 'Try sending now',
 
   'checking.title': 'Checking your computer…',
@@ -100,13 +105,13 @@ export const en = {
   'review.back': 'Back',
 
   'sent.title.sent': 'Your report was sent',
-  'sent.title.queued': 'Saved on this computer — not sent yet',
+  'sent.title.queued': 'Saved — it will be sent when the connection works',
   'sent.title.saved': 'Your report was saved',
   'sent.title.failed': 'Your report could not be sent',
   'sent.ticket': 'Ticket number: {id}',
   'sent.ticketLink': 'Ticket link: {url}',
   'sent.queuedIntro':
-    'Nothing is lost: Triage keeps the report on this computer. When you are back online, open Triage and choose “Try sending now”.',
+    'Nothing is lost: Triage keeps the report and sends it by itself when the connection works — while Triage runs (it stays in the tray when you close this window) or the next time it starts. You will see the ticket number then.',
   'sent.savedIntro': 'Please send this file to IT{contact}.',
   'sent.failedIntro': 'The report is kept on this computer. Please tell IT{contact}:',
   'sent.where': 'Saved as: {path}',

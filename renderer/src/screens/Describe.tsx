@@ -14,6 +14,8 @@ const CATEGORIES: readonly ProblemCategory[] = [
 ];
 /** Saving on every keystroke would write to disk many times a second; this is soon enough. */
 const SAVE_DELAY_MS = 400;
+/** The list of past reports shows the latest few; the outbox keeps them for its retention time. */
+const MAX_REPORTS_SHOWN = 10;
 
 const CONTACT_FIELDS = [
   { field: 'name', type: 'text', label: 'describe.name' },
@@ -37,7 +39,7 @@ export function Describe({
   outbox: OutboxView;
   onStart: (problem: Problem) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>();
   const initial: Draft = context.draft ?? {
     category: null,
@@ -144,6 +146,29 @@ export function Describe({
           {t('describe.start')}
         </button>
       </div>
+      {outboxNow.items.length > 0 && (
+        <section className="reports" aria-labelledby="reports-title">
+          <h2 id="reports-title">{t('reports.title')}</h2>
+          <ul>
+            {[...outboxNow.items]
+              .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+              .slice(0, MAX_REPORTS_SHOWN)
+              .map((item) => (
+                <li key={item.key}>
+                  <span className="subject">{item.subject}</span>
+                  <span className="when">{new Date(item.createdAt).toLocaleString(locale)}</span>
+                  <span className={`state ${item.status}`}>
+                    {item.status === 'sent'
+                      ? t('reports.sent', { id: item.ticketId ?? '' })
+                      : item.status === 'failed'
+                        ? t('reports.failed')
+                        : t('reports.waiting')}
+                  </span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
     </form>
   );
 }

@@ -185,7 +185,7 @@ describe('sending', () => {
       error: { kind: 'auth', message: expect.stringContaining('IT must renew') },
     });
     expect(await outbox.send(connector)).toEqual([]);
-    expect((await outbox.send(connector, { force: true }))[0]?.status).toBe('sent');
+    expect((await outbox.send(connector, { pick: 'all' }))[0]?.status).toBe('sent');
   });
 
   it('looks the ticket up instead of filing it again when the answer was lost', async () => {
@@ -207,7 +207,7 @@ describe('sending', () => {
     await outbox.send(connector);
     advance(20_000);
     // The helpdesk may still be creating the ticket: a lookup now could miss it and file it twice.
-    expect(await outbox.send(connector, { force: true })).toEqual([
+    expect(await outbox.send(connector, { pick: 'all' })).toEqual([
       {
         key,
         status: 'queued',
@@ -217,7 +217,7 @@ describe('sending', () => {
     ]);
     expect(calls).toEqual([`create ${key}`]);
     advance(40_000);
-    expect((await outbox.send(connector, { force: true }))[0]).toMatchObject({
+    expect((await outbox.send(connector, { pick: 'all' }))[0]).toMatchObject({
       status: 'sent',
       receipt: { deduplicated: true },
     });
@@ -344,7 +344,7 @@ describe('exactly once', () => {
     const { connector, calls } = fakeConnector(['ok-but-lost']);
     await outbox.send(connector);
     setClock(3 * 86_400_000); // NTP corrects a clock that was three days behind
-    expect((await outbox.send(connector, { force: true }))[0]).toMatchObject({ error: { kind: 'settling' } });
+    expect((await outbox.send(connector, { pick: 'all' }))[0]).toMatchObject({ error: { kind: 'settling' } });
     expect(calls).toEqual([`create ${key}`]);
     advance(60_000);
     expect((await outbox.send(connector))[0]).toMatchObject({
@@ -370,7 +370,7 @@ describe('exactly once', () => {
     await outbox.send(connector);
     advance(30_000);
     reboot(30_000); // up for 30 s again: less than the 60 s settle time
-    expect((await outbox.send(connector, { force: true }))[0]).toMatchObject({ error: { kind: 'settling' } });
+    expect((await outbox.send(connector, { pick: 'all' }))[0]).toMatchObject({ error: { kind: 'settling' } });
     advance(40_000);
     expect((await outbox.send(connector))[0]).toMatchObject({
       status: 'sent',
@@ -394,11 +394,11 @@ describe('exactly once', () => {
     const lost = await enqueue('0f0f0f0f-1111-4222-8333-444444444444');
     await outbox.send(slow, { only: lost });
     advance(200); // well past settleMs, but not past twice the 300 ms this helpdesk needed
-    expect((await outbox.send(slow, { only: lost, force: true }))[0]).toMatchObject({
+    expect((await outbox.send(slow, { only: lost, pick: 'all' }))[0]).toMatchObject({
       error: { kind: 'settling' },
     });
     advance(500);
-    expect((await outbox.send(slow, { only: lost, force: true }))[0]).toMatchObject({
+    expect((await outbox.send(slow, { only: lost, pick: 'all' }))[0]).toMatchObject({
       status: 'sent',
       receipt: { deduplicated: true },
     });

@@ -139,7 +139,7 @@ describe.skipIf(missing !== null && process.env.CI !== 'true')(
         const before = target.seen.length;
         const error = await failure(post(target.url, t));
         expect(error.kind).toBe('proxy-auth');
-        expect(error.permanent, "kept queued, retried later").toBe(false);
+        expect(error.permanent, 'kept queued, retried later').toBe(false);
         expect(error.message).toContain(`The proxy at ${guarded.hostPort} asks Triage to sign in`);
         expect(error.message).not.toContain('wrong');
         expect(target.seen.length, 'nothing reached the helpdesk').toBe(before);
