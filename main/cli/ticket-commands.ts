@@ -123,6 +123,13 @@ export function outboxFor(
   return { outbox, close: () => transport.close() };
 }
 
+/** Who sends a queued report of this scope by itself (the installers set up the machine's runner). */
+function whoSendsIt(): string {
+  return currentScope() === 'machine'
+    ? 'The scheduled sender that Triage installs sends it (every 15 minutes); "triage outbox retry" sends it now.'
+    : 'The Triage app sends it by itself while it runs for this user; "triage outbox retry" sends it now.';
+}
+
 function describeState(
   state: Pick<OutboxState, 'status' | 'receipt' | 'lastError'>,
   connector: Connector,
@@ -134,7 +141,7 @@ function describeState(
         : `Ticket ${state.receipt?.id} created in ${connector.destination}${state.receipt?.url ? `: ${state.receipt.url}` : ''}${state.receipt?.deduplicated ? ' (it had already arrived; no duplicate was made)' : ''}`;
     case 'queued':
     case 'sending':
-      return `Queued: ${state.lastError?.message ?? 'it will be sent later.'} Run "triage outbox retry" when the helpdesk can be reached to send it.`;
+      return `Queued: ${state.lastError?.message ?? 'it will be sent later.'} ${whoSendsIt()}`;
     case 'failed':
       return `Not sent: ${state.lastError?.message ?? 'unknown error'}`;
   }
@@ -142,7 +149,7 @@ function describeState(
 
 function describeResult(result: SendResult, connector: Connector): string {
   if (result.status === 'queued' && result.error?.kind === 'settling')
-    return `Queued: ${result.error.message} Run "triage outbox retry" after that to send it.`;
+    return `Queued: ${result.error.message} ${whoSendsIt()}`;
   return describeState(
     { status: result.status, receipt: result.receipt, lastError: result.error },
     connector,
@@ -234,11 +241,13 @@ export async function submitBundle(
 export const SUBMIT_HELP = `Usage: triage submit BUNDLE [--helpdesk FILE] [--key KEY]
 
 Files a bundle as a ticket. The bundle is first copied into the outbox (durably), so nothing is lost
-if the network or the helpdesk is down: it waits there until "triage outbox retry" (or "Try
-sending now" in the app) sends it, and it is never filed twice. Submitting the same bundle again does not file it
+if the network or the helpdesk is down: it waits there, and is sent by itself (as SYSTEM or root, by
+the scheduled sender Triage installs; as a user, by the Triage app while it runs) or by "triage
+outbox retry", and it is never filed twice. Submitting the same bundle again does not file it
 again: its key is made from the bundle's SHA-256 unless --key gives one (a UUID). If another Triage
 process is sending, submit waits for it (up to 2 minutes). Where it goes: TRIAGE_HELPDESK (JSON),
-then --helpdesk FILE, then managed policy, then a local folder. See docs/helpdesks.md.
+then --helpdesk FILE, then managed policy, then a local folder. Through the proxy the policy, then
+HTTPS_PROXY/NO_PROXY, then the system settings name (docs/helpdesks.md, "Proxies").
 Exit codes: 0 sent (or saved), 1 queued for later, 2 bad command line, 3 not sent or not queued
 (the message says why, and where the bundle is).`;
 

@@ -202,6 +202,44 @@ describe('applying policy', () => {
   });
 });
 
+describe('the proxy for reports', () => {
+  const apply = (values: Record<string, unknown>) => applyPolicy([{ source: 'HKLM', values }]);
+
+  it('takes the server, PAC URL, bypass list and Basic sign-in together', () => {
+    const { settings, warnings } = apply({
+      ProxyServer: 'proxy.contoso.com:8080',
+      ProxyAutoConfigUrl: 'http://wpad.contoso.com/proxy.pac',
+      ProxyBypass: '*.contoso.com; <local>',
+      ProxyUser: 'svc-triage',
+      ProxyPassword: 'credential:proxy',
+    });
+    expect(warnings).toEqual([]);
+    expect(settings.proxy).toEqual({
+      server: 'proxy.contoso.com:8080',
+      pacUrl: 'http://wpad.contoso.com/proxy.pac',
+      bypass: ['*.contoso.com', '<local>'],
+      user: 'svc-triage',
+      password: 'credential:proxy',
+    });
+  });
+
+  it('leaves the system proxy alone when policy names none', () => {
+    expect(apply({}).settings.proxy).toBeNull();
+  });
+
+  it('ignores a sign-in without a proxy, a user without a password, and a server it cannot read — saying so, never echoing the password', () => {
+    const lone = apply({ ProxyUser: 'svc', ProxyPassword: 'hunter2-secret' });
+    expect(lone.settings.proxy).toBeNull();
+    expect(lone.warnings.join(' ')).toMatch(/apply only with ProxyServer or ProxyAutoConfigUrl/);
+    const half = apply({ ProxyServer: 'proxy:3128', ProxyUser: 'svc' });
+    expect(half.settings.proxy).toMatchObject({ server: 'proxy:3128', user: null, password: null });
+    expect(half.warnings.join(' ')).toMatch(/only together/);
+    const bad = apply({ ProxyServer: 'proxy:3128 --evil', ProxyPassword: 'hunter2-secret' });
+    expect(bad.warnings.join(' ')).toMatch(/ProxyServer = "proxy:3128 --evil" is not valid/);
+    expect(bad.warnings.join(' ')).not.toContain('hunter2');
+  });
+});
+
 describe('the policy templates', () => {
   const parser = new XMLParser({
     ignoreAttributes: false,

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCredential } from '../../../main/cli/credential-command';
 import { helpdeskFrom } from '../../../main/cli/ticket-commands';
 import {
+  resolveProxyWithInstalled,
   CredentialStore,
   installCredentialStore,
   resolveCredentials,
@@ -163,5 +164,27 @@ describe('triage credential', () => {
     await expect(runCredential(['set', 'rt-token', SECRET], capture().io)).rejects.toThrow(
       /read from standard input/,
     );
+  });
+});
+
+describe('the proxy password', () => {
+  const proxy = { server: 'proxy:3128', pacUrl: null, bypass: [], user: 'svc', password: 'credential:proxy' };
+
+  it('comes from the environment variable its credential name gives, in headless runs', async () => {
+    expect(await resolveProxyWithInstalled(proxy, { TRIAGE_CREDENTIAL_PROXY: 'the-password' })).toMatchObject(
+      { user: 'svc', password: 'the-password' },
+    );
+  });
+
+  it('says which credential is missing and how to set it, without a password in the message', async () => {
+    await expect(resolveProxyWithInstalled(proxy, {})).rejects.toThrow(
+      /ProxyPassword refers to the credential "proxy".*TRIAGE_CREDENTIAL_PROXY/,
+    );
+  });
+
+  it('leaves a password written in place, and no proxy, as they are', async () => {
+    const plain = { ...proxy, password: 'written-in-policy' };
+    expect(await resolveProxyWithInstalled(plain, {})).toBe(plain);
+    expect(await resolveProxyWithInstalled(null, {})).toBeNull();
   });
 });
