@@ -162,7 +162,7 @@ export interface HttpResult {
   /** The `Location` header of a redirect, which a captive portal uses to send you to its login page. */
   readonly location: string | null;
   readonly contentType: string | null;
-  /** The first bytes of the body (capped), as text. */
+  /** The first bytes of the body (capped: `maxBodyBytes`), as text. */
   readonly bodySnippet: string;
   readonly durationMs: number;
   /** Set when the request went through a proxy: `host:port`. */
@@ -196,7 +196,11 @@ export interface NetworkOps {
   /** One SNTP (RFC 4330) exchange with a time server; throws `timeout` or `network-error` as a ProbeError. */
   sntp(server: string, options: { timeoutMs: number }): Promise<SntpResult>;
   /** One GET without following redirects; throws `timeout`/`network-error` as a ProbeError. */
-  httpGet(url: string, options: { timeoutMs: number; proxy?: string | null }): Promise<HttpResult>;
+  /** `maxBodyBytes`: how much of the body to keep (default 4 KB, enough to judge a page). */
+  httpGet(
+    url: string,
+    options: { timeoutMs: number; proxy?: string | null; maxBodyBytes?: number },
+  ): Promise<HttpResult>;
   /** Opens and closes a TCP connection; resolves with the connect time, throws a ProbeError if it fails. */
   tcpConnect(host: string, port: number, options: { timeoutMs: number }): Promise<{ durationMs: number }>;
   /** ICMP echo through the system `ping`; an unanswered host is `alive: false`, not an error. */

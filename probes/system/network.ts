@@ -315,6 +315,7 @@ async function httpGet(
   timeoutMs: number,
   proxy: string | null | undefined,
   signal: AbortSignal,
+  maxBodyBytes = BODY_SNIPPET_BYTES,
 ): Promise<HttpResult> {
   const target = new URL(url);
   if (target.protocol !== 'http:' && target.protocol !== 'https:')
@@ -371,9 +372,9 @@ async function httpGet(
     let size = 0;
     await new Promise<void>((resolve, reject) => {
       response.on('data', (chunk: Buffer) => {
-        if (size < BODY_SNIPPET_BYTES) chunks.push(chunk);
+        if (size < maxBodyBytes) chunks.push(chunk);
         size += chunk.length;
-        if (size >= BODY_SNIPPET_BYTES) {
+        if (size >= maxBodyBytes) {
           response.destroy();
           resolve();
         }
@@ -388,7 +389,7 @@ async function httpGet(
       status: response.statusCode ?? 0,
       location: typeof location === 'string' ? location : null,
       contentType: response.headers['content-type'] ?? null,
-      bodySnippet: Buffer.concat(chunks).subarray(0, BODY_SNIPPET_BYTES).toString('utf8'),
+      bodySnippet: Buffer.concat(chunks).subarray(0, maxBodyBytes).toString('utf8'),
       durationMs: elapsed(started),
       viaProxy: viaProxy ? `${viaProxy.host}:${viaProxy.port}` : null,
     };
@@ -528,7 +529,8 @@ export function createNetworkOps(signal: AbortSignal): NetworkOps {
     queryDns: (server, name, options) =>
       queryDns(server, name, options.timeoutMs, options.type ?? 'A', signal),
     sntp: (server, options) => sntp(server, options.timeoutMs, signal),
-    httpGet: (url, options) => httpGet(url, options.timeoutMs, options.proxy, signal),
+    httpGet: (url, options) =>
+      httpGet(url, options.timeoutMs, options.proxy, signal, options.maxBodyBytes),
     tcpConnect: (host, port, options) => tcpConnect(host, port, options.timeoutMs, signal),
     ping: (host, options) => pingHost(host, options.count, options.timeoutMs, signal),
   };

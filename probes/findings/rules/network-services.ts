@@ -207,6 +207,28 @@ const proxyUnreachable: FindingRule = {
   },
 };
 
+const proxySignIn: FindingRule = {
+  id: 'network.proxy-sign-in',
+  area: 'network',
+  inputs: ['network.connectivity'],
+  evaluate(run) {
+    const c = probeData(run, 'network.connectivity');
+    if (c?.check.outcome !== 'proxy-auth') return [];
+    // Applications that cannot sign in to the proxy get nothing through it; those that can (the
+    // browser, with the user's Windows sign-in) may still work: a warning, not critical.
+    return [
+      {
+        id: 'network.proxy-sign-in',
+        severity: 'warning',
+        area: 'network',
+        params: { proxy: c.check.viaProxy ?? c.proxy.server ?? '' },
+        evidence: [{ probe: 'network.connectivity', field: 'check.outcome', value: 'proxy-auth' }],
+        settings: 'proxy',
+      },
+    ];
+  },
+};
+
 const pacUnreachable: FindingRule = {
   id: 'network.pac-unreachable',
   area: 'network',
@@ -406,6 +428,7 @@ export const networkServicesRules: readonly FindingRule[] = [
   systemResolverFailing,
   captivePortal,
   proxyUnreachable,
+  proxySignIn,
   pacUnreachable,
   noInternet,
   internetFiltered,

@@ -10,7 +10,9 @@ import { machineAccountOf, notReadAsMachineAccount } from '../../system/account'
 import { windowsSystemProgram } from '../../system/windows-paths';
 import { optional } from '../../util/gaps';
 import { prop } from '../../util/parse';
+import { evaluatePac, MAX_PAC_BYTES } from './pac';
 import {
+  bypasses,
   judgeCheck,
   NO_PROXY,
   PROXY_NOT_READ,
@@ -108,6 +110,52 @@ async function check(ctx: ProbeContext, proxy: string | null): Promise<Connectiv
   }
 }
 
+/**
+ * Which proxy the check URL goes through, decided as the applications' own network stack does: the
+ * bypass list, then the PAC script's first usable choice, then the fixed proxy. A PAC file that
+ * cannot be fetched or run means the fixed proxy (as WinINET and Chromium fall back), and a gap.
+ */
+async function routeOfCheck(
+  ctx: ProbeContext,
+  proxy: ProxyConfiguration,
+  gaps: Gap[],
+): Promise<{ via: string | null; pacReachable: boolean | null; pacResult: string | null }> {
+  const { checkUrl, timeoutMs } = ctx.config.connectivity;
+  const url = new URL(checkUrl);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  let pacReachable: boolean | null = null;
+  let pacResult: string | null = null;
+  /** undefined: the PAC script decided nothing (none, not fetched, failed). */
+  let fromPac: string | null | undefined;
+  if (proxy.pacUrl) {
+    const script = await ctx.net
+      .httpGet(proxy.pacUrl, { timeoutMs, maxBodyBytes: MAX_PAC_BYTES + 1 })
+      .catch((error: unknown) => {
+        if (ctx.signal.aborted) throw error;
+        return null;
+      });
+    pacReachable = script?.status === 200;
+    if (script && pacReachable) {
+      try {
+        const evaluated = await evaluatePac(script.bodySnippet, checkUrl);
+        pacResult = evaluated.result;
+        const first = evaluated.choices.find((c) => c.kind === 'direct' || c.kind === 'proxy');
+        if (first) fromPac = first.kind === 'direct' ? null : first.hostPort;
+      } catch (error) {
+        if (ctx.signal.aborted) throw error;
+        const { code, message } = describeError(error);
+        gaps.push({ part: 'the PAC script', code, message });
+      }
+    }
+  }
+  const via = bypasses(url.hostname, port, proxy.bypass)
+    ? null
+    : fromPac !== undefined
+      ? fromPac
+      : proxy.server;
+  return { via, pacReachable, pacResult };
+}
+
 async function collect(ctx: ProbeContext) {
   const gaps: Gap[] = [];
   const proxy = await systemProxyConfiguration(ctx, gaps);
@@ -118,15 +166,12 @@ async function collect(ctx: ProbeContext) {
     return false;
   };
   const [hostPort] = proxy.server ? [proxy.server.split(/:(?=\d+$)/)] : [null];
-  const [result, reachable, pacReachable, targets] = await Promise.all([
-    check(ctx, proxy.server),
+  const [route, reachable, targets] = await Promise.all([
+    routeOfCheck(ctx, proxy, gaps),
     hostPort
       ? ctx.net
           .tcpConnect(hostPort[0] ?? '', Number(hostPort[1]), { timeoutMs })
           .then(() => true, falseUnlessAborted)
-      : Promise.resolve(null),
-    proxy.pacUrl
-      ? ctx.net.httpGet(proxy.pacUrl, { timeoutMs }).then((r) => r.status === 200, falseUnlessAborted)
       : Promise.resolve(null),
     Promise.all(
       pingTargets.map(async (host): Promise<TargetResult> => {
@@ -135,7 +180,17 @@ async function collect(ctx: ProbeContext) {
       }),
     ),
   ]);
-  const data: ConnectivityData = { check: result, proxy: { ...proxy, reachable, pacReachable }, targets };
+  const result = await check(ctx, route.via);
+  const data: ConnectivityData = {
+    check: result,
+    proxy: {
+      ...proxy,
+      reachable,
+      pacReachable: route.pacReachable,
+      pacResult: route.pacResult,
+    },
+    targets,
+  };
   return { data, gaps };
 }
 
@@ -146,16 +201,17 @@ export const connectivityProbe = defineProbe<ConnectivityData>({
     description:
       'Whether the internet answers the way applications reach it: the check URL (through the proxy if one is set), captive portals, the proxy and its PAC file, and loss and latency to the configured targets.',
     platforms: ['win32', 'darwin', 'linux'],
-    // The check and the proxy test run in parallel under connectivity.timeoutMs (5 s by default); ping needs about a second per echo.
-    timeoutMs: 10_000,
+    // The PAC script is fetched (up to connectivity.timeoutMs, 5 s by default) before the check URL
+    // (as long again), since it decides the proxy; ping, beside them, needs about a second per echo.
+    timeoutMs: 15_000,
     fields: {
       check: { type: 'object', description: 'The HTTP check of connectivity.checkUrl.' },
       'check.url': { type: 'string', description: 'The URL checked.' },
       'check.outcome': {
         type: 'string',
-        enum: ['ok', 'captive-portal', 'unexpected', 'failed'],
+        enum: ['ok', 'captive-portal', 'proxy-auth', 'unexpected', 'failed'],
         description:
-          'ok (expected answer), captive-portal (redirected elsewhere or a login page), unexpected (another answer, e.g. a filter), failed (no answer).',
+          'ok (expected answer), captive-portal (redirected elsewhere or a login page), proxy-auth (the proxy asks for a sign-in, HTTP 407), unexpected (another answer, e.g. a filter), failed (no answer).',
       },
       'check.status': { type: 'integer', nullable: true, description: 'The HTTP status.' },
       'check.location': { type: 'string', nullable: true, description: 'Where a redirect pointed.' },
@@ -165,9 +221,9 @@ export const connectivityProbe = defineProbe<ConnectivityData>({
       proxy: { type: 'object', description: 'The proxy configuration applications use.' },
       'proxy.source': {
         type: 'string',
-        enum: ['none', 'environment', 'gnome', 'windows', 'macos', 'not-read'],
+        enum: ['none', 'environment', 'gnome', 'windows', 'winhttp', 'macos', 'not-read'],
         description:
-          "Where it came from; not-read: run as SYSTEM, the signed-in user's own settings were not read.",
+          "Where it came from; winhttp: the machine's WinHTTP proxy; not-read: run as SYSTEM, the signed-in user's own settings were not read.",
       },
       'proxy.server': {
         type: 'string',
@@ -194,6 +250,12 @@ export const connectivityProbe = defineProbe<ConnectivityData>({
         type: 'boolean',
         nullable: true,
         description: 'The PAC script could be downloaded (null: no PAC).',
+      },
+      'proxy.pacResult': {
+        type: 'string',
+        nullable: true,
+        description:
+          'What the PAC script answered for the check URL, e.g. "PROXY proxy:8080; DIRECT" (null: no PAC, or it could not be fetched or run).',
       },
       targets: { type: 'object[]', description: 'Loss and latency to each connectivity.pingTargets host.' },
       'targets[].host': { type: 'string', description: 'The target.' },

@@ -179,6 +179,16 @@ describe('connectivity rules', () => {
       }),
     ).toEqual(['network.proxy-unreachable:critical']);
   });
+  it('say the proxy asks for a sign-in (407), not "filtered" or "no internet"', () => {
+    const findings = run({
+      'network.connectivity': connectivity({
+        check: { outcome: 'proxy-auth', status: 407, viaProxy: 'proxy.example:3128' },
+        proxy: { source: 'windows', server: 'proxy.example:3128', reachable: true },
+      }),
+    });
+    expect(findings.map((f) => `${f.id}:${f.severity}`)).toEqual(['network.proxy-sign-in:warning']);
+    expect(findings[0]).toMatchObject({ params: { proxy: 'proxy.example:3128' }, settings: 'proxy' });
+  });
   it('flag a PAC file that cannot be downloaded', () => {
     expect(
       ids({

@@ -78,6 +78,18 @@ export const networkServicesMessagesDe: MessageCatalog = {
       'Den Proxydienst unter {proxy} prüfen oder die auf dieses Gerät verteilten Proxyeinstellungen (sie gelten womöglich nur im Büronetz).',
     ],
   },
+  'network.proxy-sign-in': {
+    title: 'Der Proxy verlangt eine Anmeldung ({proxy})',
+    explanation:
+      'Dieser Computer erreicht das Internet über einen Proxy, der wissen will, wer Sie sind, bevor er etwas durchlässt. Apps, die sich dort nicht anmelden können, erreichen das Internet nicht.',
+    userSteps: [
+      'Melden Sie sich vom Computer ab und wieder an, damit Ihre Anmeldung frisch ist.',
+      'Fragt der Browser nach Benutzername und Kennwort für den Proxy, verwenden Sie Ihr Arbeitskonto.',
+    ],
+    itSteps: [
+      'Der Proxy {proxy} hat die Verbindungsprüfung, die keine Anmeldedaten sendet, mit HTTP 407 beantwortet. Prüfen, ob das Gerät den Proxy mit der Kerberos/NTLM-Anmeldung des angemeldeten Benutzers nutzen darf, oder die benötigten Adressen ausnehmen (für Triage selbst: docs/helpdesks.md, „Proxies“).',
+    ],
+  },
   'network.pac-unreachable': {
     title: 'Die Proxy-Konfigurationsdatei kann nicht geladen werden',
     explanation:

@@ -74,6 +74,18 @@ export const networkServicesMessagesEn: MessageCatalog = {
       'Check the proxy service at {proxy}, or the proxy settings deployed to this device (it may be set for the office network only).',
     ],
   },
+  'network.proxy-sign-in': {
+    title: 'The proxy asks for a sign-in ({proxy})',
+    explanation:
+      'This computer reaches the internet through a proxy that wants to know who you are before it lets anything through. Apps that cannot sign in to it cannot reach the internet.',
+    userSteps: [
+      'Sign out of the computer and sign in again, so that your sign-in is fresh.',
+      'If the browser asks for a user name and password for the proxy, use your work account.',
+    ],
+    itSteps: [
+      'The proxy {proxy} answered HTTP 407 to the connectivity check, which sends no credentials. Check that the device may use the proxy with the signed-in user’s Kerberos/NTLM sign-in, or exempt the URLs the device needs (docs/helpdesks.md, "Proxies", for Triage itself).',
+    ],
+  },
   'network.pac-unreachable': {
     title: 'The proxy configuration file cannot be downloaded',
     explanation:
