@@ -529,8 +529,7 @@ export function createNetworkOps(signal: AbortSignal): NetworkOps {
     queryDns: (server, name, options) =>
       queryDns(server, name, options.timeoutMs, options.type ?? 'A', signal),
     sntp: (server, options) => sntp(server, options.timeoutMs, signal),
-    httpGet: (url, options) =>
-      httpGet(url, options.timeoutMs, options.proxy, signal, options.maxBodyBytes),
+    httpGet: (url, options) => httpGet(url, options.timeoutMs, options.proxy, signal, options.maxBodyBytes),
     tcpConnect: (host, port, options) => tcpConnect(host, port, options.timeoutMs, signal),
     ping: (host, options) => pingHost(host, options.count, options.timeoutMs, signal),
   };
