@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 # chromium: renderer and report.html tests; iputils-ping: the ping probe; iproute2 (ip), dnsmasq-base,
 # chrony, isc-dhcp-client, nftables, python3 (the lab's delay bridge): the network lab; xvfb: a real
 # Electron window where Electron is installed; squid, openssl: the proxy tests (a real proxy with Basic
-# sign-in); systemd (systemd-analyze), util-linux (unshare): the tests of the Linux package scripts.
-APT_PACKAGES=(chromium squid openssl systemd util-linux iputils-ping iproute2 dnsmasq-base chrony isc-dhcp-client nftables python3 xvfb procps)
+# sign-in); systemd (systemd-analyze), util-linux (unshare): the tests of the Linux package scripts;
+# faketime: senders with a wrong wall clock in the outbox chaos test.
+APT_PACKAGES=(chromium squid openssl systemd util-linux faketime iputils-ping iproute2 dnsmasq-base chrony isc-dhcp-client nftables python3 xvfb procps)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
