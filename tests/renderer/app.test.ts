@@ -11,10 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBundle } from '../../main/bundle/read';
 import { verifyBundle } from '../../main/bundle/verify';
 import { launchChromium, SCREENSHOTS } from '../support/browser';
+import { startFakeRelay } from '../support/fake-relay';
 import { createBareNamespace, namespaceSupport, type BareNamespace } from '../support/netns';
 import { axeViolations, startApp, type AppUnderTest } from './harness';
 
 const support = namespaceSupport();
+const RELAY_SECRET = 'a-relay-secret-of-enough-length';
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `app-${name}.png`), fullPage: true });
@@ -182,6 +184,59 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       await expect(page.getByRole('alert').innerText()).resolves.toMatch(/not a readable zip|damaged/);
       await shoot(page, '6-technician-hostile');
     });
+  });
+
+  it('sends a report queued while offline by itself, tells the user, and lists its ticket number', async () => {
+    const relay = await startFakeRelay(RELAY_SECRET);
+    let online = false;
+    // The network is down: every request fails to connect, as Node's fetch reports it.
+    const transport = async (url: string, init: RequestInit): Promise<Response> => {
+      if (online) return fetch(url, init);
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error(`connect ECONNREFUSED ${new URL(url).host}`), {
+          code: 'ECONNREFUSED',
+        }),
+      });
+    };
+    const app = await startApp(browser, {
+      namespace: ns.name,
+      settings: { helpdesk: { kind: 'webhook', url: relay.url, secret: RELAY_SECRET } },
+      autoSend: { minDelayMs: 200, maxDelayMs: 1_000 },
+      transport,
+    });
+    try {
+      const { page } = app;
+      await page.getByRole('heading', { name: "What's going wrong?" }).waitFor();
+      await page.getByLabel('Something else').check();
+      await page.getByLabel('What happened?').fill('Outlook says it is offline.');
+      await page.getByRole('button', { name: 'Check my computer' }).click();
+      await page
+        .getByRole('heading', { name: /Here's what we found|No problems found/ })
+        .waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Review what will be sent' }).click();
+      await page.getByRole('button', { name: 'Send to IT' }).click();
+      await page
+        .getByRole('heading', { name: 'Saved — it will be sent when the connection works' })
+        .waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByText('1 report(s) waiting to be sent').waitFor();
+      await page.getByText('Waiting to be sent', { exact: true }).waitFor();
+
+      // The network comes back; nobody touches anything.
+      online = true;
+      await page.getByText(/^Sent · ticket /).waitFor({ timeout: 60_000 });
+      const [ticket] = [...relay.tickets.values()];
+      expect(relay.tickets.size).toBe(1);
+      await expect(page.getByText(`Sent · ticket ${ticket?.id}`).isVisible()).resolves.toBe(true);
+      await expect(page.getByText('report(s) waiting to be sent').count()).resolves.toBe(0);
+      expect(app.notifications).toEqual([
+        `Your report was sent: IT received your report “${ticket?.metadata.subject as string}”. Ticket number: ${ticket?.id}.`,
+      ]);
+      await shoot(page, '1-describe-with-reports');
+    } finally {
+      await app.close();
+      await relay.close();
+    }
   });
 
   it('can be used from the keyboard alone', async () => {
