@@ -42,6 +42,7 @@ import {
   resolveWithInstalled,
 } from '../tickets/credentials';
 import { chromiumProxyConfig } from '../tickets/proxy';
+import type { Transport } from '../tickets/types';
 import { registerIpc } from './ipc';
 import { appCredentialStore } from './safe-storage';
 import { CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
@@ -154,19 +155,17 @@ async function withCredentials(settings: AppSettings, warnings: string[]): Promi
 const ONLINE_POLL_MS = 10_000;
 
 /**
- * A proxy the policy sets replaces the system's for the app's requests; its Basic sign-in answers
- * the proxy's challenge (Negotiate/NTLM needs nothing: Chromium signs in as the user).
+ * How the app's reports leave the machine. Normally Chromium's network stack (net.fetch): the system
+ * proxy, PAC and WPAD, Negotiate/NTLM sign-in as the user, with a policy proxy applied to it. A
+ * Basic sign-in from policy cannot be handed to net.fetch (Chromium asks for it through an event
+ * only requests of its own kind get), so with ProxyUser/ProxyPassword the app uses Triage's own proxy
+ * client, the one headless runs use (main/tickets/proxy.ts).
  */
-function useProxyPolicy(proxy: AppSettings['proxy']): void {
+function reportTransport(proxy: AppSettings['proxy']): Transport | undefined {
+  if (proxy?.user && proxy.password) return undefined;
   const config = chromiumProxyConfig(proxy);
   if (config) void session.defaultSession.setProxy(config);
-  const { user, password } = proxy ?? {};
-  if (!user || !password) return;
-  app.on('login', (event, _contents, _details, authInfo, callback) => {
-    if (!authInfo.isProxy) return;
-    event.preventDefault();
-    callback(user, password);
-  });
+  return (url, init) => net.fetch(url, init);
 }
 
 async function main(): Promise<void> {
@@ -234,15 +233,14 @@ async function main(): Promise<void> {
   const warnings = [...policy.warnings];
   const settings = await withCredentials(policy.settings, warnings);
   for (const warning of warnings) log.logger.warn(`Policy: ${warning}`);
-  useProxyPolicy(settings.proxy);
+  const transport = reportTransport(settings.proxy);
   const handlers = createHandlers({
     host,
     settings,
     policyWarnings: warnings,
     stateDir: stateDir('user'),
     startRoute: pendingRoute,
-    // Chromium's network stack: the system proxy, PAC and WPAD, Negotiate/NTLM sign-in.
-    transport: (url, init) => net.fetch(url, init),
+    ...(transport ? { transport } : {}),
     log: log.logger,
   });
   registerIpc(handlers, log.logger);
