@@ -12,10 +12,17 @@ export const PROTOCOL = 'triage';
 export type DeepLinkResult =
   { readonly ok: true; readonly route: StartRoute } | { readonly ok: false; readonly reason: string };
 
-/** Refuses anything but an absolute local path to a .zip file. */
+/**
+ * Refuses anything but an absolute local path to a .zip file. Separators are read the way Windows
+ * reads them (`/` and `\` alike), so `/\host\share`, `\/host/share`, `\\?\UNC\host`, `\\.\pipe` and
+ * `\??\` device paths are all refused as network or device paths, on every OS.
+ */
 export function checkLocalBundlePath(path: string): string | null {
-  if (/[\0\r\n]/.test(path)) return 'the path holds control characters';
-  if (/^(\\\\|\/\/)/.test(path) || /^[a-z][a-z0-9+.-]+:\/\//i.test(path))
+  // Control characters are exactly what this looks for.
+  // eslint-disable-next-line no-control-regex
+  if (/[\0-\x1f\x7f]/.test(path)) return 'the path holds control characters';
+  const windows = path.replace(/\//g, '\\');
+  if (/^\\\\/.test(windows) || /^\\\?\?\\/.test(windows) || /^[a-z][a-z0-9+.-]+:\/\//i.test(path))
     return 'network paths and URLs cannot be opened this way';
   if (!isAbsolute(path) && !/^[A-Za-z]:[\\/]/.test(path)) return 'the path must be absolute';
   if (!/\.zip$/i.test(path)) return 'only .zip bundles can be opened';

@@ -401,6 +401,9 @@ export function createHandlers({
       }
     },
     'path:show': async (path) => {
+      // The same rule as opening a bundle: showing a network path would make Windows contact it.
+      const problem = checkLocalBundlePath(path);
+      if (problem) return fail(`This file cannot be shown: ${problem}.`);
       host.showItemInFolder(path);
       return ok(null);
     },

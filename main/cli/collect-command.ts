@@ -122,6 +122,8 @@ export function parseCollectArgs(argv: readonly string[]): CollectArgs {
       help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.output?.trim() === '')
+    throw new UsageError('--output needs a path: a .zip file, or an existing folder for the bundle.');
   if (values.output !== undefined && values['no-bundle'])
     throw new UsageError('--output and --no-bundle cannot be used together.');
   if (values.submit && values['no-bundle'])
@@ -211,6 +213,11 @@ export async function resolveOutput(output: string): Promise<{ folder: string } 
   }
   if (info?.isDirectory()) return { folder: target };
   if (info && !info.isFile()) throw new UsageError(`--output: ${target} exists and is not a regular file.`);
+  // Bundles are opened as .zip files everywhere (the app refuses anything else).
+  if (!/\.zip$/i.test(target))
+    throw new UsageError(
+      `--output: ${target} is neither an existing folder nor a .zip file name. Name the bundle ….zip, or create the folder first.`,
+    );
   return { file: target };
 }
 
@@ -254,7 +261,12 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
   if (probes.length === 0)
     throw new UsageError('Every selected check is turned off by policy (DisabledProbes).');
   const redaction = args.redaction ?? policy.settings.redactionLevel;
-  if (REDACTION_LEVELS.indexOf(redaction) < REDACTION_LEVELS.indexOf(policy.settings.redactionLevel)) {
+  // Only a level the organisation set is a floor; without one, --redact chooses freely.
+  const floorSet = policy.applied.some((a) => a.name === 'RedactionLevel');
+  if (
+    floorSet &&
+    REDACTION_LEVELS.indexOf(redaction) < REDACTION_LEVELS.indexOf(policy.settings.redactionLevel)
+  ) {
     throw new UsageError(
       `--redact ${redaction} is less strict than your organisation's policy (RedactionLevel ${policy.settings.redactionLevel}).`,
     );

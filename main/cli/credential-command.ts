@@ -47,6 +47,8 @@ export async function runCredential(argv: readonly string[], io: IO): Promise<nu
     throw new UsageError(
       `Too many arguments. The secret is read from standard input, never from the command line.\n\n${CREDENTIAL_HELP}`,
     );
+  if ((action === 'set' || action === 'delete') && !name)
+    throw new UsageError(`Usage: triage credential ${action} NAME\n\n${CREDENTIAL_HELP}`);
   const store = installedCredentialStore();
   if (!store) {
     io.stderr.write(

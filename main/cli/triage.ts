@@ -67,6 +67,7 @@ export async function main(
         return await runCredential(rest, { ...io, stdin: process.stdin });
       case 'version':
       case '--version':
+        if (rest.length > 0) throw new UsageError(`version takes no arguments (got ${rest.join(' ')}).`);
         io.stdout.write(`${TRIAGE_VERSION}\n`);
         return EXIT.ok;
       case undefined:
@@ -93,6 +94,11 @@ export async function main(
 }
 
 if (require.main === module) {
+  // `triage inspect b.zip | head` closes the pipe early: that ends the output, it is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

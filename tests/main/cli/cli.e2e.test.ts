@@ -2,6 +2,7 @@
  * The real `triage` command, as shipped (dist/), run on this machine inside a network namespace that
  * has only loopback: every probe runs for real, nothing leaves the machine.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +70,10 @@ describe.skipIf(support.skip)(
       [['collect', '-o', '/nonexistent/folder/x.zip'], /does not exist/],
       [['frobnicate'], /Unknown command "frobnicate"/],
       [['inspect'], /Usage: triage inspect BUNDLE/],
+      [['collect', '--output', ''], /--output needs a path/],
+      [['collect', '-o', '/tmp/a-new-name-without-extension'], /neither an existing folder nor a \.zip file/],
+      [['version', '--bogus'], /version takes no arguments/],
+      [['credential', 'set'], /Usage: triage credential set NAME/],
     ])('refuses %j with exit code 2 and a clear message', (args, message) => {
       const result = triage(...args);
       expect(result.status).toBe(2);
@@ -105,6 +110,29 @@ describe.skipIf(support.skip)(
       expect(
         ns.run(process.execPath, [CLI, 'collect', '--probes', 'hardware.cpu', '--no-bundle'], { env }).stderr,
       ).toMatch(/turned off by your organisation's policy/);
+    });
+
+    it('lets --redact choose freely when no policy sets a level', () => {
+      const result = triage(
+        'collect',
+        '--redact',
+        'off',
+        '--no-bundle',
+        '--probes',
+        'os.info',
+        '--fail-on',
+        'never',
+      );
+      expect(result.status, result.stderr).toBe(0);
+    });
+
+    it('ends quietly when the reader of its output goes away (| head)', () => {
+      // `true` exits without reading, so every write finds the pipe closed (EPIPE), as `| head` does
+      // once it has its lines.
+      const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" probes | true`], {
+        encoding: 'utf8',
+      });
+      expect(piped.stderr).toBe('');
     });
 
     it('says why a damaged bundle cannot be read (exit 3 for inspect, 1 for verify)', () => {
