@@ -151,6 +151,11 @@ async function withCredentials(settings: AppSettings, warnings: string[]): Promi
   }
 }
 
+function denyPermissions(target: Electron.Session): void {
+  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+}
+
 /** How often the app asks Chromium whether the computer is online (there is no event for it). */
 const ONLINE_POLL_MS = 10_000;
 
@@ -200,10 +205,10 @@ async function main(): Promise<void> {
 
   await app.whenReady();
   protocol.handle('app', serveRenderer);
-  // Our pages need no permission of any kind (camera, notifications, geolocation…).
-  app.on('session-created', (session) =>
-    session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false)),
-  );
+  // Our pages need no permission of any kind (camera, notifications, geolocation…). The window
+  // uses the default session, which exists before any 'session-created' listener could see it.
+  denyPermissions(session.defaultSession);
+  app.on('session-created', denyPermissions);
 
   const host: DesktopHost = {
     platform: process.platform as DesktopHost['platform'],
@@ -250,7 +255,10 @@ async function main(): Promise<void> {
   setInterval(() => handlers.autoSend.networkChanged(net.isOnline()), ONLINE_POLL_MS).unref();
   app.on('will-quit', () => void handlers.autoSend.stop());
 
-  window = new BrowserWindow(windowOptions(PRELOAD, policy.settings.productName));
+  // DevTools only in development: a packaged build gives nobody a console into the app.
+  window = new BrowserWindow(
+    windowOptions(PRELOAD, policy.settings.productName, { devTools: !app.isPackaged }),
+  );
   window.on('close', (event) => {
     // Closing hides to the tray, so a check in progress or a queued report keeps going.
     if (!quitting) {

@@ -16,7 +16,11 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function windowOptions(preload: string, title: string): BrowserWindowConstructorOptions {
+export function windowOptions(
+  preload: string,
+  title: string,
+  { devTools }: { readonly devTools: boolean },
+): BrowserWindowConstructorOptions {
   return {
     width: 920,
     height: 720,
@@ -38,6 +42,7 @@ export function windowOptions(preload: string, title: string): BrowserWindowCons
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      devTools,
     },
   };
 }

@@ -2,8 +2,12 @@
  * The app's start-up with Electron mocked: one instance only, links registered, navigation and new
  * windows refused, and `--headless` running the CLI with no window at all.
  */
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Outbox } from '../../../main/tickets/outbox';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -118,5 +122,90 @@ describe('starting the desktop app', () => {
     expect(electron.module.app.exit).toHaveBeenCalledWith(3);
     expect(errors.join('')).toMatch(/no secure key store/);
     expect(errors.join('')).not.toContain('secret-value-123');
+  });
+
+  it('starts hardened: permissions denied on the session the window uses, no DevTools when packaged, queued reports sent on resume and when the network comes back', async () => {
+    const electron = electronMock(true);
+    const state = mkdtempSync(join(tmpdir(), 'triage-electron-'));
+    process.env.TRIAGE_STATE_DIR = state;
+    process.env.TRIAGE_LOG_DIR = join(state, 'logs');
+    // A report queued before the app started (the default destination: Documents/Triage at home).
+    const home = process.env.HOME;
+    process.env.HOME = state;
+    writeFileSync(join(state, 'b.zip'), 'PK queued bundle');
+    await new Outbox(join(state, 'outbox')).enqueue({
+      subject: 'Queued before start',
+      description: 'D',
+      requester: null,
+      category: 'other',
+      priority: 'normal',
+      bundlePath: join(state, 'b.zip'),
+      bundleFileName: 'queued.zip',
+    });
+    const permissionHandlers: ((...a: unknown[]) => unknown)[] = [];
+    const checkHandlers: (() => boolean)[] = [];
+    const power = new Map<string, Listener>();
+    let online = false;
+    const windowOptions: { webPreferences?: { devTools?: boolean } }[] = [];
+    Object.assign(electron.module.app, {
+      whenReady: vi.fn(() => Promise.resolve()),
+      isPackaged: true,
+    });
+    Object.assign(electron.module, {
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: (h: (...a: unknown[]) => unknown) => permissionHandlers.push(h),
+          setPermissionCheckHandler: (h: () => boolean) => checkHandlers.push(h),
+          setProxy: vi.fn(),
+        },
+      },
+      powerMonitor: { on: (event: string, l: Listener) => power.set(event, l) },
+      net: { isOnline: () => online, fetch: vi.fn() },
+      Notification: Object.assign(vi.fn(), { isSupported: () => false }),
+      BrowserWindow: vi.fn(function (this: unknown, options: (typeof windowOptions)[number]) {
+        windowOptions.push(options);
+        return {
+          on: vi.fn(),
+          once: vi.fn(),
+          loadURL: vi.fn(() => Promise.resolve()),
+          webContents: { send: vi.fn() },
+        };
+      }),
+      Tray: vi.fn(function () {
+        return { setToolTip: vi.fn(), setContextMenu: vi.fn(), on: vi.fn() };
+      }),
+      dialog: {},
+    });
+    vi.doMock('electron', () => electron.module);
+    process.argv = ['triage'];
+    const setIntervalSpy = vi.spyOn(globalThis, 'setInterval');
+    try {
+      await import('../../../main/electron/app.js');
+      await flush();
+      // The default session is locked down before any page loads, not only sessions created later.
+      expect(permissionHandlers).toHaveLength(1);
+      const answer = vi.fn();
+      permissionHandlers[0]?.({}, 'media', answer);
+      expect(answer).toHaveBeenCalledWith(false);
+      expect(checkHandlers[0]?.()).toBe(false);
+      expect(windowOptions[0]?.webPreferences?.devTools).toBe(false);
+      // Automatic sending listens to the OS: resume from sleep, and a poll of net.isOnline().
+      expect(power.has('resume')).toBe(true);
+      const poll = setIntervalSpy.mock.calls.find(([, ms]) => ms === 10_000)?.[0] as () => void;
+      expect(poll).toBeTypeOf('function');
+      poll();
+      online = true;
+      poll();
+      power.get('resume')?.();
+      // …and the report queued before the start went out at start, with nobody pressing anything.
+      await vi.waitFor(() =>
+        expect(readdirSync(join(state, 'Documents', 'Triage')).some((f) => f.endsWith('.zip'))).toBe(true),
+      );
+    } finally {
+      process.env.HOME = home;
+      setIntervalSpy.mockRestore();
+      delete process.env.TRIAGE_STATE_DIR;
+      delete process.env.TRIAGE_LOG_DIR;
+    }
   });
 });

@@ -11,7 +11,7 @@ describe('windows', () => {
   it('are isolated, sandboxed and without Node', async () => {
     const { windowOptions, CONTENT_SECURITY_POLICY } =
       await import('../../../main/electron/window-options.js');
-    const prefs = windowOptions('/app/preload.js', 'Triage').webPreferences;
+    const prefs = windowOptions('/app/preload.js', 'Triage', { devTools: false }).webPreferences;
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -21,6 +21,7 @@ describe('windows', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       preload: '/app/preload.js',
+      devTools: false,
     });
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
