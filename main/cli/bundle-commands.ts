@@ -1,6 +1,12 @@
 /**
  * Tier 2 tools on bundles: `triage inspect`, `triage diff`, `triage verify`. They read bundles
  * as hostile input (main/bundle/read.ts) and never run anything from them.
+ *
+ * Human output is assembled with `line` (terminal-safe.ts): every value from a bundle (or quoted
+ * from one in an error message) is shown with its control characters and bidi overrides escaped,
+ * so a bundle cannot clear the screen, forge a line or reach the clipboard. `--json` prints the
+ * data exactly, with C1, bidi and invisible characters written as \uXXXX escapes (jsonForTerminal),
+ * so it is safe on a terminal too and parses back to the same strings.
  */
 import type { Severity } from '../../probes/findings/types';
 import { SEVERITIES } from '../../probes/findings/types';
@@ -9,6 +15,7 @@ import { keyFacts } from '../bundle/facts';
 import { BundleError, readBundle, reportFromBundle, type BundleContents } from '../bundle/read';
 import { verifyBundle } from '../bundle/verify';
 import { formatFinding } from './summary';
+import { jsonForTerminal, line, multiline } from './terminal-safe';
 import { PROBLEM_CATEGORY_NAMES } from '../report';
 import { EXIT, parseCommandLine, UsageError } from './usage';
 
@@ -39,7 +46,7 @@ async function open(path: string, io: IO): Promise<BundleContents | null> {
     return await readBundle(path);
   } catch (error) {
     if (error instanceof BundleError) {
-      io.stderr.write(`triage: ${path}: ${error.message}\n`);
+      io.stderr.write(`${line`triage: ${path}: ${error.message}`}\n`);
       return null;
     }
     throw error;
@@ -69,44 +76,40 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
   ) as Record<Severity, number>;
   if (args.json) {
     io.stdout.write(
-      `${JSON.stringify(
-        {
-          bundle: path,
-          schemaVersion: bundle.manifest.schemaVersion,
-          triageVersion: report.triageVersion,
-          createdAt: report.createdAt,
-          redaction: bundle.manifest.redaction,
-          facts: keyFacts(report),
-          problem: report.problem,
-          counts,
-          findings: report.findings.map(({ id, severity, title, explanation, userSteps, itSteps }) => ({
-            id,
-            severity,
-            title,
-            explanation,
-            userSteps,
-            itSteps,
-          })),
-          failedProbes: failed.map(({ id, status, error }) => ({ id, status, error })),
-        },
-        null,
-        2,
-      )}\n`,
+      `${jsonForTerminal({
+        bundle: path,
+        schemaVersion: bundle.manifest.schemaVersion,
+        triageVersion: report.triageVersion,
+        createdAt: report.createdAt,
+        redaction: bundle.manifest.redaction,
+        facts: keyFacts(report),
+        problem: report.problem,
+        counts,
+        findings: report.findings.map(({ id, severity, title, explanation, userSteps, itSteps }) => ({
+          id,
+          severity,
+          title,
+          explanation,
+          userSteps,
+          itSteps,
+        })),
+        failedProbes: failed.map(({ id, status, error }) => ({ id, status, error })),
+      })}\n`,
     );
     return EXIT.ok;
   }
   const out: string[] = [];
   out.push(
-    `${path}: bundle format ${bundle.manifest.schemaVersion}, Triage ${report.triageVersion}, checked ${report.createdAt} in ${(report.run.durationMs / 1000).toFixed(1)} s, redaction ${bundle.manifest.redaction.level}`,
+    line`${path}: bundle format ${bundle.manifest.schemaVersion}, Triage ${report.triageVersion}, checked ${report.createdAt} in ${(report.run.durationMs / 1000).toFixed(1)} s, redaction ${bundle.manifest.redaction.level}`,
   );
   out.push('');
   const facts = keyFacts(report);
   const width = Math.max(...facts.map((f) => f.label.length));
-  for (const fact of facts) out.push(`  ${fact.label.padEnd(width)}  ${fact.value}`);
+  for (const fact of facts) out.push(line`  ${fact.label.padEnd(width)}  ${fact.value}`);
   out.push('');
   if (report.problem)
     out.push(
-      `The user said (${PROBLEM_CATEGORY_NAMES[report.problem.category]}): ${report.problem.description}`,
+      line`The user said (${PROBLEM_CATEGORY_NAMES[report.problem.category]}): ${multiline(report.problem.description)}`,
       '',
     );
   out.push(`Findings: ${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}`, '');
@@ -114,10 +117,10 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
     out.push(formatFinding(finding, color(io)), '');
   if (failed.length) {
     out.push('Checks that gave no data:');
-    for (const p of failed) out.push(`  ${p.id}: ${p.status} — ${p.error?.message ?? ''}`);
+    for (const p of failed) out.push(line`  ${p.id}: ${p.status} — ${p.error?.message ?? ''}`);
   }
   if (bundle.manifest.excluded.length)
-    out.push(`Left out by the user: ${bundle.manifest.excluded.join(', ')}`);
+    out.push(line`Left out by the user: ${bundle.manifest.excluded.join(', ')}`);
   io.stdout.write(`${out.join('\n').trimEnd()}\n`);
   return EXIT.ok;
 }
@@ -142,23 +145,23 @@ export async function runVerify(argv: readonly string[], io: IO): Promise<number
     if (!(error instanceof BundleError)) throw error;
     if (args.json)
       io.stdout.write(
-        `${JSON.stringify({ bundle: path, ok: false, problems: [error.message], code: error.code }, null, 2)}\n`,
+        `${jsonForTerminal({ bundle: path, ok: false, problems: [error.message], code: error.code })}\n`,
       );
-    else io.stdout.write(`${path}: NOT OK\n  ${error.message}\n`);
+    else io.stdout.write(`${line`${path}: NOT OK`}\n${line`  ${error.message}`}\n`);
     return EXIT.findings;
   }
   const { problems, notes } = verifyBundle(bundle);
   if (args.json) {
     io.stdout.write(
-      `${JSON.stringify({ bundle: path, ok: problems.length === 0, schemaVersion: bundle.manifest.schemaVersion, files: bundle.entries.size, problems, notes }, null, 2)}\n`,
+      `${jsonForTerminal({ bundle: path, ok: problems.length === 0, schemaVersion: bundle.manifest.schemaVersion, files: bundle.entries.size, problems, notes })}\n`,
     );
   } else if (problems.length === 0) {
     io.stdout.write(
-      `${path}: OK — ${bundle.entries.size} files, every hash matches, format ${bundle.manifest.schemaVersion}.\n${notes.map((n) => `  note: ${n}\n`).join('')}`,
+      `${line`${path}: OK — ${bundle.entries.size} files, every hash matches, format ${bundle.manifest.schemaVersion}.`}\n${notes.map((n) => `${line`  note: ${n}`}\n`).join('')}`,
     );
   } else {
     io.stdout.write(
-      `${path}: NOT OK — ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}\n`).join('')}${notes.map((n) => `  note: ${n}\n`).join('')}`,
+      `${line`${path}: NOT OK — ${problems.length} problem(s):`}\n${problems.map((p) => `${line`  - ${p}`}\n`).join('')}${notes.map((n) => `${line`  note: ${n}`}\n`).join('')}`,
     );
   }
   return problems.length === 0 ? EXIT.ok : EXIT.findings;
@@ -181,40 +184,41 @@ export async function runDiff(argv: readonly string[], io: IO): Promise<number> 
   if (!a || !b) return EXIT.failed;
   const diff = diffReports(reportFromBundle(a), reportFromBundle(b));
   if (args.json) {
-    io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
+    io.stdout.write(`${jsonForTerminal(diff)}\n`);
     return EXIT.ok;
   }
   const out: string[] = [
-    `${diff.before.hostname} at ${diff.before.createdAt}  →  ${diff.after.hostname} at ${diff.after.createdAt}`,
+    line`${diff.before.hostname} at ${diff.before.createdAt}  →  ${diff.after.hostname} at ${diff.after.createdAt}`,
   ];
   if (!diff.sameMachine) out.push('Note: these bundles come from different computers.');
+  // Each item is made safe by `line` where it is built; `title` is Triage's own.
   const section = (title: string, lines: string[]): void => {
     out.push('', `${title}${lines.length ? '' : ': none'}`);
     if (lines.length) out.push(...lines.map((l) => `  ${l}`));
   };
   section(
     'New findings',
-    diff.appeared.map((f) => `+ ${f.severity.toUpperCase()} ${f.title}`),
+    diff.appeared.map((f) => line`+ ${f.severity.toUpperCase()} ${f.title}`),
   );
   section(
     'Cleared findings',
-    diff.cleared.map((f) => `- ${f.severity.toUpperCase()} ${f.title}`),
+    diff.cleared.map((f) => line`- ${f.severity.toUpperCase()} ${f.title}`),
   );
   if (diff.severityChanged.length)
     section(
       'Findings that changed severity',
-      diff.severityChanged.map((f) => `~ ${f.title}: ${f.was} → ${f.severity}`),
+      diff.severityChanged.map((f) => line`~ ${f.title}: ${f.was} → ${f.severity}`),
     );
   if (diff.statusChanged.length)
     section(
       'Checks whose result changed',
-      diff.statusChanged.map((s) => `~ ${s.probe}: ${s.before} → ${s.after}`),
+      diff.statusChanged.map((s) => line`~ ${s.probe}: ${s.before} → ${s.after}`),
     );
   section(
     'Changed facts',
     diff.facts.map(
       (f) =>
-        `~ ${f.probe} ${f.path}: ${formatValue(f.probe, f.path, f.before)} → ${formatValue(f.probe, f.path, f.after)}`,
+        line`~ ${f.probe} ${f.path}: ${formatValue(f.probe, f.path, f.before)} → ${formatValue(f.probe, f.path, f.after)}`,
     ),
   );
   io.stdout.write(`${out.join('\n')}\n`);

@@ -4,6 +4,7 @@
 import { styleText } from 'node:util';
 import type { RenderedFinding, Severity } from '../../probes/findings/types';
 import type { Report } from '../report';
+import { line, terminalSafe } from './terminal-safe';
 
 const LABEL: Readonly<Record<Severity, string>> = {
   critical: 'CRITICAL',
@@ -22,13 +23,18 @@ function useColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined;
 }
 
+/**
+ * A finding as lines for a terminal. Its texts may come from a bundle (`triage inspect`), so each
+ * is made safe (terminal-safe.ts) before Triage wraps it in its own colour codes.
+ */
 export function formatFinding(finding: RenderedFinding, color: boolean): string {
-  const label = LABEL[finding.severity].padEnd(8);
-  const head = `${color ? styleText(COLOR[finding.severity], label) : label} ${color ? styleText('bold', finding.title) : finding.title}`;
-  const lines = [head, `         ${finding.explanation}`];
-  for (const step of finding.userSteps) lines.push(`         - ${step}`);
+  const label = LABEL[finding.severity].padEnd(8); // severity is checked against the schema
+  const title = terminalSafe(finding.title);
+  const head = `${color ? styleText(COLOR[finding.severity], label) : label} ${color ? styleText('bold', title) : title}`;
+  const lines = [head, line`         ${finding.explanation}`];
+  for (const step of finding.userSteps) lines.push(line`         - ${step}`);
   if (finding.userSteps.length === 0 && finding.itSteps.length > 0)
-    lines.push(`         IT: ${finding.itSteps[0]}`);
+    lines.push(line`         IT: ${finding.itSteps[0] ?? ''}`);
   return lines.join('\n');
 }
 
@@ -42,7 +48,7 @@ export function printFindings(report: Report, stream: NodeJS.WriteStream): void 
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');
   stream.write(
-    `Triage checked ${report.host.hostname} (${report.host.osName} ${report.host.osVersion}) in ${(report.run.durationMs / 1000).toFixed(1)} s: ${statusLine}.\n\n`,
+    `${line`Triage checked ${report.host.hostname} (${report.host.osName} ${report.host.osVersion}) in ${(report.run.durationMs / 1000).toFixed(1)} s: ${statusLine}.`}\n\n`,
   );
   const problems = report.findings.filter((f) => f.severity !== 'ok');
   if (problems.length === 0) {
