@@ -10,7 +10,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { Redactor } from './bundle/redact';
 import { formatLogEntry, type LogEntry } from './log';
-import { stateDir, type StateScope } from './paths';
+import { environmentOverride, stateDir, type StateScope } from './paths';
 
 export const MAX_LOG_BYTES = 1024 * 1024;
 export const KEPT_LOGS = 5;
@@ -20,7 +20,9 @@ export function logsDir(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
 ): string {
-  if (env.TRIAGE_LOG_DIR) return env.TRIAGE_LOG_DIR;
+  // Honoured only without managed policy, like TRIAGE_STATE_DIR (paths.ts).
+  const override = environmentOverride('TRIAGE_LOG_DIR', env, platform);
+  if (override) return override;
   if (platform === 'darwin')
     return scope === 'machine' ? '/Library/Logs/Triage' : join(os.homedir(), 'Library', 'Logs', 'Triage');
   if (platform === 'linux' && scope === 'machine') return '/var/log/triage';

@@ -49,7 +49,11 @@ export function applyPolicy(
       if (values.has(setting.name)) continue;
       const parsed = setting.schema.safeParse(coerce(setting.kind, rawValue));
       if (!parsed.success) {
-        const shown = setting.kind === 'secret' ? '(hidden)' : JSON.stringify(rawValue).slice(0, 80);
+        // The Helpdesk JSON holds tokens too: never echo it.
+        const shown =
+          setting.kind === 'secret' || setting.name === 'Helpdesk'
+            ? '(hidden)'
+            : JSON.stringify(rawValue).slice(0, 80);
         warnings.push(
           `${source}: ${setting.name} = ${shown} is not valid (${parsed.error.issues.map((i) => i.message).join('; ')}); the default (${setting.defaultText}) applies.`,
         );
@@ -77,7 +81,8 @@ export function applyPolicy(
       json = JSON.parse(direct);
     } catch (error) {
       warnings.push(
-        `Helpdesk is not valid JSON (${(error as Error).message}); reports are saved locally instead.`,
+        // V8 quotes the start of the text (", "{"token":"…"... is not valid JSON"): leave that out.
+        `Helpdesk is not valid JSON (${(error as Error).message.replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')}); reports are saved locally instead.`,
       );
     }
     if (json !== undefined) {

@@ -7,6 +7,8 @@ import { readPolicySources, systemPolicyIO, type PolicyIO, type PolicySource } f
 
 export interface LoadedPolicy extends PolicyResult {
   readonly sources: readonly PolicySource[];
+  /** Whether this computer has managed policy (even an unreadable one): then environment overrides are ignored. */
+  readonly managed: boolean;
 }
 
 export async function loadPolicy(
@@ -14,7 +16,7 @@ export async function loadPolicy(
   io: PolicyIO = systemPolicyIO,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<LoadedPolicy> {
-  const { sources, warnings } = await readPolicySources(platform, io, env);
+  const { sources, warnings, managed } = await readPolicySources(platform, io, env);
   const result = applyPolicy(sources);
-  return { ...result, warnings: [...warnings, ...result.warnings], sources };
+  return { ...result, warnings: [...warnings, ...result.warnings], sources, managed };
 }

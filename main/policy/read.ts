@@ -8,7 +8,8 @@
  * - Linux: /etc/triage/policy.json.
  * Earlier sources win, setting by setting. Nothing here throws: an unreadable source is a warning.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { constants as fsConstants, type Stats } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { runProgram } from '../../probes/system/exec';
@@ -18,6 +19,98 @@ import type { RawPolicy } from './apply';
 export const POLICY_KEY = 'SOFTWARE\\Policies\\Triage';
 export const MACOS_DOMAIN = 'com.triage.agent';
 export const LINUX_POLICY_FILE = '/etc/triage/policy.json';
+
+/** A policy file is a few kilobytes; anything larger is refused rather than read into memory. */
+export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+/** A policy file on a stalled network share must not hang every command. */
+export const POLICY_READ_TIMEOUT_MS = 5_000;
+
+/** A file that exists but is refused: not a regular file, too large, or too slow to read. */
+export class PolicyFileError extends Error {
+  override readonly name = 'PolicyFileError';
+  constructor(
+    readonly code: 'ENOTREG' | 'ETOOBIG' | 'ETIMEDOUT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function describeType(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isDirectory()) return 'a folder';
+  return 'not a file';
+}
+
+/**
+ * Reads a policy file safely: only a regular file (a symlink is followed, then the opened handle is
+ * checked, so a link to /dev/zero or a FIFO is refused), at most MAX_POLICY_FILE_BYTES, within
+ * POLICY_READ_TIMEOUT_MS. O_NONBLOCK makes opening a FIFO return at once instead of waiting for a
+ * writer. Throws PolicyFileError for a refused file, the usual errno errors otherwise.
+ */
+export async function readPolicyFile(
+  path: string,
+  limits: { maxBytes?: number; timeoutMs?: number } = {},
+): Promise<Buffer> {
+  const maxBytes = limits.maxBytes ?? MAX_POLICY_FILE_BYTES;
+  const timeoutMs = limits.timeoutMs ?? POLICY_READ_TIMEOUT_MS;
+  // Windows has neither flag (and no FIFOs a path can name).
+  const optional: Partial<typeof fsConstants> = fsConstants;
+  const flags = fsConstants.O_RDONLY | (optional.O_NONBLOCK ?? 0) | (optional.O_NOCTTY ?? 0);
+  let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  const read = async (): Promise<Buffer> => {
+    const handle = await open(path, flags);
+    try {
+      const stats = await handle.stat();
+      if (!stats.isFile())
+        throw new PolicyFileError('ENOTREG', `is not a regular file (it is ${describeType(stats)})`);
+      if (stats.size > maxBytes)
+        throw new PolicyFileError('ETOOBIG', `is larger than ${formatBytes(maxBytes)}`);
+      // The size can change between fstat and read: read at most one byte more than allowed.
+      const buffer = Buffer.alloc(maxBytes + 1);
+      let length = 0;
+      while (length < buffer.length && !timedOut) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      if (length > maxBytes) throw new PolicyFileError('ETOOBIG', `is larger than ${formatBytes(maxBytes)}`);
+      return buffer.subarray(0, length);
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  };
+  const reading = read();
+  try {
+    return await Promise.race([
+      reading,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          timedOut = true;
+          reject(new PolicyFileError('ETIMEDOUT', `could not be read within ${timeoutMs / 1000} s`));
+        }, timeoutMs);
+        timer.unref();
+      }),
+    ]);
+  } finally {
+    if (timer) clearTimeout(timer);
+    // A read that loses the race still settles (and closes its handle) later; its result is dropped.
+    reading.catch(() => undefined);
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${bytes} bytes`;
+}
+
+/** JSON text as written by editors: a UTF-8 byte order mark (Notepad's "UTF-8 with BOM") is not JSON. */
+export function parsePolicyJson(text: string): unknown {
+  return JSON.parse(text.replace(/^\uFEFF/, ''));
+}
 
 export interface PolicySource {
   readonly source: string;
@@ -40,7 +133,7 @@ export const systemPolicyIO: PolicyIO = {
     });
     return { stdout: result.stdout, exitCode: result.exitCode ?? -1 };
   },
-  readFile: (path) => readFile(path),
+  readFile: (path) => readPolicyFile(path),
   tempDir: () => mkdtemp(join(os.tmpdir(), 'triage-policy-')),
 };
 
@@ -111,8 +204,12 @@ export function decodeRegFile(content: Buffer): string {
   return content.toString('utf8');
 }
 
-async function readWindows(io: PolicyIO, warnings: string[]): Promise<PolicySource[]> {
+async function readWindows(
+  io: PolicyIO,
+  warnings: string[],
+): Promise<{ sources: PolicySource[]; present: boolean }> {
   const sources: PolicySource[] = [];
+  let present = false;
   const dir = await io.tempDir();
   try {
     for (const hive of ['HKLM', 'HKCU']) {
@@ -125,7 +222,16 @@ async function readWindows(io: PolicyIO, warnings: string[]): Promise<PolicySour
       ]);
       // Exit code 1: the key does not exist, i.e. no policy at this level.
       if (result.exitCode !== 0) continue;
-      const { values, unreadable } = parseRegExport(decodeRegFile(await io.readFile(file)));
+      present = true;
+      let content: Buffer;
+      try {
+        content = await io.readFile(file);
+      } catch (error) {
+        if (!(error instanceof PolicyFileError)) throw error;
+        warnings.push(`${hive}\\${POLICY_KEY}: its export ${error.message}; it was ignored.`);
+        continue;
+      }
+      const { values, unreadable } = parseRegExport(decodeRegFile(content));
       for (const name of unreadable)
         warnings.push(
           `${hive}\\${POLICY_KEY}\\${name} has a registry type Triage does not read; it was ignored.`,
@@ -135,7 +241,7 @@ async function readWindows(io: PolicyIO, warnings: string[]): Promise<PolicySour
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
-  return sources;
+  return { sources, present };
 }
 
 async function readMacos(io: PolicyIO, warnings: string[], user: string): Promise<PolicySource[]> {
@@ -147,7 +253,7 @@ async function readMacos(io: PolicyIO, warnings: string[], user: string): Promis
     const result = await io.exec('/usr/bin/plutil', ['-convert', 'json', '-o', '-', path]);
     if (result.exitCode !== 0) continue; // no profile delivers this domain at this level
     try {
-      const values = JSON.parse(result.stdout) as unknown;
+      const values = parsePolicyJson(result.stdout);
       if (values && typeof values === 'object' && !Array.isArray(values))
         sources.push({ source: path, values: values as RawPolicy });
       else warnings.push(`${path} does not hold a dictionary of settings; it was ignored.`);
@@ -162,48 +268,86 @@ async function readLinux(
   io: PolicyIO,
   warnings: string[],
   path = LINUX_POLICY_FILE,
-): Promise<PolicySource[]> {
+): Promise<{ sources: PolicySource[]; present: boolean }> {
   let content: Buffer;
   try {
     content = await io.readFile(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-      warnings.push(
-        `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); no policy applies.`,
-      );
-    return [];
+    if (error instanceof PolicyFileError) {
+      warnings.push(`${path} ${error.message}; it was ignored and the defaults apply.`);
+      return { sources: [], present: true };
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { sources: [], present: false };
+    warnings.push(`${path} cannot be read (${code ?? (error as Error).message}); no policy applies.`);
+    return { sources: [], present: true };
   }
   try {
-    const values = JSON.parse(content.toString('utf8')) as unknown;
+    const values = parsePolicyJson(content.toString('utf8'));
     if (values && typeof values === 'object' && !Array.isArray(values))
-      return [{ source: path, values: values as RawPolicy }];
+      return { sources: [{ source: path, values: values as RawPolicy }], present: true };
     warnings.push(`${path} must hold a JSON object of settings; it was ignored.`);
   } catch (error) {
     warnings.push(`${path} is not valid JSON (${(error as Error).message}); it was ignored.`);
   }
-  return [];
+  return { sources: [], present: true };
 }
 
-/** Every policy source of this OS, machine-wide first. */
+/** This OS's machine policy, and whether there is any (even an unreadable one). */
+async function readMachinePolicy(
+  platform: NodeJS.Platform,
+  io: PolicyIO,
+  warnings: string[],
+): Promise<{ sources: PolicySource[]; present: boolean }> {
+  switch (platform) {
+    case 'win32':
+      return readWindows(io, warnings);
+    case 'darwin': {
+      const before = warnings.length;
+      const sources = await readMacos(io, warnings, os.userInfo().username);
+      return { sources, present: sources.length > 0 || warnings.length > before };
+    }
+    default:
+      return readLinux(io, warnings);
+  }
+}
+
+/**
+ * Environment variables that would move Triage away from what IT configured. They are for tests,
+ * development and portable use, so they work only on a computer without managed policy (here for
+ * TRIAGE_POLICY_FILE; in paths.ts and log-file.ts for the folders).
+ */
+export const ENVIRONMENT_OVERRIDES = ['TRIAGE_POLICY_FILE', 'TRIAGE_STATE_DIR', 'TRIAGE_LOG_DIR'] as const;
+
+export function ignoredOverrideWarning(name: string): string {
+  return `${name} is ignored because this computer has managed policy; it is only for computers without one (tests, development).`;
+}
+
+/**
+ * Every policy source of this OS, machine-wide first. `TRIAGE_POLICY_FILE` replaces them only when
+ * this computer has no managed policy at all: an unprivileged user must not be able to escape it.
+ */
 export async function readPolicySources(
   platform: NodeJS.Platform,
   io: PolicyIO = systemPolicyIO,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{ sources: PolicySource[]; warnings: string[] }> {
+): Promise<{ sources: PolicySource[]; warnings: string[]; managed: boolean }> {
   const warnings: string[] = [];
   try {
-    if (env.TRIAGE_POLICY_FILE)
-      return { sources: await readLinux(io, warnings, env.TRIAGE_POLICY_FILE), warnings };
-    switch (platform) {
-      case 'win32':
-        return { sources: await readWindows(io, warnings), warnings };
-      case 'darwin':
-        return { sources: await readMacos(io, warnings, os.userInfo().username), warnings };
-      default:
-        return { sources: await readLinux(io, warnings), warnings };
-    }
+    const machine = await readMachinePolicy(platform, io, warnings);
+    if (!machine.present)
+      return env.TRIAGE_POLICY_FILE
+        ? {
+            sources: (await readLinux(io, warnings, env.TRIAGE_POLICY_FILE)).sources,
+            warnings,
+            managed: false,
+          }
+        : { sources: [], warnings, managed: false };
+    if (env.TRIAGE_POLICY_FILE) warnings.push(ignoredOverrideWarning('TRIAGE_POLICY_FILE'));
+    return { sources: machine.sources, warnings, managed: true };
   } catch (error) {
     warnings.push(`Managed policy could not be read (${(error as Error).message}); defaults apply.`);
-    return { sources: [], warnings };
+    // Something is there that could not be read: fail closed, as if policy were present.
+    return { sources: [], warnings, managed: true };
   }
 }

@@ -218,6 +218,22 @@ An invalid value never stops Triage: it is ignored, a warning says which value a
 in \`triage policy\`, and to IT in the app), and the default applies. \`triage policy\` shows the
 effective settings on a machine.
 
+## Environment variables
+
+\`TRIAGE_POLICY_FILE\` (read a JSON policy file instead of the OS's policy), \`TRIAGE_STATE_DIR\` and
+\`TRIAGE_LOG_DIR\` (move state and logs) are for tests, development and portable use. They apply only
+on a computer with no Triage managed policy at all — no \`HKLM\`/\`HKCU\\${POLICY_KEY}\` key, no
+\`${MACOS_DOMAIN}\` managed preferences, no \`/etc/triage/policy.json\` (even an invalid one). Where
+managed policy exists they are ignored, with a warning in \`triage policy\`, so a user
+cannot escape policy or move state and logs away from the standard folders. Policy has no setting
+for those folders: with managed policy, state and logs are always in the platform's standard places.
+
+Policy files are read only if they are regular files of at most 1 MiB (a FIFO, a device or a larger
+file is refused with a warning and the defaults apply); a UTF-8 byte order mark is accepted.
+\`triage policy\` never shows a secret (\`RelaySecret\`, \`ProxyPassword\`, tokens, passwords and
+API keys in \`Helpdesk\`), only that it is set, and warns for each \`credential:NAME\` that cannot be
+found.
+
 | Setting | Category | Type | Not configured | Since | What it does |
 |---|---|---|---|---|---|
 ${rows.join('\n')}
