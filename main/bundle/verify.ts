@@ -14,7 +14,6 @@ import { TRIAGE_VERSION } from '../version';
 import { sha256 } from './contents';
 import { renderReportHtml } from './html';
 import { BundleError, reportFromBundle, type BundleContents } from './read';
-import type { RedactionSummary } from './redact';
 
 export interface Verification {
   /** What is wrong; empty when the bundle is intact. */
@@ -86,7 +85,7 @@ function checkReportHtml(bundle: BundleContents, problems: string[], notes: stri
   try {
     expected = renderReportHtml(
       reportFromBundle(bundle),
-      manifest.redaction as RedactionSummary,
+      manifest.redaction,
       manifest.excluded,
     );
   } catch (error) {
