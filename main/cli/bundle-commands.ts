@@ -13,7 +13,7 @@ import { SEVERITIES } from '../../probes/findings/types';
 import { diffReports, formatValue } from '../bundle/diff';
 import { keyFacts } from '../bundle/facts';
 import { BundleError, readBundle, reportFromBundle, type BundleContents } from '../bundle/read';
-import { verifyBundle } from '../bundle/verify';
+import { verifyBundle, type Verification } from '../bundle/verify';
 import { formatFinding } from './summary';
 import { jsonForTerminal, line, multiline } from './terminal-safe';
 import { PROBLEM_CATEGORY_NAMES } from '../report';
@@ -53,12 +53,27 @@ async function open(path: string, io: IO): Promise<BundleContents | null> {
   }
 }
 
+/**
+ * A bundle's verification, said before anything from it is shown: hashes, format and report.html.
+ * A bundle that does not verify is still shown (a technician may need what is left), after a
+ * warning on stderr, and the command ends with exit code 1.
+ */
+function verification(path: string, bundle: BundleContents, io: IO): Verification {
+  const result = verifyBundle(bundle);
+  if (result.problems.length > 0)
+    io.stderr.write(
+      `${line`triage: WARNING: ${path} does not verify (${String(result.problems.length)} problem(s); the first: ${result.problems[0] ?? ''}).`} What follows may have been changed after the bundle was written; "triage verify" lists every problem.\n`,
+    );
+  return result;
+}
+
 const color = (io: IO): boolean => Boolean(io.stdout.isTTY) && process.env.NO_COLOR === undefined;
 
 export const INSPECT_HELP = `Usage: triage inspect BUNDLE [--json]
 
-Summarises a bundle for a technician: the machine, the user's words, findings by severity, and the
-checks that did not give data. Exit codes: 0 read, 2 bad command line, 3 the bundle cannot be read.`;
+Summarises a bundle for a technician: whether it verifies, the machine, the user's words, findings by
+severity, and the checks that did not give data. Exit codes: 0 read and verified, 1 read but it does
+not verify (shown anyway, after a warning), 2 bad command line, 3 the bundle cannot be read.`;
 
 export async function runInspect(argv: readonly string[], io: IO): Promise<number> {
   const args = parse('inspect', argv, 1, INSPECT_HELP);
@@ -69,6 +84,8 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
   const [path = ''] = args.paths;
   const bundle = await open(path, io);
   if (!bundle) return EXIT.failed;
+  const verified = verification(path, bundle, io);
+  const done = verified.problems.length === 0 ? EXIT.ok : EXIT.findings;
   const report = reportFromBundle(bundle);
   const failed = report.run.probes.filter((p) => p.status === 'error' || p.status === 'timeout');
   const counts = Object.fromEntries(
@@ -94,15 +111,21 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
           itSteps,
         })),
         failedProbes: failed.map(({ id, status, error }) => ({ id, status, error })),
+        verification: verified,
       })}\n`,
     );
-    return EXIT.ok;
+    return done;
   }
   const out: string[] = [];
   out.push(
     line`${path}: bundle format ${bundle.manifest.schemaVersion}, Triage ${report.triageVersion}, checked ${report.createdAt} in ${(report.run.durationMs / 1000).toFixed(1)} s, redaction ${bundle.manifest.redaction.level}`,
   );
-  out.push('');
+  out.push(
+    verified.problems.length === 0
+      ? 'Verified: every file matches the manifest, and report.html matches the data.'
+      : `NOT VERIFIED: ${String(verified.problems.length)} problem(s) (see above); treat what follows with care.`,
+    '',
+  );
   const facts = keyFacts(report);
   const width = Math.max(...facts.map((f) => f.label.length));
   for (const fact of facts) out.push(line`  ${fact.label.padEnd(width)}  ${fact.value}`);
@@ -122,7 +145,7 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
   if (bundle.manifest.excluded.length)
     out.push(line`Left out by the user: ${bundle.manifest.excluded.join(', ')}`);
   io.stdout.write(`${out.join('\n').trimEnd()}\n`);
-  return EXIT.ok;
+  return done;
 }
 
 export const VERIFY_HELP = `Usage: triage verify BUNDLE [--json]
@@ -170,8 +193,9 @@ export async function runVerify(argv: readonly string[], io: IO): Promise<number
 export const DIFF_HELP = `Usage: triage diff BEFORE AFTER [--json]
 
 Shows what changed between two bundles of the same machine: findings that appeared or cleared,
-checks whose status changed, and facts that changed. Exit codes: 0 compared, 2 bad command line,
-3 a bundle cannot be read.`;
+checks whose status changed, and facts that changed. Both bundles are verified first. Exit codes: 0
+compared, 1 compared but a bundle does not verify (warned on stderr), 2 bad command line, 3 a bundle
+cannot be read.`;
 
 export async function runDiff(argv: readonly string[], io: IO): Promise<number> {
   const args = parse('diff', argv, 2, DIFF_HELP);
@@ -182,10 +206,12 @@ export async function runDiff(argv: readonly string[], io: IO): Promise<number> 
   const [pathA = '', pathB = ''] = args.paths;
   const [a, b] = [await open(pathA, io), await open(pathB, io)];
   if (!a || !b) return EXIT.failed;
+  const checked = { before: verification(pathA, a, io), after: verification(pathB, b, io) };
+  const done = checked.before.problems.length + checked.after.problems.length === 0 ? EXIT.ok : EXIT.findings;
   const diff = diffReports(reportFromBundle(a), reportFromBundle(b));
   if (args.json) {
-    io.stdout.write(`${jsonForTerminal(diff)}\n`);
-    return EXIT.ok;
+    io.stdout.write(`${jsonForTerminal({ ...diff, verification: checked })}\n`);
+    return done;
   }
   const out: string[] = [
     line`${diff.before.hostname} at ${diff.before.createdAt}  →  ${diff.after.hostname} at ${diff.after.createdAt}`,
@@ -222,5 +248,5 @@ export async function runDiff(argv: readonly string[], io: IO): Promise<number> 
     ),
   );
   io.stdout.write(`${out.join('\n')}\n`);
-  return EXIT.ok;
+  return done;
 }

@@ -248,7 +248,10 @@ describe('terminalSafe', () => {
 describe('triage inspect on a hostile bundle', () => {
   it('shows every planted field escaped and writes no control to the terminal', async () => {
     const { code, out, err } = await run(runInspect, [hostile]);
-    expect(code, err).toBe(0);
+    // The planted manifest entry names a missing file: shown anyway, after a (safe) warning.
+    expect(code, err).toBe(1);
+    expectTerminalSafe(err);
+    expect(err).toMatch(/WARNING: .* does not verify/);
     expectTerminalSafe(out);
     for (const field of ['host', 'os', 'user', 'description', 'cpu', 'title', 'explanation', 'step', 'error'])
       expectVisiblyEscaped(out, field);
@@ -260,7 +263,7 @@ describe('triage inspect on a hostile bundle', () => {
 
   it('keeps --json exact, and safe on a terminal too (C1 and bidi characters written as escapes)', async () => {
     const { code, out } = await run(runInspect, [hostile, '--json']);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(out).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
     const json = JSON.parse(out) as {
       problem: { description: string; contact: { name: string } };
@@ -311,7 +314,8 @@ describe('findings and summaries for a terminal', () => {
 describe('triage diff with a hostile bundle', () => {
   it('shows hostnames, findings and changed facts escaped', async () => {
     const { code, out, err } = await run(runDiff, [clean, hostile]);
-    expect(code, err).toBe(0);
+    expect(code, err).toBe(1);
+    expectTerminalSafe(err);
     expectTerminalSafe(out);
     for (const field of ['host', 'title', 'cpu']) expectVisiblyEscaped(out, field);
   });
