@@ -81,22 +81,28 @@ function itemKey(item: unknown, index: number): string {
   return `#${index}`;
 }
 
-/** Flattens data into `path → value`, lists of objects keyed by their natural key. */
-export function flatten(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
-  if (Array.isArray(value)) {
-    if (value.every((v) => v === null || typeof v !== 'object')) {
-      out.set(prefix, (value as unknown[]).map(String).sort().join(', '));
-      return out;
-    }
-    value.forEach((item, index) => flatten(item, `${prefix}[${itemKey(item, index)}]`, out));
-    return out;
+/**
+ * Flattens data into `path → value`, lists of objects keyed by their natural key. Iterative, with an
+ * explicit stack: bundle data is untrusted, and its depth must not decide whether Triage's stack holds.
+ */
+export function flatten(value: unknown): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const stack: { value: unknown; prefix: string }[] = [{ value, prefix: '' }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value: current, prefix } = next;
+    if (Array.isArray(current)) {
+      const items = current as unknown[];
+      if (items.every((v) => v === null || typeof v !== 'object'))
+        out.set(prefix, items.map(String).sort().join(', '));
+      else
+        items.forEach((item, index) =>
+          stack.push({ value: item, prefix: `${prefix}[${itemKey(item, index)}]` }),
+        );
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current as Record<string, unknown>))
+        stack.push({ value: child, prefix: prefix === '' ? key : `${prefix}.${key}` });
+    } else out.set(prefix, current);
   }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value as Record<string, unknown>))
-      flatten(child, prefix === '' ? key : `${prefix}.${key}`, out);
-    return out;
-  }
-  out.set(prefix, value);
   return out;
 }
 
@@ -104,7 +110,11 @@ function docPath(path: string): string {
   return path.replace(/\[[^\]]*\]/g, '[]');
 }
 
+/** Absent, null and empty all read "(none)": going from one to another is no change. */
+const nothing = (value: unknown): boolean => value === null || value === undefined || value === '';
+
 function meaningfullyDifferent(before: unknown, after: unknown): boolean {
+  if (nothing(before) && nothing(after)) return false;
   if (typeof before === 'number' && typeof after === 'number') {
     const scale = Math.max(Math.abs(before), Math.abs(after));
     return scale !== 0 && Math.abs(before - after) / scale > NUMBER_TOLERANCE;
@@ -128,10 +138,12 @@ export function diffReports(before: Report, after: Report): ReportDiff {
 
   const statusChanged: { probe: string; before: string; after: string }[] = [];
   const facts: FactChange[] = [];
-  const ids = [...new Set([...before.run.probes, ...after.run.probes].map((p) => p.id))];
-  for (const id of ids) {
-    const a = before.run.probes.find((p) => p.id === id);
-    const b = after.run.probes.find((p) => p.id === id);
+  // Maps, not a search per probe: a manifest can list any number of probes (linear, not quadratic).
+  const probesA = new Map(before.run.probes.map((p) => [p.id, p]));
+  const probesB = new Map(after.run.probes.map((p) => [p.id, p]));
+  for (const id of new Set([...probesA.keys(), ...probesB.keys()])) {
+    const a = probesA.get(id);
+    const b = probesB.get(id);
     if (a?.status !== b?.status)
       statusChanged.push({ probe: id, before: a?.status ?? 'absent', after: b?.status ?? 'absent' });
     if (VOLATILE_PROBES.has(id) || !a?.data || !b?.data) continue;
