@@ -34,6 +34,15 @@
   Push $2
   Push $3
   Push $4
+  ; Headless runs as SYSTEM keep their outbox and logs in %ProgramData%\Triage. The installer makes
+  ; it first, so no user can create it (and own it) before SYSTEM writes there: owned by
+  ; Administrators, full control for SYSTEM and Administrators, read for Users, nothing inherited.
+  ExpandEnvStrings $0 "%ProgramData%\Triage"
+  CreateDirectory "$0"
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$0" /setowner *S-1-5-32-544'
+  Pop $1
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$0" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'
+  Pop $1
   InitPluginsDir
   ${WordReplace} "$INSTDIR" "&" "&amp;" "+" $3
   StrCpy $4 "$PLUGINSDIR\send-queued-reports.xml"

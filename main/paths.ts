@@ -5,7 +5,7 @@
  * them (docs/policy.md, "Environment variables").
  */
 import { execFileSync } from 'node:child_process';
-import { lstatSync } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { windowsSystemProgram } from '../probes/system/windows-paths';
@@ -103,4 +103,37 @@ export function environmentOverride(
   const value = env[name];
   if (!value) return undefined;
   return hasMachinePolicy(platform) ? undefined : value;
+}
+
+/**
+ * Refuses a machine state folder (or any folder on its path) that someone other than root owns or
+ * can write to, on macOS and Linux: a root process writing reports, logs and locks where a user can
+ * swap files or plant links would write wherever that user points it. On Windows the installer
+ * creates %ProgramData%\Triage owned by Administrators (build/installer.nsh). Returns what is wrong
+ * and what to do, or null. A folder that does not exist yet is fine: Triage creates it itself.
+ */
+export function untrustedMachineFolder(
+  dir: string,
+  stat: (path: string) => Pick<Stats, 'uid' | 'mode' | 'isDirectory'> | null = (path) => {
+    try {
+      return lstatSync(path);
+    } catch {
+      return null;
+    }
+  },
+): string | null {
+  const parts = dir.split('/').filter(Boolean);
+  for (let i = parts.length; i >= 1; i -= 1) {
+    const path = `/${parts.slice(0, i).join('/')}`;
+    const info = stat(path);
+    if (!info) continue;
+    // The sticky bit (/tmp) lets nobody replace another's entries, so a world-writable sticky
+    // ancestor is not a way in; the folder itself must be root's alone.
+    const sticky = (info.mode & 0o1000) !== 0 && i < parts.length;
+    if (info.uid !== 0)
+      return `${path} belongs to user ${String(info.uid)}, not root. Triage running as root will not keep reports there: remove it or run "chown root:root ${path}".`;
+    if ((info.mode & 0o022) !== 0 && !sticky)
+      return `${path} can be changed by users other than root. Triage running as root will not keep reports there: run "chmod go-w ${path}".`;
+  }
+  return null;
 }

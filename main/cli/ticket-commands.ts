@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BundleError, readBundle, reportFromBundle } from '../bundle/read';
 import { currentScope } from '../log-file';
-import { stateDir } from '../paths';
+import { stateDir, untrustedMachineFolder } from '../paths';
 import { loadPolicy } from '../policy/load';
 import { createConnector, helpdeskSettingsSchema, type HelpdeskSettings } from '../tickets/connectors';
 import { CredentialError, resolveProxyWithInstalled, resolveWithInstalled } from '../tickets/credentials';
@@ -28,7 +28,7 @@ import {
 } from '../tickets/outbox';
 import { submissionDraft } from '../tickets/submission';
 import type { Connector } from '../tickets/types';
-import { EXIT, parseCommandLine, UsageError } from './usage';
+import { EXIT, parseCommandLine, RefusedError, UsageError } from './usage';
 
 interface IO {
   readonly stdout: NodeJS.WriteStream;
@@ -114,8 +114,12 @@ export function outboxFor(
   // For fault drills and tests against a local helpdesk that answers in milliseconds.
   const settle = env.TRIAGE_OUTBOX_SETTLE_MS;
   const settleMs = settle !== undefined && /^\d+$/.test(settle) ? Number(settle) : undefined;
+  const scope = currentScope();
+  const dir = stateDir(scope);
+  const untrusted = scope === 'machine' && process.platform !== 'win32' ? untrustedMachineFolder(dir) : null;
+  if (untrusted) throw new RefusedError(untrusted);
   const transport = createProxyTransport({ policy: helpdesk.proxy, env, system: () => readSystemProxy() });
-  const outbox = new Outbox(join(stateDir(currentScope()), 'outbox'), {
+  const outbox = new Outbox(join(dir, 'outbox'), {
     ...helpdesk.outboxLimits,
     ...(settleMs === undefined ? {} : { settleMs }),
     transport,

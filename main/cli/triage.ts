@@ -14,7 +14,7 @@ import { runCredential } from './credential-command';
 import { runPolicy } from './policy-command';
 import { runProbesList } from './probes-command';
 import { runOutbox, runSubmit } from './ticket-commands';
-import { EXIT, UsageError } from './usage';
+import { EXIT, RefusedError, UsageError } from './usage';
 import { TRIAGE_VERSION } from '../version';
 
 const HELP = `Usage: triage <command> [options]
@@ -83,6 +83,10 @@ export async function main(
     if (error instanceof UsageError) {
       io.stderr.write(`triage: ${error.message}\n`);
       return EXIT.usage;
+    }
+    if (error instanceof RefusedError) {
+      io.stderr.write(`triage: ${error.message}\n`);
+      return EXIT.failed;
     }
     io.stderr.write(
       `triage: an unexpected error stopped the run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this with the text above.\n`,

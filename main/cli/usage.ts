@@ -20,6 +20,11 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** Triage will not do what was asked here, for a reason the message gives (exit code 3). */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+}
+
 /** Node's parseArgs, with its complaints turned into a UsageError that points at the command's help. */
 export function parseCommandLine<T extends ParseArgsConfig>(
   command: string,

@@ -242,6 +242,13 @@ describe('the scheduled task (Windows)', () => {
     expect(nsh).toContain(
       `nsExec::ExecToLog '"$SYSDIR\\schtasks.exe" /Delete /TN "\${TRIAGE_TASK_NAME}" /F'`,
     );
+    // %ProgramData%\Triage exists before any user could create it: Administrators own it, SYSTEM
+    // and Administrators have full control, Users read, nothing inherited from ProgramData.
+    expect(nsh).toContain('ExpandEnvStrings $0 "%ProgramData%\\Triage"');
+    expect(nsh).toContain(`nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$0" /setowner *S-1-5-32-544'`);
+    expect(nsh).toContain(
+      `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$0" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'`,
+    );
     // Every Push has its Pop in each macro, so the installer's registers are left as they were.
     for (const macro of nsh.split('!macro ').slice(1)) {
       const count = (re: RegExp): number => (macro.match(re) ?? []).length;
