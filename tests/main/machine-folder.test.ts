@@ -51,9 +51,9 @@ describe.skipIf(process.getuid?.() !== 0)('triage outbox as root', () => {
     process.env.TRIAGE_STATE_DIR = state;
     const err: string[] = [];
     const io = {
-      stdout: { write: () => true } as unknown as NodeJS.WriteStream,
-      stderr: { write: (t: string) => err.push(t) > 0 } as unknown as NodeJS.WriteStream,
-    };
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => err.push(t) > 0 },
+    } as unknown as NonNullable<Parameters<typeof main>[1]>;
     try {
       expect(await main(['outbox', 'list'], io)).toBe(3);
       expect(err.join('')).toMatch(/belongs to user 1000, not root/);
