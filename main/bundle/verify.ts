@@ -83,11 +83,7 @@ function checkReportHtml(bundle: BundleContents, problems: string[], notes: stri
   }
   let expected: string;
   try {
-    expected = renderReportHtml(
-      reportFromBundle(bundle),
-      manifest.redaction,
-      manifest.excluded,
-    );
+    expected = renderReportHtml(reportFromBundle(bundle), manifest.redaction, manifest.excluded);
   } catch (error) {
     // The data itself is wrong; the checks above (or reading the report) say what.
     if (error instanceof BundleError) return;
