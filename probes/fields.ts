@@ -57,7 +57,11 @@ export function checkFieldDocs(fields: Readonly<Record<string, FieldDoc>>): stri
   return problems;
 }
 
-/** Problems with one piece of data against the docs; empty when it conforms. */
+/**
+ * Problems with one piece of data against the docs; empty when it conforms. Strict, for Triage's own
+ * probes (the conformance test): every field must be documented. Bundles, which may come from a
+ * newer Triage, are checked by main/bundle/probe-data.ts, which allows fields it does not know.
+ */
 export function checkData(fields: Readonly<Record<string, FieldDoc>>, data: unknown): string[] {
   const problems: string[] = [];
   const visit = (value: Record<string, unknown>, prefix: string): void => {

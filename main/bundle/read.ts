@@ -7,8 +7,14 @@
  *   total, and the compression ratio (a zip bomb is refused, not unpacked).
  * - Only the names a bundle can hold are accepted; duplicates, encrypted entries, symlinks and
  *   anything else are refused with a message saying what is wrong.
- * - JSON is parsed and checked against the bundle schema; a newer major format is refused with a
- *   message to update Triage; an older minor one is read.
+ * - JSON is parsed and checked against the bundle schema; a newer major format (of manifest.json
+ *   or findings.json) is refused with a message to update Triage; an older minor one is read.
+ * - JSON nested deeper than any bundle is refused before it is parsed; a key twice in one object
+ *   (JSON.parse silently keeps the last, other readers the first) is refused; so is a probe the
+ *   manifest lists twice.
+ * - `readBundle` (what `inspect`, `diff`, `verify`, `submit` and the technician view call) also
+ *   holds each probe's data to its descriptor's fields (probe-data.ts), and so does
+ *   `reportFromBundle`: a bundle whose data is not what Triage wrote is refused as a whole.
  * Every failure is a BundleError with a code and a sentence a technician can act on; nothing else
  * escapes (a bug in here is reported as `internal`).
  */
@@ -16,8 +22,10 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { z } from 'zod';
+import { findProbe } from '../../probes/index';
 import type { Gap, OperationRecord, ProbeEnvelope, ProbeId, ProbeStatus } from '../../probes/types';
 import type { Report } from '../report';
+import { checkProbeData, quote } from './probe-data';
 import {
   describeIssues,
   findingsFileSchema,
@@ -42,6 +50,9 @@ export type BundleErrorCode =
   | 'bad-json'
   | 'schema'
   | 'newer-version'
+  | 'duplicate-key'
+  | 'duplicate-probe'
+  | 'bad-data'
   | 'internal';
 
 export class BundleError extends Error {
@@ -263,6 +274,58 @@ export function jsonDepth(text: string): number {
   return deepest;
 }
 
+/**
+ * The first key that appears twice in one object of JSON text, with the path of that object
+ * (`probes[].error`, '' for the top level), or null. One linear pass with an explicit stack; the
+ * text must already be valid JSON (JSON.parse accepted it) and within MAX_JSON_DEPTH.
+ */
+export function duplicateKey(text: string): { key: string; path: string } | null {
+  interface Frame {
+    readonly object: boolean;
+    readonly path: string;
+    readonly keys: Set<string>;
+    expectKey: boolean;
+    lastKey: string;
+  }
+  const stack: Frame[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const top = stack[stack.length - 1];
+    if (c === 0x22) {
+      // A string: find its end, skipping escaped characters.
+      const start = i;
+      let escaped = false;
+      for (i += 1; i < text.length; i += 1) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) {
+          escaped = true;
+          i += 1;
+        } else if (d === 0x22) break;
+      }
+      if (top?.object && top.expectKey) {
+        const raw = text.slice(start + 1, i);
+        // Escapes spell the same key differently ("a" and "\u0061"): decode before comparing.
+        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : raw;
+        if (top.keys.has(key)) return { key, path: top.path };
+        top.keys.add(key);
+        top.lastKey = key;
+        top.expectKey = false;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      const path = !top
+        ? ''
+        : top.object
+          ? top.path
+            ? `${top.path}.${top.lastKey}`
+            : top.lastKey
+          : `${top.path}[]`;
+      stack.push({ object: c === 0x7b, path, keys: new Set(), expectKey: c === 0x7b, lastKey: '' });
+    } else if (c === 0x7d || c === 0x5d) stack.pop();
+    else if (c === 0x2c && top?.object) top.expectKey = true;
+  }
+  return null;
+}
+
 function parseJsonEntry(entries: ReadonlyMap<string, Buffer>, name: string): unknown {
   const content = entries.get(name);
   if (!content)
@@ -276,14 +339,35 @@ function parseJsonEntry(entries: ReadonlyMap<string, Buffer>, name: string): unk
       'bad-json',
       `${name} is nested more than ${MAX_JSON_DEPTH} levels deep, which no Triage bundle is; it was not read.`,
     );
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw new BundleError(
       'bad-json',
       `${name} is not valid JSON (${(error as Error).message}); the bundle is damaged.`,
     );
   }
+  const duplicate = duplicateKey(text);
+  if (duplicate)
+    throw new BundleError(
+      'duplicate-key',
+      `${name} holds the key ${quote(duplicate.key)} twice in ${duplicate.path ? quote(duplicate.path) : 'its top level'}; Triage never writes that and readers disagree on which one counts, so the bundle may have been tampered with.`,
+    );
+  return value;
+}
+
+/** A manifest.json or findings.json format version this Triage cannot read, as a BundleError. */
+function checkVersion(raw: unknown, name: string): void {
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  const problem = versionProblem(version);
+  if (problem)
+    throw new BundleError(
+      problem.includes('newer') ? 'newer-version' : 'schema',
+      name === 'manifest.json'
+        ? `This bundle cannot be read: ${problem}.`
+        : `This bundle cannot be read: its ${name} ${problem.replace(/^its? /, '')}.`,
+    );
 }
 
 function checked<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
@@ -304,15 +388,20 @@ export async function parseBundle(
   try {
     const entries = await readEntries(buffer, limits);
     const rawManifest = parseJsonEntry(entries, 'manifest.json');
-    const version = (rawManifest as { schemaVersion?: unknown } | null)?.schemaVersion;
-    const problem = versionProblem(version);
-    if (problem)
-      throw new BundleError(
-        problem.includes('newer') ? 'newer-version' : 'schema',
-        `This bundle cannot be read: ${problem}.`,
-      );
+    checkVersion(rawManifest, 'manifest.json');
     const manifest = checked(manifestSchema, rawManifest, 'manifest.json');
-    const findings = checked(findingsFileSchema, parseJsonEntry(entries, 'findings.json'), 'findings.json');
+    const seen = new Set<string>();
+    for (const { id } of manifest.probes) {
+      if (seen.has(id))
+        throw new BundleError(
+          'duplicate-probe',
+          `manifest.json lists the check ${id} twice; Triage runs each check once, so the bundle may have been tampered with.`,
+        );
+      seen.add(id);
+    }
+    const rawFindings = parseJsonEntry(entries, 'findings.json');
+    checkVersion(rawFindings, 'findings.json');
+    const findings = checked(findingsFileSchema, rawFindings, 'findings.json');
     const probes = new Map<string, ProbeFile>();
     for (const [name] of entries) {
       if (!name.startsWith('probes/')) continue;
@@ -360,7 +449,50 @@ export async function readBundle(
       'too-large',
       `${path} is ${size} bytes; bundles over ${limits.maxFileBytes} bytes are refused.`,
     );
-  return parseBundle(await readFile(path), limits);
+  const bundle = await parseBundle(await readFile(path), limits);
+  checkBundleData(bundle);
+  return bundle;
+}
+
+/** How many problems a refusal names; the rest are counted. */
+const PROBLEMS_SHOWN = 3;
+
+/**
+ * Problems with the bundle's probe data against the descriptors of the probes this Triage knows
+ * (a probe it does not know comes from a newer version: its data is not checked, and nothing here
+ * reads it by field).
+ */
+function probeDataProblems(bundle: BundleContents): { shown: string[]; total: number } {
+  const shown: string[] = [];
+  let total = 0;
+  for (const [id, file] of bundle.probes) {
+    const descriptor = findProbe(id)?.descriptor;
+    if (!descriptor) continue;
+    const check = checkProbeData(id, descriptor.fields, file.data, { limit: PROBLEMS_SHOWN });
+    total += check.total;
+    shown.push(...check.problems.slice(0, PROBLEMS_SHOWN - shown.length));
+  }
+  return { shown, total };
+}
+
+/**
+ * Refuses a bundle whose probe data is not shaped as the descriptors declare.
+ *
+ * Why refuse the whole bundle rather than drop the bad probes and show the rest: the hashes of such
+ * a bundle match (they are checked by `verify`), so whoever changed the data also rewrote the
+ * manifest, and then nothing in the bundle — findings, statuses, the user's words — can be trusted
+ * more than the part that is visibly wrong; a technician acting on the "good" rest would act on
+ * forged facts. Triage itself never writes such data (the conformance test holds every probe to its
+ * descriptor), so this only refuses edited or damaged bundles, and the message names what is
+ * wrong so the technician can ask for a new one.
+ */
+export function checkBundleData(bundle: BundleContents): void {
+  const { shown, total } = probeDataProblems(bundle);
+  if (total === 0) return;
+  throw new BundleError(
+    'bad-data',
+    `This bundle's data is not what Triage wrote: ${shown.join('; ')}${total > shown.length ? ` (and ${total - shown.length} more)` : ''}. It may have been edited or damaged.`,
+  );
 }
 
 /**
@@ -368,6 +500,16 @@ export async function readBundle(
  * (facts, inspect, diff, the technician view) works the same on a fresh run and on a bundle.
  */
 export function reportFromBundle(bundle: BundleContents): Report {
+  checkBundleData(bundle);
+  // The report gets its own copy of the data, with missing nullable fields read as null (an older
+  // Triage did not say them), so the bundle stays as it was read for `verify`.
+  const data = new Map<string, ProbeFile['data']>();
+  for (const [id, file] of bundle.probes) {
+    const copy = file.data === null ? null : structuredClone(file.data);
+    const descriptor = findProbe(id)?.descriptor;
+    if (copy && descriptor) checkProbeData(id, descriptor.fields, copy, { limit: 0, fillMissing: true });
+    data.set(id, copy);
+  }
   const { manifest } = bundle;
   return {
     triageVersion: manifest.triageVersion,
@@ -385,7 +527,7 @@ export function reportFromBundle(bundle: BundleContents): Report {
         status: p.status as ProbeStatus,
         startedAt: p.startedAt,
         durationMs: p.durationMs,
-        data: bundle.probes.get(p.id)?.data ?? null,
+        data: data.get(p.id) ?? null,
         gaps: p.gaps as Gap[],
         error: p.error as ProbeEnvelope['error'],
         operations: p.operations as OperationRecord[],

@@ -8,10 +8,10 @@
  * (in a browser), so it is also compared with a fresh rendering of the bundle's data: Triage's own
  * report.html is deterministic, and a phishing page or a script put in its place is caught.
  */
-import { checkData } from '../../probes/fields';
 import { findProbe } from '../../probes/index';
 import { TRIAGE_VERSION } from '../version';
 import { sha256 } from './contents';
+import { checkProbeData } from './probe-data';
 import { renderReportHtml } from './html';
 import { BundleError, reportFromBundle, type BundleContents } from './read';
 
@@ -59,8 +59,8 @@ export function verifyBundle(bundle: BundleContents): Verification {
       );
       continue;
     }
-    if (file?.data)
-      for (const issue of checkData(descriptor.fields, file.data)) problems.push(`${probe.id}: ${issue}`);
+    // The same rules the reader applies (probe-data.ts): fields a newer Triage added are allowed.
+    if (file?.data) problems.push(...checkProbeData(probe.id, descriptor.fields, file.data).problems);
   }
   for (const name of bundle.probes.keys()) {
     if (!bundle.manifest.probes.some((p) => p.id === name))
