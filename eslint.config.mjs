@@ -96,10 +96,12 @@ export default tseslint.config(
             { group: ['node:*'], message: 'The renderer runs sandboxed, without Node.' },
             electron,
             {
-              // Types from the contract files only; values never cross from probes/ or main/.
-              regex: '(^|/)(probes|main)/(?!types$|findings/types$|ipc/contract$)',
+              // Types from the contract files only; values never cross from probes/ or main/, except
+              // the secret rules, which import nothing: the description step warns with the same
+              // rules the scrubber applies.
+              regex: '(^|/)(probes|main)/(?!types$|findings/types$|ipc/contract$|bundle/secret-rules$)',
               message:
-                'The renderer may import only types, and only from the contract files (probes/types, probes/findings/types, main/ipc/contract).',
+                'The renderer may import only types, and only from the contract files (probes/types, probes/findings/types, main/ipc/contract), and main/bundle/secret-rules.',
             },
             {
               regex: '(^|/)(probes/types|probes/findings/types|main/ipc/contract)$',

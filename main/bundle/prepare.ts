@@ -104,11 +104,23 @@ export function prepareBundle(
       findings: report.findings.map((f) => ({ ...f, evidence: evidence(f.evidence) })),
     }),
     // The contact details are the user's own, typed so IT can reach them: kept as given (the
-    // preview shows them). Their description is scrubbed like everything else.
+    // preview shows them), except for secrets, which go at every level. Their description is
+    // scrubbed like everything else.
     problem:
       report.problem === null
         ? null
-        : { ...report.problem, description: redactor.scrubText(report.problem.description) },
+        : {
+            ...report.problem,
+            description: redactor.scrubText(report.problem.description),
+            contact:
+              report.problem.contact === null
+                ? null
+                : {
+                    name: redactor.scrubSecrets(report.problem.contact.name),
+                    email: redactor.scrubSecrets(report.problem.contact.email),
+                    phone: redactor.scrubSecrets(report.problem.contact.phone),
+                  },
+          },
   };
   const finalLog = excluded.includes('log') ? [] : redactor.scrubValue(log.map((entry) => ({ ...entry })));
   return { report: redacted, log: finalLog, redaction: redactor.summary(), excluded };

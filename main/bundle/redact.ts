@@ -13,6 +13,7 @@
  * (`[user-1]` is always the same user), so a technician can still follow the story.
  */
 import type { FieldDoc, SensitiveKind } from '../../probes/types';
+import { SECRET, scrubSecrets } from './secret-rules';
 
 export type RedactionLevel = 'off' | 'standard' | 'strict';
 export const REDACTION_LEVELS: readonly RedactionLevel[] = ['off', 'standard', 'strict'];
@@ -54,68 +55,71 @@ const PLACEHOLDER_PREFIX: Readonly<Record<SensitiveKind, string>> = {
 export const PLACEHOLDER_PATTERN = /\[(?:user|host|email|ip|mac|serial|ssid|path|id)-\d+\]|\[secret\]/g;
 const IS_PLACEHOLDER = /^(?:\[(?:user|host|email|ip|mac|serial|ssid|path|id)-\d+\]|\[secret\])$/;
 
-const SECRET = '[secret]';
-
-/**
- * Secret patterns, applied at every level. Each keeps the label and replaces the value, so the
- * technician sees that a password was there without seeing it.
- */
-const SECRET_RULES: readonly { pattern: RegExp; replace: string | ((...groups: string[]) => string) }[] = [
-  {
-    pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
-    replace: SECRET,
-  },
-  // Authorization: Bearer xyz / Basic abc= / token t
-  {
-    pattern:
-      /\b((?:proxy-)?authorization)(\s*[:=]\s*)(?:(bearer|basic|token|digest|negotiate|ntlm)\s+)?[^\s"',;]+/gi,
-    replace: (_m, name, sep, scheme) => `${name}${sep}${scheme ? `${scheme} ` : ''}${SECRET}`,
-  },
-  // user:password@ in URLs
-  {
-    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)[^/\s:@"']+:[^/\s@"']+@/gi,
-    replace: (_m, scheme) => `${scheme}${SECRET}@`,
-  },
-  // --password value, -pwd=value, /password:value
-  {
-    pattern:
-      /((?:^|\s)(?:--?|\/)(?:password|passwd|pass|pwd|token|secret|api-?key|access-?key|client-?secret|psk)(?:\s*[=:]\s*|\s+))("[^"]*"|'[^']*'|\S+)/gi,
-    replace: (_m, flag) => `${flag}${SECRET}`,
-  },
-  // password=..., "token": "...", Key Content : ..., PSK=..., connection strings (up to ; or end)
-  {
-    pattern:
-      /\b((?:[a-z0-9]+[_-])*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|client[_-]?secret|private[_-]?key|psk|wpa[_-]?passphrase|passphrase|key[ _]content|sas|sig|credential)s?)("?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&"'}]+)/gi,
-    replace: (_m, name, sep) => `${name}${sep}${SECRET}`,
-  },
-  // Well-known token shapes that can appear anywhere.
-  { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, replace: SECRET }, // JWT
-  {
-    pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}/g,
-    replace: SECRET,
-  },
-  { pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, replace: SECRET }, // Slack
-  { pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, replace: SECRET }, // AWS access key id
-  { pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, replace: SECRET }, // Google API key
-  { pattern: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,}/g, replace: SECRET }, // Stripe-style
-];
-
 /** An argument that announces a secret as the next argument. */
 const SECRET_FLAG =
   /^(?:--?|\/)(?:password|passwd|pass|pwd|p|token|secret|api-?key|access-?key|client-?secret|psk|key)$/i;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Bounded everywhere (RFC 5321: a local part has at most 64 characters, a label 63): an unbounded
+// run before a required "@" makes the search quadratic on a long run of letters.
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/g;
 /** The user-name segment of a home folder: /home/x, /Users/x, C:\Users\x (but not Public/Default). */
 const HOME_SEGMENT = /((?:^|[\s"'=(:])(?:[A-Za-z]:)?[\\/](?:home|Users|users)[\\/])([^\\/\s"',;:)]+)/g;
 const NOT_A_USER = new Set(['public', 'default', 'default user', 'all users', 'shared', 'guest', '[user']);
 const MAC = /\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b/g;
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
 const IPV6 =
-  /\b(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}\b|\b(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?\b/g;
+  /\b(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}\b|\b(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?\b/g;
 /** Addresses that identify nobody, kept even in strict mode so technicians can read routes. */
 const UNIDENTIFYING_IPS = new Set(['127.0.0.1', '0.0.0.0', '255.255.255.255', '::1', '::']);
 
 /** Values shorter than this are not replaced in free text: "a" or "pc" would shred every sentence. */
 const MIN_KNOWN_VALUE_LENGTH = 3;
+/**
+ * User names that are also ordinary words ("Root cause", "SharedAccessKeyName=Root", "admin page"):
+ * such a name, or one of three letters or fewer, is replaced only where it stands as the user: in a
+ * home folder, as DOMAIN\\name, as name@, after user= / user: (and in the fields the descriptors mark).
+ */
+const COMMON_WORD_USERS = new Set([
+  'root',
+  'admin',
+  'administrator',
+  'user',
+  'users',
+  'test',
+  'guest',
+  'demo',
+  'dev',
+  'support',
+  'service',
+  'office',
+  'home',
+  'sales',
+  'info',
+  'student',
+  'teacher',
+  'owner',
+  'default',
+  'public',
+  'system',
+  'local',
+  'desktop',
+  'laptop',
+  'master',
+  'main',
+  'work',
+  'server',
+  'backup',
+  'temp',
+  'operator',
+  'manager',
+  'setup',
+  'install',
+  'helpdesk',
+  'kiosk',
+  'reception',
+  'office',
+  'training',
+]);
+const isCommonWordUser = (name: string): boolean => name.length <= 3 || COMMON_WORD_USERS.has(name);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -178,33 +182,50 @@ export class Redactor {
   private knownValues(): { regex: RegExp; lookup: Map<string, string> } | null {
     if (this.knownPattern) return this.knownPattern;
     const lookup = new Map<string, string>();
+    const contextual = new Map<string, string>();
     for (const [kind, byValue] of this.placeholders) {
       for (const [value, placeholder] of byValue) {
         // A root ("/", "C:\\") says nothing about anyone and would mangle every path in the text;
         // a named path ("/Volumes/Projects", "D:\\Clients") goes wherever it appears, e.g. in a finding.
         if (kind === 'path' && !/[A-Za-z0-9]{2}/.test(value)) continue;
+        if (kind === 'username' && isCommonWordUser(value)) {
+          if (value !== '') contextual.set(value.toLowerCase(), placeholder);
+          continue;
+        }
         if (value.length >= MIN_KNOWN_VALUE_LENGTH) lookup.set(value.toLowerCase(), placeholder);
       }
     }
-    if (lookup.size === 0) return null;
-    const alternatives = [...lookup.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    // Whole words only: the user "ann" must not turn "channel" into "ch[user-1]el".
-    this.knownPattern = {
-      regex: new RegExp(`(?<![A-Za-z0-9_])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'gi'),
-      lookup,
-    };
+    const words = (map: Map<string, string>): string =>
+      [...map.keys()]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|');
+    const patterns: string[] = [];
+    // Whole words only: the user "anna" must not turn "channel" into "ch[user-1]el".
+    if (lookup.size > 0) patterns.push(`(?<![A-Za-z0-9_])(?:${words(lookup)})(?![A-Za-z0-9_])`);
+    if (contextual.size > 0) {
+      const names = words(contextual);
+      patterns.push(
+        `(?<=[A-Za-z0-9_-]\\\\|\\b(?:user(?:name)?|login|logon|account)\\s{0,3}[:=]\\s{0,3})(?:${names})(?![A-Za-z0-9_])`,
+        `(?<![A-Za-z0-9_.+-])(?:${names})(?=@)`,
+      );
+      for (const [value, placeholder] of contextual) lookup.set(value, placeholder);
+    }
+    if (patterns.length === 0) return null;
+    this.knownPattern = { regex: new RegExp(patterns.join('|'), 'gi'), lookup };
     return this.knownPattern;
+  }
+
+  /** Removes secrets only (main/bundle/secret-rules.ts), at every level: for what is otherwise kept as typed. */
+  scrubSecrets(text: string): string {
+    const scrubbed = scrubSecrets(text);
+    this.secrets += scrubbed.secrets;
+    return scrubbed.text;
   }
 
   /** Scrubs free text: secrets always; known values, e-mails, home folders and addresses by level. */
   scrubText(text: string): string {
-    let result = text;
-    for (const rule of SECRET_RULES) {
-      result = result.replace(rule.pattern, (...args: unknown[]) => {
-        this.secrets += 1;
-        return typeof rule.replace === 'string' ? rule.replace : rule.replace(...(args as string[]));
-      });
-    }
+    let result = this.scrubSecrets(text);
     if (this.covers('username')) {
       result = result.replace(HOME_SEGMENT, (whole, prefix: string, name: string) =>
         NOT_A_USER.has(name.toLowerCase()) ? whole : `${prefix}${this.placeholder('username', name)}`,
@@ -230,7 +251,16 @@ export class Redactor {
    */
   scrubArgs(args: readonly string[]): string[] {
     const out: string[] = [];
+    // A secret can span arguments (`my password is X`, a PEM key split on spaces): whatever the
+    // joined command line loses to the secret rules goes from the arguments too.
+    const joined = scrubSecrets(args.join(' ')).text;
+    const spanning = new Set(args.filter((a) => a.length > 0 && !joined.includes(a)));
     for (let i = 0; i < args.length; i += 1) {
+      if (spanning.has(args[i] ?? '') && this.scrubSecrets(args[i] ?? '') === args[i]) {
+        this.secrets += 1;
+        out.push(SECRET);
+        continue;
+      }
       const arg = args[i] ?? '';
       out.push(this.scrubText(arg));
       if (SECRET_FLAG.test(arg) && i + 1 < args.length) {

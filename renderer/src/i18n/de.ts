@@ -34,6 +34,8 @@ export const de: Messages = {
   'describe.email': 'E-Mail',
   'describe.phone': 'Telefon (freiwillig)',
   'describe.start': 'Computer prüfen',
+  'describe.looksLikePassword':
+    'Das sieht nach einem Kennwort aus. Bitte senden Sie keine Kennwörter: Die IT wird nie nach Ihrem fragen. Triage entfernt es ohnehin aus dem Bericht.',
   'describe.needDescription': 'Bitte beschreiben Sie das Problem zuerst in ein paar Worten.',
   'describe.needCategory': 'Bitte wählen Sie, um welche Art von Problem es geht.',
   'describe.restored': 'Wir haben aufbewahrt, was Sie zuletzt geschrieben haben.',

@@ -34,6 +34,8 @@ export const en = {
   'describe.email': 'E-mail',
   'describe.phone': 'Phone (optional)',
   'describe.start': 'Check my computer',
+  'describe.looksLikePassword':
+    "This looks like a password. Please don't send passwords: IT will never ask for yours. Triage removes it from the report anyway.",
   'describe.needDescription': 'Please write a few words about the problem first.',
   'describe.needCategory': 'Please choose what kind of problem it is.',
   'describe.restored': 'We kept what you wrote last time.',

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppContext, Draft, OutboxView, ProblemCategory } from '../../../main/ipc/contract';
+// One rule set for the warning and the scrubber; secret-rules.ts imports nothing (no Node).
+import { looksLikeSecret } from '../../../main/bundle/secret-rules';
 import { triage } from '../bridge';
 import { useFocusHeading } from '../components/useFocusHeading';
 import { useI18n, type MessageKey } from '../i18n';
@@ -120,6 +122,11 @@ export function Describe({
         value={draft.description}
         onChange={(e) => update({ description: e.target.value })}
       />
+      {looksLikeSecret(draft.description) && (
+        <p className="notice" role="status">
+          {t('describe.looksLikePassword')}
+        </p>
+      )}
       <fieldset className="contact">
         <legend>{t('describe.contact')}</legend>
         <div className="fields">

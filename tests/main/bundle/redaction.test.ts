@@ -213,8 +213,8 @@ describe('the redactor', () => {
 
   it('replaces a known value as a whole word only', () => {
     const r = new Redactor('standard');
-    r.redactField('username', 'ann');
-    expect(r.scrubText('ann opened the channel; Ann again')).toBe(
+    r.redactField('username', 'chan');
+    expect(r.scrubText('chan opened the channel; Chan again')).toBe(
       '[user-1] opened the channel; [user-1] again',
     );
   });
