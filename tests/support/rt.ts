@@ -18,9 +18,9 @@ import {
   chownSync,
   chmodSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 const RT_SERVER = '/usr/share/request-tracker5/libexec/rt-server';
 const DEBIAN_CONFIG_DIR = '/etc/request-tracker5/RT_SiteConfig.d';
@@ -44,19 +44,6 @@ export function requestTrackerMissing(): string | null {
   if (!existsSync(RT_SERVER) || !existsSync(PRISTINE_DB))
     return 'Request Tracker is not installed: run `bash scripts/install-request-tracker.sh` (scripts/setup.sh does)';
   return null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function wwwData(): { uid: number; gid: number } {

@@ -16,8 +16,10 @@ import { DEFAULT_SETTINGS, type AppSettings } from '../../../main/app/settings';
 import { forkWorker } from '../../../main/app/worker';
 import { ticketSqlString } from '../../../main/tickets/connectors/request-tracker';
 import { probeIds } from '../../../probes/index';
+import { testHost } from '../../support/desktop-host';
 import { requestTrackerMissing, startRequestTracker, type RequestTracker } from '../../support/rt';
-import { freePort, squidMissing, startSquid, type Squid } from '../../support/squid';
+import { freePort } from '../../support/free-port';
+import { squidMissing, startSquid, type Squid } from '../../support/squid';
 
 const missing = requestTrackerMissing() ?? squidMissing();
 const COLLECTOR = join(__dirname, '..', '..', '..', 'dist', 'main', 'app', 'collector-process.js');
@@ -62,23 +64,14 @@ describe.skipIf(missing !== null && process.env.CI !== 'true')(
         // One quick local check: this test is about delivery, and must reach nothing off this machine.
         disabledProbes: probeIds().filter((id) => id !== 'os.info'),
       };
-      const notifications: string[] = [];
+      const host = testHost({ startWorker: () => forkWorker(COLLECTOR) });
       const handlers = createHandlers({
-        host: {
-          platform: 'linux',
-          osLocale: 'en-US',
-          openExternal: async () => undefined,
-          showItemInFolder: () => undefined,
-          chooseBundle: async () => null,
-          emit: () => undefined,
-          notify: (title, body) => notifications.push(`${title}: ${body}`),
-          startWorker: () => forkWorker(COLLECTOR),
-        },
+        host,
         settings,
         stateDir: mkdtempSync(join(tmpdir(), 'triage-autosend-rt-')),
       });
       handlers.autoSend.start();
-      return { handlers, notifications };
+      return { handlers, notifications: host.notifications };
     };
 
     /** The user files a report through the app's steps: describe, check, send. */

@@ -8,26 +8,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../main/app/handlers';
 import { DEFAULT_SETTINGS } from '../../../main/app/settings';
+import { testHost } from '../../support/desktop-host';
 
 function handlers() {
-  const shown: string[] = [];
+  const host = testHost({ platform: 'win32' });
   const created = createHandlers({
-    host: {
-      platform: 'win32',
-      osLocale: 'en-US',
-      openExternal: async () => undefined,
-      showItemInFolder: (path) => shown.push(path),
-      chooseBundle: async () => null,
-      emit: () => undefined,
-      notify: () => undefined,
-      startWorker: () => {
-        throw new Error('no checks in this test');
-      },
-    },
+    host,
     settings: DEFAULT_SETTINGS,
     stateDir: mkdtempSync(join(tmpdir(), 'triage-handlers-')),
   });
-  return { handlers: created, shown };
+  return { handlers: created, shown: host.shown };
 }
 
 describe('path:show', () => {

@@ -29,6 +29,8 @@ import { findProbe } from '../../../probes/index';
 import type { Platform } from '../../../probes/types';
 import { zip } from '../../support/hostile-bundles';
 import { sampleReport } from '../../support/sample-report';
+import { capture } from '../../support/cli-io';
+import { testHost } from '../../support/desktop-host';
 
 type Files = Map<string, Buffer>;
 type Json = Record<string, unknown>;
@@ -72,30 +74,9 @@ async function write(files: Files, stored = false): Promise<string> {
   return path;
 }
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: { write: (text: string) => out.push(text) } as unknown as NodeJS.WriteStream,
-    stderr: { write: (text: string) => err.push(text) } as unknown as NodeJS.WriteStream,
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
-
 function handlers() {
   return createHandlers({
-    host: {
-      platform: 'linux',
-      osLocale: 'en-US',
-      openExternal: async () => undefined,
-      showItemInFolder: () => undefined,
-      chooseBundle: async () => null,
-      emit: () => undefined,
-      notify: () => undefined,
-      startWorker: () => {
-        throw new Error('no checks in this test');
-      },
-    },
+    host: testHost(),
     settings: DEFAULT_SETTINGS,
     stateDir: mkdtempSync(join(tmpdir(), 'triage-shape-handlers-')),
   });

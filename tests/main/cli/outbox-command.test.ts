@@ -16,16 +16,7 @@ import { runOutbox, runSubmit } from '../../../main/cli/ticket-commands';
 import { UsageError } from '../../../main/cli/usage';
 import { tryExclusiveLock } from '../../../main/fs-lock';
 import { sampleReport } from '../../support/sample-report';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: { write: (text: string) => out.push(text) } as unknown as NodeJS.WriteStream,
-    stderr: { write: (text: string) => err.push(text) } as unknown as NodeJS.WriteStream,
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+import { capture } from '../../support/cli-io';
 
 let dir: string;
 let tickets: string;

@@ -17,6 +17,7 @@ import { CONTINUATION, line, terminalSafe, trusted } from '../../../main/cli/ter
 import type { Report } from '../../../main/report';
 import { patch, validFiles, zip } from '../../support/hostile-bundles';
 import { sampleReport } from '../../support/sample-report';
+import { capture } from '../../support/cli-io';
 
 const CLEAR = '\x1b[2J\x1b[H';
 const OSC52 = '\x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\x07';
@@ -58,16 +59,6 @@ function expectVisiblyEscaped(text: string, field: string): void {
   expect(text).toContain('\\x1b]8;;https://evil.example\\x1b\\click\\x1b]8;;\\x1b\\\\');
   expect(text).toContain('\\x0d✓ Verified: all hashes match');
   expect(text).toContain('\\x9b31m\\u202egnp.exe\\u2066x\\u2069\\ud800\\x00');
-}
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: { write: (text: string) => out.push(text) } as unknown as NodeJS.WriteStream,
-    stderr: { write: (text: string) => err.push(text) } as unknown as NodeJS.WriteStream,
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
 async function run(

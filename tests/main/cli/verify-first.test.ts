@@ -11,16 +11,7 @@ import { prepareBundle } from '../../../main/bundle/prepare';
 import { runDiff, runInspect } from '../../../main/cli/bundle-commands';
 import { zip } from '../../support/hostile-bundles';
 import { sampleReport } from '../../support/sample-report';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: { write: (text: string) => out.push(text) } as unknown as NodeJS.WriteStream,
-    stderr: { write: (text: string) => err.push(text) } as unknown as NodeJS.WriteStream,
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+import { capture } from '../../support/cli-io';
 
 let intact: string;
 let tampered: string;

@@ -123,6 +123,9 @@ describe.skipIf(support.skip)(
       it(`${transport}: kills a hung script at its budget, process and all, and carries on`, async () => {
         const h = host({ transport, sessions: 1, processes: 1 });
         const pidFile = join(dir, `${transport}.pid`);
+        // Started first, so the 4 s budget below is the hung script's, not PowerShell's start-up on
+        // a busy machine.
+        await run(h, script('warm.ps1', '@{ ok = $true } | ConvertTo-Json -Compress'), 60_000);
         const hung = run(
           h,
           script('hang.ps1', `Set-Content -LiteralPath '${pidFile}' -Value $PID\nStart-Sleep -Seconds 120`),
