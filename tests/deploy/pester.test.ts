@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { pwshSupport } from '../support/pwsh';
 
 const support = pwshSupport();
-const SUITES = [join(__dirname, 'intune.Tests.ps1')];
+const SUITES = [join(__dirname, 'intune.Tests.ps1'), join(__dirname, 'register-task.Tests.ps1')];
 
 describe.skipIf(support.skip)(`Pester suites${support.reason ? ` (${support.reason})` : ''}`, () => {
   it.each(SUITES)('%s passes', (suite) => {
@@ -24,7 +24,7 @@ describe.skipIf(support.skip)(`Pester suites${support.reason ? ` (${support.reas
       {
         encoding: 'utf8',
         env: { ...process.env, TRIAGE_SUITE: suite, TRIAGE_PWSH: support.pwsh, NO_COLOR: '1' },
-        timeout: 120_000,
+        timeout: 180_000,
       },
     );
     const summary = /PESTER (\d+) passed, (\d+) failed/.exec(run.stdout);

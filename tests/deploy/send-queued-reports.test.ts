@@ -25,7 +25,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pwshSupport } from '../support/pwsh';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');
@@ -255,39 +254,6 @@ describe('the scheduled task (Windows)', () => {
       expect(count(/^\s*Push /gm) + count(/nsExec::ExecToLog/g)).toBe(count(/^\s*Pop /gm));
     }
   });
-
-  const pwsh = pwshSupport();
-  it.skipIf(pwsh.skip)(
-    `Register-SendQueuedReports.ps1 passes its Pester tests, in FullLanguage and ConstrainedLanguage${pwsh.reason ? ` (${pwsh.reason})` : ''}`,
-    () => {
-      const run = spawnSync(
-        pwsh.pwsh,
-        [
-          '-NoProfile',
-          '-NonInteractive',
-          '-Command',
-          `Import-Module Pester -MinimumVersion 5.0
-           $result = Invoke-Pester -Path $env:TRIAGE_SUITE -Output Detailed -PassThru
-           'PESTER {0} passed, {1} failed' -f $result.PassedCount, $result.FailedCount`,
-        ],
-        {
-          encoding: 'utf8',
-          env: {
-            ...process.env,
-            TRIAGE_SUITE: join(__dirname, 'register-task.Tests.ps1'),
-            TRIAGE_PWSH: pwsh.pwsh,
-            NO_COLOR: '1',
-          },
-          timeout: 180_000,
-        },
-      );
-      const summary = /PESTER (\d+) passed, (\d+) failed/.exec(run.stdout);
-      expect(summary, `${run.stdout}\n${run.stderr}`).not.toBeNull();
-      expect({ failed: Number(summary?.[2]), output: run.stdout }).toMatchObject({ failed: 0 });
-      expect(Number(summary?.[1])).toBe(16);
-    },
-    200_000,
-  );
 });
 
 // ---------------------------------------------------------------------------------------------
