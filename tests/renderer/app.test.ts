@@ -221,6 +221,9 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       await page.getByRole('button', { name: 'Done' }).click();
       await page.getByText('1 report(s) waiting to be sent').waitFor();
       await page.getByText('Waiting to be sent', { exact: true }).waitFor();
+      // Trying again while still offline says so, instead of nothing.
+      await page.getByRole('button', { name: 'Try sending now' }).click();
+      await page.getByText(/Tried again just now: it could not be sent yet/).waitFor();
 
       // The network comes back; nobody touches anything.
       online = true;

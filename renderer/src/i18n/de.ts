@@ -49,6 +49,10 @@ export const de: Messages = {
   'reports.waiting': 'Wartet auf das Senden',
   'reports.failed': 'Nicht gesendet – bitte informieren Sie die IT',
   'outbox.retry': 'Jetzt senden',
+  'outbox.retrying': 'Wird gesendet…',
+  'outbox.stillWaiting':
+    'Eben erneut versucht: Der Bericht konnte noch nicht gesendet werden. Triage versucht es von selbst weiter; nichts geht verloren.',
+  'outbox.allSent': 'Alles Wartende wurde gesendet. Ihre Ticketnummern stehen unten.',
 
   'checking.title': 'Ihr Computer wird geprüft…',
   'checking.intro':

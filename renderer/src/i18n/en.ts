@@ -49,6 +49,10 @@ export const en = {
   'reports.waiting': 'Waiting to be sent',
   'reports.failed': 'Not sent — please tell IT',
   'outbox.retry': 'Try sending now',
+  'outbox.retrying': 'Sending…',
+  'outbox.stillWaiting':
+    'Tried again just now: it could not be sent yet. Triage keeps trying by itself; nothing is lost.',
+  'outbox.allSent': 'Everything waiting has been sent. Your ticket numbers are below.',
 
   'checking.title': 'Checking your computer…',
   'checking.intro': 'This usually takes a few seconds. Checks that wait for the network can take longer.',

@@ -51,6 +51,7 @@ export function Describe({
   const [draft, setDraft] = useState<Draft>(initial);
   const [error, setError] = useState<string | null>(null);
   const [retrying, setRetrying] = useState(false);
+  const [retryResult, setRetryResult] = useState<'sent' | 'not-yet' | null>(null);
   const [outboxNow, setOutboxNow] = useState(outbox);
   const timer = useRef<number | undefined>(undefined);
   const dirty = useRef(false);
@@ -76,7 +77,11 @@ export function Describe({
   };
   const retry = async (): Promise<void> => {
     setRetrying(true);
-    setOutboxNow(await triage()['outbox:retry']());
+    setRetryResult(null);
+    const after = await triage()['outbox:retry']();
+    // Said every time, so a second failed try is not met with silence.
+    setRetryResult(after.waiting + after.failed === 0 ? 'sent' : 'not-yet');
+    setOutboxNow(after);
     setRetrying(false);
   };
 
@@ -91,10 +96,16 @@ export function Describe({
         <div className="notice" role="status">
           {outboxNow.waiting > 0 && <p>{t('outbox.waiting', { count: outboxNow.waiting })}</p>}
           {outboxNow.failed > 0 && <p>{t('outbox.failed', { count: outboxNow.failed })}</p>}
+          {retryResult === 'not-yet' && <p>{t('outbox.stillWaiting')}</p>}
           <button type="button" className="secondary" onClick={() => void retry()} disabled={retrying}>
-            {t('outbox.retry')}
+            {retrying ? t('outbox.retrying') : t('outbox.retry')}
           </button>
         </div>
+      )}
+      {retryResult === 'sent' && outboxNow.waiting + outboxNow.failed === 0 && (
+        <p className="notice" role="status">
+          {t('outbox.allSent')}
+        </p>
       )}
       <fieldset className="categories">
         <legend>{t('describe.category')}</legend>
