@@ -3,12 +3,12 @@
  */
 import type { RunResult } from '../runner';
 import type { Logger } from '../types';
+import { formatMessage } from '../util/message-format';
 import { MESSAGES, type Locale } from './messages';
 import { ALL_RULES } from './rules';
 import {
   SEVERITIES,
   type Finding,
-  type FindingParams,
   type FindingRule,
   type RenderedFinding,
 } from './types';
@@ -44,22 +44,16 @@ export function evaluateFindings(
   return findings.sort(bySeverity);
 }
 
-/** Replaces `{name}` with the parameter's value; an unknown name stays visible rather than vanishing. */
-export function fillTemplate(template: string, params: FindingParams): string {
-  return template.replace(/\{([a-zA-Z0-9]+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
 export function renderFinding(finding: Finding, locale: Locale = 'en'): RenderedFinding {
   const text = MESSAGES[locale][finding.id] ?? MESSAGES.en[finding.id];
   if (!text) throw new Error(`No text for finding ${finding.id}`);
+  const fill = (message: string): string => formatMessage(locale, message, finding.params);
   return {
     ...finding,
     locale,
-    title: fillTemplate(text.title, finding.params),
-    explanation: fillTemplate(text.explanation, finding.params),
-    userSteps: text.userSteps.map((step) => fillTemplate(step, finding.params)),
-    itSteps: text.itSteps.map((step) => fillTemplate(step, finding.params)),
+    title: fill(text.title),
+    explanation: fill(text.explanation),
+    userSteps: text.userSteps.map(fill),
+    itSteps: text.itSteps.map(fill),
   };
 }

@@ -6,9 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { de } from '../../renderer/src/i18n/de';
 import { en } from '../../renderer/src/i18n/en';
-
-const placeholders = (text: string): string[] =>
-  [...text.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1] ?? '').sort();
+import { messageArguments as placeholders } from '../support/icu';
 
 describe('the app in every language', () => {
   it.each(Object.keys(en).map((k) => [k]))('%s has the same placeholders in German', (key) => {

@@ -1,5 +1,6 @@
 /** German: the same keys as English (the compiler checks), the same {placeholders} (a test checks). */
 import type { Messages } from './en';
+import { technicianDe } from './technician/de';
 
 export const de: Messages = {
   'app.title': '{product}',
@@ -41,9 +42,9 @@ export const de: Messages = {
   'describe.restored': 'Wir haben aufbewahrt, was Sie zuletzt geschrieben haben.',
   'describe.saved': 'Gespeichert',
   'outbox.waiting':
-    '{count} Bericht(e) warten auf das Senden. Triage sendet sie von selbst, sobald die Verbindung funktioniert.',
+    '{count, plural, one {# Bericht wartet auf das Senden. Triage sendet ihn von selbst, sobald die Verbindung funktioniert.} other {# Berichte warten auf das Senden. Triage sendet sie von selbst, sobald die Verbindung funktioniert.}}',
   'outbox.failed':
-    '{count} Bericht(e) konnten nicht gesendet werden, und Triage versucht es nicht von selbst erneut. Sie bleiben auf diesem Computer; bitte informieren Sie die IT.',
+    '{count, plural, one {# Bericht konnte nicht gesendet werden, und Triage versucht es nicht von selbst erneut. Er bleibt auf diesem Computer; bitte informieren Sie die IT.} other {# Berichte konnten nicht gesendet werden, und Triage versucht es nicht von selbst erneut. Sie bleiben auf diesem Computer; bitte informieren Sie die IT.}}',
   'reports.title': 'Ihre Berichte',
   'reports.sent': 'Gesendet · Ticket {id}',
   'reports.waiting': 'Wartet auf das Senden',
@@ -86,7 +87,7 @@ export const de: Messages = {
   'results.itDoes': 'Was die IT tun wird',
   'results.openSettings': 'Einstellungen öffnen',
   'results.settingsFailed': 'Die Einstellungen konnten nicht geöffnet werden: {message}',
-  'results.okCount': '{count} Punkt(e) geprüft und in Ordnung',
+  'results.okCount': '{count, plural, one {# Punkt geprüft und in Ordnung} other {# Punkte geprüft und in Ordnung}}',
   'results.next': 'Kontrollieren, was gesendet wird',
   'results.again': 'Neu beginnen',
   'severity.critical': 'Sofort beachten',
@@ -104,7 +105,7 @@ export const de: Messages = {
   'review.group.log': 'Protokoll von Triage',
   'review.include': 'Mitsenden',
   'review.required': 'Wird immer gesendet',
-  'review.redactions': '{count} Angabe(n) verborgen',
+  'review.redactions': '{count, plural, one {# Angabe verborgen} other {# Angaben verborgen}}',
   'review.show': 'Anzeigen, was gesendet wird',
   'review.leftOut': 'Weggelassen',
   'review.size': 'Gesamtgröße: {size}',
@@ -127,39 +128,7 @@ export const de: Messages = {
   'sent.done': 'Fertig',
   'sent.contact': ' ({contact})',
 
-  'tech.title': 'Bundle öffnen',
-  'tech.intro':
-    'Öffnen Sie ein Triage-Bundle, um zu sehen, was auf dem Computer des Nutzers gefunden wurde. Bundles werden geprüft, bevor etwas angezeigt wird.',
-  'tech.choose': 'Bundle auswählen…',
-  'tech.drop': 'oder ein .zip-Bundle hierher ziehen',
-  'tech.opening': 'Wird geöffnet…',
-  'tech.intact': 'Unverändert: Jede Datei stimmt mit ihrer Prüfsumme überein.',
-  'tech.problems': 'Dieses Bundle hat Probleme:',
-  'tech.tabs': 'Bereiche des Bundles',
-  'tech.tab.findings': 'Befunde',
-  'tech.tab.system': 'System',
-  'tech.tab.checks': 'Prüfungen',
-  'tech.tab.compare': 'Vergleichen',
-  'tech.search': 'In den Daten suchen',
-  'tech.noMatch': 'Keine Prüfung passt zu „{query}“.',
-  'tech.check': 'Prüfung',
-  'tech.status': 'Status',
-  'tech.duration': 'Dauer',
-  'tech.data': 'Daten',
-  'tech.problem': 'Der Nutzer schrieb',
-  'tech.meta': '{host} · {os} · geprüft am {date} · Triage {version} · Schwärzung: {redaction}',
-  'tech.compareIntro': 'Öffnen Sie ein zweites Bundle desselben Computers, um Änderungen zu sehen.',
-  'tech.compareChoose': 'Bundle zum Vergleich auswählen…',
-  'tech.appeared': 'Neue Befunde',
-  'tech.cleared': 'Behobene Befunde',
-  'tech.changedFacts': 'Geänderte Werte',
-  'tech.noChanges': 'Keine',
-  'tech.differentMachine': 'Diese Bundles stammen von verschiedenen Computern.',
-  'tech.evidence': 'Belege',
-  'tech.policyWarnings':
-    'Einige verwaltete Richtlinienwerte dieses Computers sind ungültig; Triage ignoriert sie und verwendet die Standardwerte:',
-  'tech.noFindings': 'Triage hat auf diesem Computer keine Probleme gefunden.',
-  'tech.close': 'Bundle schließen',
+  ...technicianDe,
 
   'error.generic': 'Etwas ist schiefgegangen: {message}',
 };

@@ -2,6 +2,8 @@
  * English: every word the app shows, by key. Other languages must have exactly these keys (the
  * compiler checks), with the same {placeholders} (a test checks).
  */
+import { technicianEn } from './technician/en';
+
 export const en = {
   'app.title': '{product}',
   'app.language': 'Language',
@@ -41,9 +43,9 @@ export const en = {
   'describe.restored': 'We kept what you wrote last time.',
   'describe.saved': 'Saved',
   'outbox.waiting':
-    '{count} report(s) waiting to be sent. Triage sends them by itself as soon as the connection works.',
+    '{count, plural, one {# report is waiting to be sent. Triage sends it by itself as soon as the connection works.} other {# reports are waiting to be sent. Triage sends them by itself as soon as the connection works.}}',
   'outbox.failed':
-    '{count} report(s) could not be sent, and Triage does not try again by itself. They are kept on this computer; please tell IT.',
+    '{count, plural, one {# report could not be sent, and Triage does not try again by itself. It is kept on this computer; please tell IT.} other {# reports could not be sent, and Triage does not try again by itself. They are kept on this computer; please tell IT.}}',
   'reports.title': 'Your reports',
   'reports.sent': 'Sent · ticket {id}',
   'reports.waiting': 'Waiting to be sent',
@@ -84,7 +86,7 @@ export const en = {
   'results.itDoes': 'What IT will do',
   'results.openSettings': 'Open the settings',
   'results.settingsFailed': 'Could not open the settings: {message}',
-  'results.okCount': '{count} thing(s) checked and fine',
+  'results.okCount': '{count, plural, one {# thing checked and fine} other {# things checked and fine}}',
   'results.next': 'Review what will be sent',
   'results.again': 'Start again',
   'severity.critical': 'Needs attention now',
@@ -102,7 +104,7 @@ export const en = {
   'review.group.log': "Triage's log",
   'review.include': 'Include',
   'review.required': 'Always included',
-  'review.redactions': '{count} value(s) hidden',
+  'review.redactions': '{count, plural, one {# value hidden} other {# values hidden}}',
   'review.show': 'Show what will be sent',
   'review.leftOut': 'Left out',
   'review.size': 'Total size: {size}',
@@ -125,39 +127,7 @@ export const en = {
   'sent.done': 'Done',
   'sent.contact': ' ({contact})',
 
-  'tech.title': 'Open a bundle',
-  'tech.intro':
-    "Open a Triage bundle to see what was found on the user's computer. Bundles are checked before anything is shown.",
-  'tech.choose': 'Choose a bundle…',
-  'tech.drop': 'or drop a .zip bundle here',
-  'tech.opening': 'Opening…',
-  'tech.intact': 'Intact: every file matches its checksum.',
-  'tech.problems': 'This bundle has problems:',
-  'tech.tabs': 'Bundle sections',
-  'tech.tab.findings': 'Findings',
-  'tech.tab.system': 'System',
-  'tech.tab.checks': 'Checks',
-  'tech.tab.compare': 'Compare',
-  'tech.search': 'Search the data',
-  'tech.noMatch': 'No check matches "{query}".',
-  'tech.check': 'Check',
-  'tech.status': 'Status',
-  'tech.duration': 'Time',
-  'tech.data': 'Data',
-  'tech.problem': 'The user wrote',
-  'tech.meta': '{host} · {os} · checked {date} · Triage {version} · {redaction} redaction',
-  'tech.compareIntro': 'Open a second bundle of the same computer to see what changed.',
-  'tech.compareChoose': 'Choose a bundle to compare…',
-  'tech.appeared': 'New findings',
-  'tech.cleared': 'Cleared findings',
-  'tech.changedFacts': 'Changed facts',
-  'tech.noChanges': 'None',
-  'tech.differentMachine': 'These bundles come from different computers.',
-  'tech.evidence': 'Evidence',
-  'tech.policyWarnings':
-    "Some of this computer's managed policy values are invalid; Triage ignores them and uses its defaults:",
-  'tech.noFindings': 'Triage found no problems on this computer.',
-  'tech.close': 'Close this bundle',
+  ...technicianEn,
 
   'error.generic': 'Something went wrong: {message}',
 } as const;

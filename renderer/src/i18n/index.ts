@@ -3,6 +3,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { AppLocale } from '../../../main/ipc/contract';
+import { formatMessage } from '../../../probes/util/message-format';
 import { de } from './de';
 import { en, type MessageKey, type Messages } from './en';
 
@@ -13,10 +14,7 @@ export type Translate = (key: MessageKey, params?: Readonly<Record<string, strin
 
 export function translator(locale: AppLocale): Translate {
   const catalog = CATALOGS[locale];
-  return (key, params = {}) =>
-    catalog[key].replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+  return (key, params = {}) => formatMessage(locale, catalog[key], params);
 }
 
 export const I18nContext = createContext<{ t: Translate; locale: AppLocale }>({

@@ -2,20 +2,18 @@
  * Every rule has words in every language, with the same placeholders, written for people.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateFindings, fillTemplate, renderFinding } from '../../../probes/findings/evaluate';
+import { evaluateFindings, renderFinding } from '../../../probes/findings/evaluate';
 import { LOCALES, MESSAGES } from '../../../probes/findings/messages';
 import { ALL_RULES } from '../../../probes/findings/rules';
 import type { FindingText } from '../../../probes/findings/types';
+import { formatMessage } from '../../../probes/util/message-format';
 import { silentLogger } from '../../support/fixtures';
+import { messageArguments } from '../../support/icu';
 import { reportWith } from '../../support/reports';
 
 const placeholders = (text: FindingText): string[] =>
   [
-    ...new Set(
-      [text.title, text.explanation, ...text.userSteps, ...text.itSteps].flatMap((s) =>
-        [...s.matchAll(/\{([a-zA-Z0-9]+)\}/g)].map((m) => m[1] ?? ''),
-      ),
-    ),
+    ...new Set([text.title, text.explanation, ...text.userSteps, ...text.itSteps].flatMap(messageArguments)),
   ].sort();
 
 describe('finding rules and their words', () => {
@@ -45,7 +43,20 @@ describe('finding rules and their words', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(fillTemplate('{a} of {b}', { a: 1 })).toBe('1 of {b}');
+    expect(formatMessage('en', '{a} of {b}', { a: 1 })).toBe('1 of {b}');
+  });
+
+  it('says "1 time" and "2 times", and writes numbers the way the reader does', () => {
+    const times = '{count, plural, one {# time} other {# times}}';
+    expect(formatMessage('en', times, { count: 1 })).toBe('1 time');
+    expect(formatMessage('en', times, { count: 2 })).toBe('2 times');
+    const mal = '{count, plural, one {# Mal} other {# Mal}} in {size, number} GB';
+    expect(formatMessage('de', mal, { count: 1, size: 1.5 })).toBe('1 Mal in 1,5 GB');
+    expect(formatMessage('en', '{size, number} GB', { size: 1234.5 })).toBe('1,234.5 GB');
+  });
+
+  it('shows "<" in a message as text, never as markup', () => {
+    expect(formatMessage('en', 'Less than <b>{n}</b>', { n: 3 })).toBe('Less than <b>3</b>');
   });
 
   it('reports probes that could not finish, and stays silent when all did', () => {

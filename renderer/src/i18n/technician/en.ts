@@ -1,0 +1,37 @@
+/** English words of the technician view (opening, reading and comparing bundles). */
+export const technicianEn = {
+  'tech.title': 'Open a bundle',
+  'tech.intro':
+    "Open a Triage bundle to see what was found on the user's computer. Bundles are checked before anything is shown.",
+  'tech.choose': 'Choose a bundle…',
+  'tech.drop': 'or drop a .zip bundle here',
+  'tech.opening': 'Opening…',
+  'tech.intact': 'Intact: every file matches its checksum.',
+  'tech.problems': 'This bundle has problems:',
+  'tech.tabs': 'Bundle sections',
+  'tech.tab.findings': 'Findings',
+  'tech.tab.system': 'System',
+  'tech.tab.checks': 'Checks',
+  'tech.tab.compare': 'Compare',
+  'tech.search': 'Search the data',
+  'tech.noMatch': 'No check matches "{query}".',
+  'tech.check': 'Check',
+  'tech.status': 'Status',
+  'tech.duration': 'Time',
+  'tech.data': 'Data',
+  'tech.problem': 'The user wrote',
+  'tech.meta': '{host} · {os} · checked {date} · Triage {version} · {redaction} redaction',
+  'tech.compareIntro': 'Open a second bundle of the same computer to see what changed.',
+  'tech.compareChoose': 'Choose a bundle to compare…',
+  'tech.appeared': 'New findings',
+  'tech.cleared': 'Cleared findings',
+  'tech.changedFacts': 'Changed facts',
+  'tech.noChanges': 'None',
+  'tech.differentMachine': 'These bundles come from different computers.',
+  'tech.evidence': 'Evidence',
+  'tech.policyWarnings':
+    "Some of this computer's managed policy values are invalid; Triage ignores them and uses its defaults:",
+  'tech.noFindings': 'Triage found no problems on this computer.',
+  'tech.close': 'Close this bundle',
+} as const;
+export type TechnicianMessages = { readonly [K in keyof typeof technicianEn]: string };
