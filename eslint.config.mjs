@@ -97,9 +97,11 @@ export default tseslint.config(
             electron,
             {
               // Types from the contract files only; values never cross from probes/ or main/, except
-              // the secret rules, which import nothing: the description step warns with the same
-              // rules the scrubber applies.
-              regex: '(^|/)(probes|main)/(?!types$|findings/types$|ipc/contract$|bundle/secret-rules$)',
+              // pure word modules: the secret rules (the description step warns with the same rules
+              // the scrubber applies), the message formatter, and the finding texts and check names
+              // (the app shows findings in the reader's language, whatever language made them).
+              regex:
+                '(^|/)(probes|main)/(?!types$|findings/types$|ipc/contract$|bundle/secret-rules$|util/message-format$|findings/evaluate$|findings/render$|findings/messages$|names$|findings/check-names$)',
               message:
                 'The renderer may import only types, and only from the contract files (probes/types, probes/findings/types, main/ipc/contract), and main/bundle/secret-rules.',
             },
