@@ -5,6 +5,9 @@
  *   `../../etc/cron.d/x` (zip-slip) has nowhere to go — and such names are refused anyway.
  * - Sizes are capped before and while inflating: the file, the number of entries, each entry, the
  *   total, and the compression ratio (a zip bomb is refused, not unpacked).
+ * - The zip's structure is checked on the raw bytes first (zip.ts): an archive that zip tools could
+ *   read in two ways (overlapping entries, names that differ between headers, junk around it, lying
+ *   data descriptors, …) is refused, and so is an entry whose CRC-32 does not match its data.
  * - Only the names a bundle can hold are accepted; duplicates, encrypted entries, symlinks and
  *   anything else are refused with a message saying what is wrong.
  * - JSON is parsed and checked against the bundle schema; a newer major format (of manifest.json
@@ -20,6 +23,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { z } from 'zod';
 import { findProbe } from '../../probes/index';
@@ -36,55 +40,9 @@ import {
   type FindingsFile,
   type ProbeFile,
 } from './schema';
+import { BundleError, checkArchive, DEFAULT_LIMITS, type BundleLimits, type ZipRecord } from './zip';
 
-export type BundleErrorCode =
-  | 'unreadable'
-  | 'not-a-zip'
-  | 'too-large'
-  | 'too-many-entries'
-  | 'zip-bomb'
-  | 'bad-entry'
-  | 'duplicate-entry'
-  | 'encrypted'
-  | 'missing-file'
-  | 'bad-json'
-  | 'schema'
-  | 'newer-version'
-  | 'duplicate-key'
-  | 'duplicate-probe'
-  | 'bad-data'
-  | 'internal';
-
-export class BundleError extends Error {
-  override readonly name = 'BundleError';
-  constructor(
-    readonly code: BundleErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface BundleLimits {
-  /** The zip file itself. */
-  readonly maxFileBytes: number;
-  readonly maxEntries: number;
-  /** One entry, uncompressed. */
-  readonly maxEntryBytes: number;
-  /** All entries, uncompressed. */
-  readonly maxTotalBytes: number;
-  /** Uncompressed ÷ compressed for entries over 64 KiB; real bundles compress about 5–15 times. */
-  readonly maxRatio: number;
-}
-
-/** Generous for real bundles (a few hundred KB), tiny next to what an attacker would need. */
-export const DEFAULT_LIMITS: BundleLimits = {
-  maxFileBytes: 64 * 1024 * 1024,
-  maxEntries: 200,
-  maxEntryBytes: 16 * 1024 * 1024,
-  maxTotalBytes: 96 * 1024 * 1024,
-  maxRatio: 200,
-};
+export { BundleError, DEFAULT_LIMITS, type BundleErrorCode, type BundleLimits } from './zip';
 
 const ENTRY_NAME =
   /^(manifest\.json|findings\.json|report\.html|triage\.log|probes\/(hardware|os|network|security)\.[a-z][a-z0-9-]*\.json)$/;
@@ -169,79 +127,72 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promi
           ),
         ),
       );
-      stream.on('end', () => resolve(Buffer.concat(chunks)));
+      stream.on('end', () => {
+        const content = Buffer.concat(chunks);
+        // yauzl never checks CRCs; other tools do and would call this bundle damaged.
+        const actual = crc32(content);
+        if (actual !== entry.crc32)
+          reject(
+            new BundleError(
+              'bad-checksum',
+              `${entry.fileName} does not match its CRC-32 (the zip says ${hex(entry.crc32)}, its data gives ${hex(actual)}); the bundle is damaged or was altered.`,
+            ),
+          );
+        else resolve(content);
+      });
     });
   });
 }
 
-/** Unpacks the entries into memory, enforcing every limit. */
+const hex = (n: number): string => n.toString(16).padStart(8, '0');
+
+/** yauzl must read the archive exactly as checkArchive did; anything else is a differential we missed. */
+function sameAsChecked(entry: yauzl.Entry, record: ZipRecord | undefined): boolean {
+  return (
+    record !== undefined &&
+    entry.fileName === record.name &&
+    entry.relativeOffsetOfLocalHeader === record.offset &&
+    entry.compressedSize === record.compressedSize &&
+    entry.uncompressedSize === record.uncompressedSize &&
+    entry.crc32 === record.crc32
+  );
+}
+
+/**
+ * Unpacks the entries into memory: the structure and the limits are checked on the raw bytes first
+ * (zip.ts), then yauzl inflates what was checked.
+ */
 export async function readEntries(
   buffer: Buffer,
   limits: BundleLimits = DEFAULT_LIMITS,
 ): Promise<Map<string, Buffer>> {
-  if (buffer.length > limits.maxFileBytes)
-    throw new BundleError(
-      'too-large',
-      `The bundle is ${buffer.length} bytes; bundles over ${limits.maxFileBytes} bytes are refused.`,
-    );
+  const records = checkArchive(buffer, limits);
   const zip = await openZip(buffer);
   const entries = new Map<string, Buffer>();
-  let total = 0;
+  let index = 0;
   try {
-    if (zip.entryCount > limits.maxEntries)
-      throw new BundleError(
-        'too-many-entries',
-        `The bundle has ${zip.entryCount} entries; a Triage bundle has at most ${limits.maxEntries}.`,
-      );
     await new Promise<void>((resolve, reject) => {
       zip.on('error', (error: Error) => reject(error instanceof BundleError ? error : zipError(error)));
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         void (async () => {
           const name = entry.fileName;
-          if (name.endsWith('/')) return zip.readEntry(); // a folder entry some zip tools add: nothing to read
+          if (!sameAsChecked(entry, records[index++]))
+            throw new BundleError(
+              'inconsistent-zip',
+              `The zip reads differently in two ways at ${JSON.stringify(name.slice(0, 80))}; it was refused.`,
+            );
+          // The one folder a bundle has, as some zip tools add it (checkArchive made sure it is empty).
+          if (name === 'probes/') return zip.readEntry();
           if (!ENTRY_NAME.test(name))
             throw new BundleError(
               'bad-entry',
               `The bundle holds "${name.slice(0, 80)}", which is not a file a Triage bundle contains.`,
             );
-          if (entries.has(name))
-            throw new BundleError(
-              'duplicate-entry',
-              `The bundle holds ${name} twice; it may have been tampered with.`,
-            );
-          if (entry.isEncrypted())
-            throw new BundleError(
-              'encrypted',
-              `${name} is encrypted; Triage bundles are never encrypted inside the zip.`,
-            );
           // Unix symlinks are flagged in the upper bits of the external attributes.
           if (((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000)
             throw new BundleError('bad-entry', `${name} is a symbolic link, which a bundle never contains.`);
-          if (
-            entry.uncompressedSize > 64 * 1024 &&
-            entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio
-          ) {
-            throw new BundleError(
-              'zip-bomb',
-              `${name} is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times; this looks like a zip bomb and was not unpacked.`,
-            );
-          }
-          if (entry.uncompressedSize > limits.maxEntryBytes)
-            throw new BundleError(
-              'too-large',
-              `${name} unpacks to ${entry.uncompressedSize} bytes; the limit is ${limits.maxEntryBytes}.`,
-            );
-          total += entry.uncompressedSize;
-          if (total > limits.maxTotalBytes)
-            throw new BundleError(
-              'too-large',
-              `The bundle unpacks to more than ${limits.maxTotalBytes} bytes in all.`,
-            );
-          entries.set(
-            name,
-            await readEntry(zip, entry, Math.min(limits.maxEntryBytes, entry.uncompressedSize)),
-          );
+          entries.set(name, await readEntry(zip, entry, entry.uncompressedSize));
           zip.readEntry();
         })().catch(reject);
       });

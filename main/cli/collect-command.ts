@@ -9,7 +9,7 @@ import { SEVERITIES, type Severity } from '../../probes/findings/types';
 import { ALL_PROBES } from '../../probes/index';
 import type { Probe } from '../../probes/types';
 import { bundleFileName, bundleFiles } from '../bundle/contents';
-import { prepareBundle } from '../bundle/prepare';
+import { BundleChoiceError, prepareBundle } from '../bundle/prepare';
 import { REDACTION_LEVELS, type RedactionLevel } from '../bundle/redact';
 import { writeZipAtomic } from '../bundle/zip';
 import { collectReport } from '../collect';
@@ -318,8 +318,13 @@ export async function runCollect(argv: readonly string[], io: CommandIO): Promis
         bundleFiles(prepareBundle(report, log.entries, { level: redaction })),
       );
     } catch (error) {
+      // Too large to be read back is a property of the report, not of the folder: more space won't help.
+      const advice =
+        error instanceof BundleChoiceError
+          ? ''
+          : '; run again with --output pointing to a folder with free space';
       io.stderr.write(
-        `The bundle could not be written to ${bundlePath}: ${(error as Error).message}. The findings are printed below; run again with --output pointing to a folder with free space.\n`,
+        `The bundle could not be written to ${bundlePath}: ${(error as Error).message.replace(/\.?$/, '.')} The findings are printed below${advice}.\n`,
       );
       bundlePath = null;
     }

@@ -4,12 +4,19 @@
  */
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BundleError, DEFAULT_LIMITS, parseBundle, readBundle } from '../../../main/bundle/read';
+import {
+  BundleError,
+  DEFAULT_LIMITS,
+  parseBundle,
+  readBundle,
+  type BundleLimits,
+} from '../../../main/bundle/read';
+import { zipBundle, writeZipAtomic } from '../../../main/bundle/zip';
 import { verifyBundle } from '../../../main/bundle/verify';
 import { bundleFiles } from '../../../main/bundle/contents';
-import { prepareBundle } from '../../../main/bundle/prepare';
+import { BundleChoiceError, prepareBundle } from '../../../main/bundle/prepare';
 import { hostileCorpus, validFiles, zip } from '../../support/hostile-bundles';
 import { sampleReport } from '../../support/sample-report';
 
@@ -112,5 +119,76 @@ describe('verify on altered bundles', () => {
     files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
     const { problems } = verifyBundle(await parseBundle(await asZip(files)));
     expect(problems).toContainEqual(expect.stringMatching(/^hardware\.cpu: model is a number, not a string/));
+  });
+});
+
+describe('the writer never writes what the reader refuses', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'triage-writer-limits-'));
+  const prepared = async () => prepareBundle(await sampleReport('linux'), [], { level: 'standard' });
+  let serial = 0;
+  const target = () => join(dir, `b${(serial += 1)}.zip`);
+
+  it('writes and reads back a bundle exactly at each limit, and refuses to write one just over it', async () => {
+    const files = bundleFiles(await prepared());
+    const sizes = [...files.values()].map((b) => b.length);
+    const zipped = (await zipBundle(files)).length;
+    const at: [keyof BundleLimits, number][] = [
+      ['maxEntryBytes', Math.max(...sizes)],
+      ['maxTotalBytes', sizes.reduce((a, b) => a + b, 0)],
+      ['maxEntries', files.size],
+      ['maxFileBytes', zipped],
+    ];
+    for (const [limit, value] of at) {
+      const exact = { ...DEFAULT_LIMITS, [limit]: value };
+      const path = target();
+      expect(await writeZipAtomic(path, files, exact)).toBe(zipped);
+      expect((await readBundle(path, exact)).entries.size).toBe(files.size);
+
+      const over = { ...DEFAULT_LIMITS, [limit]: value - 1 };
+      const refused = target();
+      const error = await writeZipAtomic(refused, files, over).catch((e: unknown) => e);
+      expect(error, limit).toBeInstanceOf(BundleChoiceError);
+      expect((error as Error).message).toMatch(/^This report is too large for a bundle Triage can read: /);
+      // What the writer refuses, the reader refuses too (so the limits really are the same).
+      await expect(readBundle(path, over)).rejects.toBeInstanceOf(BundleError);
+      expect(readdirSync(dir)).not.toContain(basename(refused));
+    }
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  // The issue's case: Triage wrote a 12.8 MB bundle that its own verify refused (a file past the
+  // per-file limit). Now the writer refuses it, says why and what to leave out, and writes nothing.
+  it('refuses a report with a file over the per-file limit, naming the largest sections', async () => {
+    const base = await prepared();
+    let seed = 1;
+    const noise = () => (seed = (seed * 48271) % 2147483647).toString(36);
+    const log = Array.from({ length: 180_000 }, (_, i) => ({
+      time: '2026-11-24T10:00:00.000Z',
+      level: 'info' as const,
+      message: `probe output line ${i}: ${noise()} ${noise()} ${noise()} ${noise()} ${noise()} ${noise()}`,
+    }));
+    const files = bundleFiles({ ...base, log });
+    expect(files.get('triage.log')?.length).toBeGreaterThan(DEFAULT_LIMITS.maxEntryBytes);
+    const path = target();
+    await expect(writeZipAtomic(path, files)).rejects.toThrow(
+      /^This report is too large for a bundle Triage can read: triage\.log unpacks to \d+ bytes; the limit is 16777216\. Leave out the largest sections \(triage\.log, \d+ bytes; /,
+    );
+    expect(readdirSync(dir)).not.toContain(basename(path));
+  });
+
+  it('stores an entry that compresses too well instead of writing what looks like a zip bomb', async () => {
+    const files = bundleFiles({
+      ...(await prepared()),
+      log: Array.from({ length: 40_000 }, () => ({
+        time: '2026-11-24T10:00:00.000Z',
+        level: 'info' as const,
+        message: 'waiting for the network',
+      })),
+    });
+    const path = target();
+    await writeZipAtomic(path, files);
+    const bundle = await readBundle(path);
+    expect(bundle.log).toBe(files.get('triage.log')?.toString('utf8'));
+    expect(verifyBundle(bundle).problems).toEqual([]);
   });
 });
