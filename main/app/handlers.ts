@@ -4,8 +4,8 @@
  * utility process); tests wire the real renderer to these same handlers.
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
 import { join } from 'node:path';
+import { parseProbeConfig } from '../../probes/config';
 import { findProbe } from '../../probes/index';
 import { bundleFileName, bundleFiles } from '../bundle/contents';
 import { diffReports } from '../bundle/diff';
@@ -20,6 +20,7 @@ import type {
   AppContext,
   AppLocale,
   BundleView,
+  DeliveryProblem,
   Channel,
   ChannelArgs,
   ChannelResults,
@@ -41,9 +42,10 @@ import type { Transport } from '../tickets/types';
 import { TRIAGE_VERSION } from '../version';
 import { BUSY, createAutoSender, type AutoSender, type AutoSendTiming } from './auto-send';
 import { checkLocalBundlePath } from './deep-link';
+import { displayName } from './display-name';
 import { sentNotification } from './notices';
 import { removableFor, type AppSettings } from './settings';
-import { settingsUri } from './settings-pages';
+import { openableSettingsPages, settingsUri } from './settings-pages';
 import { collectInWorker, CollectionFailed, type StartWorker } from './worker';
 
 /** The few things only the desktop shell can do; tests supply their own. */
@@ -53,6 +55,8 @@ export interface DesktopHost {
   readonly osLocale: string;
   openExternal(uri: string): Promise<void>;
   showItemInFolder(path: string): void;
+  /** Opens a file with its default program (an .eml draft in the mail program); false if none did. */
+  openPath(path: string): Promise<boolean>;
   chooseBundle(): Promise<string | null>;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   /** A system notification, shown also while the window is closed to the tray. */
@@ -70,14 +74,30 @@ export function pickLocale(osLocale: string): AppLocale {
   return LOCALES.includes(language) ? language : 'en';
 }
 
-function contactDefaults(): AppContext['contactDefaults'] {
-  let name = '';
-  try {
-    name = os.userInfo().username;
-  } catch {
-    // No account name available (some containers): leave it for the user.
+/** Why a report has not gone, from the connector's error kind, in the terms of the user's next step. */
+export function deliveryProblem(kind: string | undefined): DeliveryProblem {
+  switch (kind) {
+    case 'proxy-auth':
+      return 'proxy-sign-in';
+    case 'server':
+    case 'rate-limited':
+    case 'bad-response':
+    case 'unknown-outcome':
+    case 'settling':
+      return 'helpdesk-busy';
+    case 'auth':
+    case 'forbidden':
+    case 'config':
+    case 'damaged':
+      return 'setup';
+    case 'rejected':
+    case 'expired':
+      return 'refused';
+    case 'too-large':
+      return 'too-large';
+    default:
+      return 'offline';
   }
-  return { name, email: '', phone: '' };
 }
 
 export interface HandlerOptions {
@@ -136,6 +156,7 @@ export function createHandlers({
   });
   const connector = createConnector(settings.helpdesk);
   const savesFiles = connector.kind === 'local-folder' || connector.kind === 'email';
+  const contactName = displayName(host.platform);
   const removable = removableFor(settings);
 
   const loadDraft = async (): Promise<Draft | null> => {
@@ -181,11 +202,20 @@ export function createHandlers({
     locales: LOCALES,
     platform: host.platform,
     productName: settings.productName,
-    supportContact: settings.supportContact,
-    contactDefaults: contactDefaults(),
+    support: {
+      text: settings.support.text,
+      phone: settings.support.phone,
+      web: settings.support.url !== null,
+    },
+    helpdeskName: settings.helpdeskName,
+    technicianEntry: settings.technicianView === 'show',
+    settingsPages: openableSettingsPages(host.platform),
+    contactDefaults: { name: await contactName, email: '', phone: '' },
     draft: await loadDraft(),
     redactionLevel: settings.redactionLevel,
     destination: connector.destination,
+    delivery:
+      connector.kind === 'email' ? 'email' : connector.kind === 'local-folder' ? 'folder' : 'helpdesk',
     outbox: await outboxView(),
     startRoute,
     policyWarnings,
@@ -218,7 +248,11 @@ export function createHandlers({
           platform: report.host.platform,
         },
         problem: report.problem
-          ? { category: report.problem.category, description: report.problem.description }
+          ? {
+              category: report.problem.category,
+              description: report.problem.description,
+              contact: report.problem.contact,
+            }
           : null,
         redaction: bundle.manifest.redaction.level,
         facts: keyFacts(report),
@@ -340,12 +374,13 @@ export function createHandlers({
         host.emit('outbox:changed', await outboxView());
         if (result?.status === 'sent' && result.receipt) {
           // Local destinations "send" by saving a file the user then passes on.
-          if (savesFiles)
-            return ok({
-              kind: 'saved',
-              path: result.receipt.url ?? bundlePath,
-              destination: connector.destination,
-            });
+          if (savesFiles) {
+            const path = result.receipt.url ?? bundlePath;
+            // The e-mail connector saves a draft; the user's mail program opens it, ready to send.
+            const draftOpened = connector.kind === 'email' ? await host.openPath(path) : null;
+            if (draftOpened === false) log.warn('No mail program opened the e-mail draft', { path });
+            return ok({ kind: 'saved', path, destination: connector.destination, draftOpened });
+          }
           return ok({
             kind: 'sent',
             ticketId: result.receipt.id,
@@ -353,24 +388,35 @@ export function createHandlers({
             destination: connector.destination,
           });
         }
-        if (result?.status === 'failed')
-          return ok({
-            kind: 'failed',
-            message: result.error?.message ?? 'The report could not be sent.',
-            bundlePath,
-          });
-        return ok({ kind: 'queued', message: result?.error?.message ?? 'The report is queued.', bundlePath });
+        // The precise reason goes to the log for IT; the user sees what it means for them.
+        if (result?.error) log.warn('The report was not sent', { key, ...result.error });
+        const reason = deliveryProblem(result?.error?.kind);
+        if (result?.status === 'failed') return ok({ kind: 'failed', reason, bundlePath });
+        return ok({ kind: 'queued', reason, bundlePath });
       } catch (error) {
         if (error instanceof BundleChoiceError || error instanceof OutboxError) return fail(error.message);
         throw error;
       }
     },
     'settings:open': async (page) => {
-      const uri = settingsUri(host.platform, page);
+      // The network's sign-in page: the browser asks for the connectivity check's own plain-http
+      // URL, which a captive portal intercepts and answers with its sign-in page. Never a URL the
+      // network supplied: that would let any portal make Triage open what it likes.
+      const uri =
+        page === 'sign-in-page'
+          ? parseProbeConfig(settings.probeConfig).connectivity.checkUrl
+          : settingsUri(host.platform, page);
       if (!uri)
         return fail(
           'Triage cannot open these settings on this computer; please open them from your system settings.',
         );
+      await host.openExternal(uri);
+      return ok(null);
+    },
+    'support:open': async (how) => {
+      const { phone, url } = settings.support;
+      const uri = how === 'phone' ? phone && `tel:${phone.replace(/[^+0-9]/g, '')}` : url;
+      if (!uri) return fail(`No support ${how === 'phone' ? 'phone number' : 'page'} is set in policy.`);
       await host.openExternal(uri);
       return ok(null);
     },

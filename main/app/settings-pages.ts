@@ -44,3 +44,9 @@ export function settingsUri(platform: NodeJS.Platform, page: SettingsPage): stri
   const table = platform === 'win32' ? WINDOWS : platform === 'darwin' ? MACOS : {};
   return table[page] ?? null;
 }
+
+/** The pages this platform can open, so the app offers a button only where one works. */
+export function openableSettingsPages(platform: NodeJS.Platform): SettingsPage[] {
+  const table = platform === 'win32' ? WINDOWS : platform === 'darwin' ? MACOS : {};
+  return Object.keys(table) as SettingsPage[];
+}

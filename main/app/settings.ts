@@ -8,9 +8,20 @@ import { DEFAULT_HELPDESK, type HelpdeskSettings } from '../tickets/connectors';
 import { DEFAULT_OUTBOX_LIMITS, type OutboxLimits } from '../tickets/outbox';
 import type { ProxyPolicy } from '../tickets/proxy';
 
+export interface SupportContact {
+  readonly text: string | null;
+  readonly phone: string | null;
+  readonly url: string | null;
+}
+
 export interface AppSettings {
   readonly productName: string;
-  readonly supportContact: string | null;
+  /** How users reach IT when a report cannot go: free text, a phone number, a web or chat page. */
+  readonly support: SupportContact;
+  /** What users call the helpdesk ("the Contoso Service Desk"); null: the app says "IT". */
+  readonly helpdeskName: string | null;
+  /** Whether the top bar offers technicians to open a bundle. */
+  readonly technicianView: 'show' | 'hide';
   readonly helpdesk: HelpdeskSettings;
   readonly redactionLevel: RedactionLevel;
   /** Sections users may leave out of a report; null means the log and every probe. */
@@ -25,7 +36,9 @@ export interface AppSettings {
 
 export const DEFAULT_SETTINGS: AppSettings = {
   productName: 'Triage',
-  supportContact: null,
+  support: { text: null, phone: null, url: null },
+  helpdeskName: null,
+  technicianView: 'show',
   helpdesk: DEFAULT_HELPDESK,
   redactionLevel: 'standard',
   removableSections: null,

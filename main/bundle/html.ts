@@ -1,7 +1,8 @@
 /**
  * report.html: the bundle for a person, readable in any browser with no network and no other file,
- * and printable. Findings first (most important first), then the machine at a glance, then every
- * check with its data and timings.
+ * and printable (a print sheet unfolds the evidence and leaves out cards with nothing to say). Who
+ * asked and what for first, then the problems found (most important first; what was checked and is
+ * fine as one folded list), then the machine at a glance, then every check with its data and timings.
  *
  * Everything in a bundle came from a user's machine, so every value is HTML-escaped, and a strict
  * Content-Security-Policy forbids scripts and loading anything even if escaping were ever missed.
@@ -29,9 +30,11 @@ const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
 const PLATFORM_LABEL = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' } as const;
 
 const STYLE = `
-:root { --bg:#f6f7f9; --card:#fff; --text:#1d2330; --muted:#5b6475; --line:#dde1e8; --critical:#b42318; --warning:#a15c07; --info:#175cd3; --ok:#067647; --code:#f1f3f6; }
-@media (prefers-color-scheme: dark) { :root { --bg:#14171c; --card:#1d2128; --text:#e8ebf0; --muted:#a2aab8; --line:#313745; --critical:#ff8a80; --warning:#f7b955; --info:#84adff; --ok:#6ce9a6; --code:#262b34; } }
+:root { color-scheme: light dark; --bg:#f6f7f9; --card:#fff; --text:#1d2330; --muted:#5b6475; --line:#dde1e8; --critical:#b42318; --warning:#a15c07; --info:#175cd3; --ok:#067647; --code:#f1f3f6; --link:#175cd3; }
+@media (prefers-color-scheme: dark) { :root { --bg:#14171c; --card:#1d2128; --text:#e8ebf0; --muted:#a2aab8; --line:#313745; --critical:#ff8a80; --warning:#f7b955; --info:#84adff; --ok:#6ce9a6; --code:#262b34; --link:#9dbdff; } }
 * { box-sizing: border-box; }
+/* The browser's default link blue is unreadable on the dark background (contrast 1.7:1). */
+a, a:visited { color: var(--link); }
 body { margin:0; background:var(--bg); color:var(--text); font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Ubuntu,sans-serif; }
 main { max-width: 980px; margin: 0 auto; padding: 32px 20px 64px; }
 header h1 { font-size: 26px; margin: 0 0 4px; }
@@ -56,9 +59,21 @@ pre { background: var(--code); padding: 10px 12px; border-radius: 8px; overflow-
 details summary { cursor: pointer; color: var(--muted); margin-top: 6px; }
 .quote { white-space: pre-wrap; margin: 6px 0; }
 .muted { color: var(--muted); }
+.who-what { margin-top: 16px; } .who-what .quote { display: block; margin: 0; }
+.fine ul { margin: 6px 0 0; padding-left: 20px; columns: 2; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
-@media print { body { background: #fff; color: #000; font-size: 11pt; } main { max-width: none; padding: 0; } .card { border-color: #bbb; }
-  details > *:not(summary) { display: block; } details summary { display: none; } h2 { break-after: avoid; } }
+/* On paper: light colours whatever the screen's theme, evidence and lists unfolded (a closed
+   <details> prints as its summary alone), no cards that would print as a title only (a check that
+   gave its data: the table of every check lists it), and no card split across two pages. */
+@media print {
+  :root { --bg:#fff; --card:#fff; --text:#000; --muted:#444; --line:#bbb; --critical:#b42318; --warning:#8a4b00; --info:#175cd3; --ok:#067647; --code:#f4f4f4; --link:#000; }
+  body { font-size: 10.5pt; } main { max-width: none; padding: 0; }
+  h2 { margin-top: 18px; break-after: avoid; } .card { padding: 8px 12px; margin: 6px 0; }
+  .card, tr { break-inside: avoid; } .card.long { break-inside: auto; }
+  details::details-content { content-visibility: visible; display: block; }
+  details > summary { list-style: none; color: var(--text); font-weight: 600; }
+  .probe.quiet, .probe details { display: none; }
+}
 `;
 
 function findingCard(finding: RenderedFinding): string {
@@ -100,11 +115,48 @@ function probeCard(envelope: ProbeEnvelope, excluded: boolean): string {
         )
         .join('')}</table></details>`
     : '';
-  return `<section class="card" id="${escapeHtml(envelope.id)}">
+  // A check with nothing to report beyond its data is "quiet": not printed (see the print sheet).
+  const quiet = !envelope.error && envelope.gaps.length === 0 ? ' quiet' : '';
+  return `<section class="card probe${quiet}" id="${escapeHtml(envelope.id)}">
 <h3>${escapeHtml(title)} <span class="muted">${escapeHtml(envelope.id)}</span></h3>
 <p><span class="status ${envelope.status}"><strong>${escapeHtml(envelope.status)}</strong></span> <span class="muted">in ${envelope.durationMs} ms</span></p>
 ${problem}${gaps}${data}${operations}
 </section>`;
+}
+
+/**
+ * Who asked and what for, first: the user's contact, the kind of problem, their words, when it was
+ * captured, and the checks that failed or gave part of their data. The page has no scripts, so the
+ * time cannot be shown in the reader's zone: it is UTC, and says so.
+ */
+function whoAndWhat(report: Report): string {
+  const troubled = report.run.probes.filter((p) => p.status !== 'ok' && p.status !== 'unsupported');
+  const captured = report.createdAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  const rows: [string, string][] = [];
+  const problem = report.problem;
+  if (problem) {
+    const contact = problem.contact;
+    const who = contact ? [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ') : '';
+    rows.push(['From', escapeHtml(who || 'no contact given')]);
+    rows.push(['Kind of problem', escapeHtml(PROBLEM_CATEGORY_NAMES[problem.category])]);
+    rows.push(['In their words', `<span class="quote">${escapeHtml(problem.description)}</span>`]);
+  }
+  rows.push(['Captured', escapeHtml(captured)]);
+  if (troubled.length)
+    rows.push([
+      'Checks with problems',
+      troubled
+        .map(
+          (p) =>
+            `<a href="#${escapeHtml(p.id)}">${escapeHtml(p.id)}</a> <span class="status ${p.status}">${escapeHtml(p.status)}</span>`,
+        )
+        .join(', '),
+    ]);
+  const none = problem
+    ? ''
+    : '<p class="muted">This check was started without a description (command line or script).</p>';
+  const list = rows.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('');
+  return `<section class="card who-what" aria-label="Who asked and what for"><dl class="facts">${list}</dl>${none}</section>`;
 }
 
 export function renderReportHtml(
@@ -116,13 +168,6 @@ export function renderReportHtml(
   const good = report.findings.filter((f) => f.severity === 'ok');
   const facts = keyFacts(report);
   const host = report.host;
-  const problem = report.problem
-    ? `<section class="card"><dl class="facts"><dt>Kind of problem</dt><dd>${escapeHtml(PROBLEM_CATEGORY_NAMES[report.problem.category])}</dd>${
-        report.problem.contact
-          ? `<dt>Contact</dt><dd>${escapeHtml([report.problem.contact.name, report.problem.contact.email, report.problem.contact.phone].filter(Boolean).join(' · '))}</dd>`
-          : ''
-      }</dl><p class="quote">${escapeHtml(report.problem.description)}</p></section>`
-    : '<p class="muted">This check was started without a description (command line or script).</p>';
   const slowest = [...report.run.probes].sort((a, b) => b.durationMs - a.durationMs);
   return `<!doctype html>
 <html lang="en">
@@ -137,21 +182,24 @@ export function renderReportHtml(
 <body><main>
 <header>
 <h1>Triage report for ${escapeHtml(host.hostname)}</h1>
-<p>${escapeHtml(PLATFORM_LABEL[host.platform])} · ${escapeHtml(host.osName)} ${escapeHtml(host.osVersion)} · checked ${escapeHtml(report.createdAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))} in ${(report.run.durationMs / 1000).toFixed(1)} s · Triage ${escapeHtml(report.triageVersion)}</p>
+<p>${escapeHtml(PLATFORM_LABEL[host.platform])} · ${escapeHtml(host.osName)} ${escapeHtml(host.osVersion)} · checked in ${(report.run.durationMs / 1000).toFixed(1)} s · Triage ${escapeHtml(report.triageVersion)}</p>
 </header>
-
-<h2>The problem, in the user's words</h2>
-${problem}
+${whoAndWhat(report)}
 
 <h2>Findings (${problems.length})</h2>
 ${problems.length ? problems.map(findingCard).join('\n') : '<p>No problems found.</p>'}
-${good.length ? good.map(findingCard).join('\n') : ''}
+${
+  // Things checked and fine matter as a count and a list, not as cards that push problems down.
+  good.length
+    ? `<details class="card fine"><summary>Checked and fine (${good.length})</summary><ul>${good.map((f) => `<li>${escapeHtml(f.title)}</li>`).join('')}</ul></details>`
+    : ''
+}
 
 <h2>This computer at a glance</h2>
 <section class="card"><dl class="facts">${facts.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd>`).join('')}</dl></section>
 
 <h2>Every check (${report.run.probes.length})</h2>
-<section class="card"><table><tr><th>Check</th><th>Status</th><th class="num">ms</th></tr>${slowest
+<section class="card long"><table><tr><th>Check</th><th>Status</th><th class="num">ms</th></tr>${slowest
     .map(
       (p) =>
         `<tr><td><a href="#${escapeHtml(p.id)}">${escapeHtml(p.id)}</a></td><td class="status ${p.status}">${escapeHtml(p.status)}</td><td class="num">${p.durationMs}</td></tr>`,

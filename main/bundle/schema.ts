@@ -12,7 +12,7 @@ import { SEVERITIES } from '../../probes/findings/types';
 import { PLATFORMS, PROBE_STATUSES, SENSITIVE_KINDS } from '../../probes/types';
 import { PROBLEM_CATEGORIES } from '../report';
 
-export const BUNDLE_SCHEMA_VERSION = '1.1';
+export const BUNDLE_SCHEMA_VERSION = '1.2';
 export const BUNDLE_SCHEMA_MAJOR = 1;
 
 const probeId = z
@@ -173,7 +173,17 @@ export const findingSchema = z
         }),
       )
       .describe('The facts the rule used.'),
-    settings: z.string().optional().describe('The OS settings page where the user can fix it alone.'),
+    settings: z
+      .string()
+      .optional()
+      .describe(
+        "The OS settings page where the user can fix it alone (`sign-in-page`: the network's sign-in page).",
+      ),
+    // Added in 1.2; older bundles lack it, which means none.
+    explains: z
+      .array(z.enum(PROBLEM_CATEGORIES as [string, ...string[]]))
+      .default([])
+      .describe('The problem categories this finding can cause (since format 1.2; missing means none).'),
     locale: z.string().describe('Language of the text.'),
     title: z.string().describe('What is wrong, in plain words.'),
     explanation: z.string().describe('Why it matters to the user.'),

@@ -9,13 +9,14 @@
  * so it is safe on a terminal too and parses back to the same strings.
  */
 import type { Severity } from '../../probes/findings/types';
+import type { ProbeEnvelope } from '../../probes/types';
 import { SEVERITIES } from '../../probes/findings/types';
-import { diffReports, formatValue } from '../bundle/diff';
+import { diffReports, findingTitle, formatValue } from '../bundle/diff';
 import { keyFacts } from '../bundle/facts';
 import { BundleError, readBundle, reportFromBundle, type BundleContents } from '../bundle/read';
 import { verifyBundle, type Verification } from '../bundle/verify';
-import { formatFinding } from './summary';
-import { jsonForTerminal, line, multiline } from './terminal-safe';
+import { findingHeadline, fitWidth, formatFindingForIt, readerTime, wrapSafe } from './summary';
+import { CONTINUATION, jsonForTerminal, line, multiline, terminalSafe } from './terminal-safe';
 import { PROBLEM_CATEGORY_NAMES } from '../report';
 import { EXIT, parseCommandLine, UsageError } from './usage';
 
@@ -71,8 +72,11 @@ const color = (io: IO): boolean => Boolean(io.stdout.isTTY) && process.env.NO_CO
 
 export const INSPECT_HELP = `Usage: triage inspect BUNDLE [--json]
 
-Summarises a bundle for a technician: whether it verifies, the machine, the user's words, findings by
-severity, and the checks that did not give data. Exit codes: 0 read and verified, 1 read but it does
+Summarises a bundle for a technician. First, on one screen: whether it verifies, who asked and
+what for (contact, kind of problem, their words, capture time in your time zone), the checks that
+failed or gave part of their data, and the findings, most important first. Then each finding with
+IT's steps, the machine's key facts and the bundle's details. The first screen fits the terminal's
+width ($COLUMNS when not on a terminal). Exit codes: 0 read and verified, 1 read but it does
 not verify (shown anyway, after a warning), 2 bad command line, 3 the bundle cannot be read.`;
 
 export async function runInspect(argv: readonly string[], io: IO): Promise<number> {
@@ -88,6 +92,8 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
   const done = verified.problems.length === 0 ? EXIT.ok : EXIT.findings;
   const report = reportFromBundle(bundle);
   const failed = report.run.probes.filter((p) => p.status === 'error' || p.status === 'timeout');
+  // A partial check gave only some of its data: the technician should know which part is missing.
+  const troubled = report.run.probes.filter((p) => p.status !== 'ok' && p.status !== 'unsupported');
   const counts = Object.fromEntries(
     SEVERITIES.map((s) => [s, report.findings.filter((f) => f.severity === s).length]),
   ) as Record<Severity, number>;
@@ -116,36 +122,107 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
     );
     return done;
   }
-  const out: string[] = [];
-  out.push(
-    line`${path}: bundle format ${bundle.manifest.schemaVersion}, Triage ${report.triageVersion}, checked ${report.createdAt} in ${(report.run.durationMs / 1000).toFixed(1)} s, redaction ${bundle.manifest.redaction.level}`,
-  );
-  out.push(
+  // The first screen (FIRST_SCREEN rows of `width` columns) holds what a technician needs first:
+  // whether to trust the bundle, who asked and what for, which checks failed, the worst findings.
+  // The details follow; every row of the first screen fits the width, so nothing there wraps.
+  const width = terminalWidth(io);
+  const paint = color(io);
+  const out: string[] = [
     verified.problems.length === 0
       ? 'Verified: every file matches the manifest, and report.html matches the data.'
       : `NOT VERIFIED: ${String(verified.problems.length)} problem(s) (see above); treat what follows with care.`,
+  ];
+  const fit = (text: string): string => fitWidth(text, width);
+  const contact = report.problem?.contact;
+  const who = [contact?.name, contact?.email, contact?.phone].filter(Boolean).join(' · ');
+  out.push(
+    fit(
+      line`From:     ${who || '(no contact given)'} — ${report.host.user ?? 'unknown account'} on ${report.host.hostname}`,
+    ),
+  );
+  const words = report.problem ? firstRows(report.problem.description, width) : null;
+  if (report.problem && words) {
+    out.push(fit(line`Problem:  ${PROBLEM_CATEGORY_NAMES[report.problem.category]}, in the user's words:`));
+    out.push(...words.rows);
+  } else out.push('Problem:  none given (collected from the command line or a script)');
+  out.push(
+    fit(
+      line`Captured: ${readerTime(report.createdAt)} · ${report.host.osName} ${report.host.osVersion} · checks took ${(report.run.durationMs / 1000).toFixed(1)} s`,
+    ),
     '',
   );
-  const facts = keyFacts(report);
-  const width = Math.max(...facts.map((f) => f.label.length));
-  for (const fact of facts) out.push(line`  ${fact.label.padEnd(width)}  ${fact.value}`);
-  out.push('');
-  if (report.problem)
-    out.push(
-      line`The user said (${PROBLEM_CATEGORY_NAMES[report.problem.category]}): ${multiline(report.problem.description)}`,
-      '',
-    );
-  out.push(`Findings: ${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}`, '');
-  for (const finding of report.findings.filter((f) => f.severity !== 'ok'))
-    out.push(formatFinding(finding, color(io)), '');
-  if (failed.length) {
-    out.push('Checks that gave no data:');
-    for (const p of failed) out.push(line`  ${p.id}: ${p.status} — ${p.error?.message ?? ''}`);
+  if (troubled.length) {
+    out.push(`Checks that failed or gave part of their data (${troubled.length}):`);
+    const shown = troubled.slice(0, troubled.length > FAILED_ROWS ? FAILED_ROWS - 1 : FAILED_ROWS);
+    for (const p of shown) out.push(fit(line`  ${p.id}: ${p.status} — ${problemOf(p)}`));
+    if (shown.length < troubled.length) out.push(`  … and ${troubled.length - shown.length} more below`);
+  } else out.push('Every check gave its data.');
+  const problems = report.findings.filter((f) => f.severity !== 'ok');
+  out.push(
+    `Findings: ${SEVERITIES.filter((s) => s !== 'ok')
+      .map((s) => `${counts[s]} ${s}`)
+      .join(', ')}${counts.ok ? `; ${checkedAndFine(counts.ok)}` : ''}`,
+  );
+  // Most important first (the report's order); as many as the first screen has room for.
+  const room = Math.max(3, FIRST_SCREEN - out.length - 1);
+  const headlines = problems.length > room ? problems.slice(0, room - 1) : problems;
+  for (const finding of headlines) out.push(findingHeadline(finding, paint, width));
+  if (headlines.length < problems.length)
+    out.push(`  … and ${problems.length - headlines.length} more below`);
+
+  out.push('', 'In detail', '');
+  for (const finding of problems) out.push(formatFindingForIt(finding, paint), '');
+  if (counts.ok) out.push(`${checkedAndFine(counts.ok)}.`, '');
+  if (report.problem && words?.shortened)
+    out.push(line`The user's words in full: ${multiline(report.problem.description)}`, '');
+  if (troubled.length) {
+    out.push('Checks that failed or gave part of their data:');
+    for (const p of troubled) out.push(line`  ${p.id}: ${p.status} — ${problemOf(p)}`);
+    out.push('');
   }
+  const facts = keyFacts(report);
+  const labelWidth = Math.max(...facts.map((f) => f.label.length));
+  for (const fact of facts) out.push(line`  ${fact.label.padEnd(labelWidth)}  ${fact.value}`);
+  out.push(
+    '',
+    line`${path}: bundle format ${bundle.manifest.schemaVersion}, Triage ${report.triageVersion}, captured ${report.createdAt}, redaction ${bundle.manifest.redaction.level}`,
+  );
   if (bundle.manifest.excluded.length)
     out.push(line`Left out by the user: ${bundle.manifest.excluded.join(', ')}`);
   io.stdout.write(`${out.join('\n').trimEnd()}\n`);
   return done;
+}
+
+/** Rows of inspect's first screen: the smallest terminal it is designed for is 100 × 30. */
+const FIRST_SCREEN = 30;
+const DESCRIPTION_ROWS = 3;
+const FAILED_ROWS = 5;
+
+/** The terminal's width; when not on one (piped, tests), $COLUMNS, else 100. */
+function terminalWidth(io: IO): number {
+  const columns = io.stdout.isTTY ? io.stdout.columns : Number(process.env.COLUMNS);
+  return Math.max(40, Number.isFinite(columns) && columns > 0 ? columns : 100);
+}
+
+const checkedAndFine = (n: number): string => `${n} ${n === 1 ? 'thing' : 'things'} checked and fine`;
+
+/**
+ * The user's words for the first screen: wrapped, each row marked as theirs, at most
+ * DESCRIPTION_ROWS rows; when cut, the last row says the full text follows.
+ */
+function firstRows(description: string, width: number): { rows: string[]; shortened: boolean } {
+  const rows = description
+    .split(/\r?\n/)
+    .flatMap((paragraph) => wrapSafe(terminalSafe(paragraph), width, CONTINUATION));
+  if (rows.length <= DESCRIPTION_ROWS) return { rows, shortened: false };
+  const kept = rows.slice(0, DESCRIPTION_ROWS);
+  kept[DESCRIPTION_ROWS - 1] = `${fitWidth(kept[DESCRIPTION_ROWS - 1] ?? '', width - 18)} … (in full below)`;
+  return { rows: kept, shortened: true };
+}
+
+/** Why a check gave no or only part of its data, in its own words. */
+function problemOf(probe: ProbeEnvelope): string {
+  return probe.error?.message ?? probe.gaps.map((g) => `${g.part}: ${g.message}`).join('; ');
 }
 
 export const VERIFY_HELP = `Usage: triage verify BUNDLE [--json]
@@ -190,10 +267,11 @@ export async function runVerify(argv: readonly string[], io: IO): Promise<number
   return problems.length === 0 ? EXIT.ok : EXIT.findings;
 }
 
-export const DIFF_HELP = `Usage: triage diff BEFORE AFTER [--json]
+export const DIFF_HELP = `Usage: triage diff BUNDLE BUNDLE [--json]
 
 Shows what changed between two bundles of the same machine: findings that appeared or cleared,
-checks whose status changed, and facts that changed. Both bundles are verified first. Exit codes: 0
+checks whose status changed, and facts that changed. The earlier capture is "before", in whichever
+order the bundles are given. Both bundles are verified first. Exit codes: 0
 compared, 1 compared but a bundle does not verify (warned on stderr), 2 bad command line, 3 a bundle
 cannot be read.`;
 
@@ -209,42 +287,50 @@ export async function runDiff(argv: readonly string[], io: IO): Promise<number> 
   const checked = { before: verification(pathA, a, io), after: verification(pathB, b, io) };
   const done = checked.before.problems.length + checked.after.problems.length === 0 ? EXIT.ok : EXIT.findings;
   const diff = diffReports(reportFromBundle(a), reportFromBundle(b));
+  // The earlier capture is "before" whichever path came first; verification follows its bundle.
+  const [pathBefore, pathAfter] = diff.swapped ? [pathB, pathA] : [pathA, pathB];
+  const verified = diff.swapped ? { before: checked.after, after: checked.before } : checked;
   if (args.json) {
-    io.stdout.write(`${jsonForTerminal({ ...diff, verification: checked })}\n`);
+    io.stdout.write(`${jsonForTerminal({ ...diff, verification: verified })}\n`);
     return done;
   }
   const out: string[] = [
-    line`${diff.before.hostname} at ${diff.before.createdAt}  →  ${diff.after.hostname} at ${diff.after.createdAt}`,
+    line`Before: ${diff.before.hostname}, captured ${diff.before.createdAt} (${pathBefore})`,
+    line`After:  ${diff.after.hostname}, captured ${diff.after.createdAt} (${pathAfter})`,
   ];
+  if (diff.swapped) out.push('(Given newer first: shown in capture order, the earlier as "before".)');
   if (!diff.sameMachine) out.push('Note: these bundles come from different computers.');
-  // Each item is made safe by `line` where it is built; `title` is Triage's own.
-  const section = (title: string, lines: string[]): void => {
+  // Each item is made safe by `line` where it is built; `title` is Triage's own. Findings lead and
+  // always say whether any appeared or cleared; the other sections appear only when something changed.
+  const section = (title: string, lines: string[], always = false): void => {
+    if (!lines.length && !always) return;
     out.push('', `${title}${lines.length ? '' : ': none'}`);
     if (lines.length) out.push(...lines.map((l) => `  ${l}`));
   };
   section(
     'New findings',
-    diff.appeared.map((f) => line`+ ${f.severity.toUpperCase()} ${f.title}`),
+    diff.appeared.map((f) => line`+ ${f.severity.toUpperCase()} ${findingTitle(f)}`),
+    true,
   );
   section(
     'Cleared findings',
-    diff.cleared.map((f) => line`- ${f.severity.toUpperCase()} ${f.title}`),
+    diff.cleared.map((f) => line`- ${f.severity.toUpperCase()} ${findingTitle(f)}`),
+    true,
   );
-  if (diff.severityChanged.length)
-    section(
-      'Findings that changed severity',
-      diff.severityChanged.map((f) => line`~ ${f.title}: ${f.was} → ${f.severity}`),
-    );
-  if (diff.statusChanged.length)
-    section(
-      'Checks whose result changed',
-      diff.statusChanged.map((s) => line`~ ${s.probe}: ${s.before} → ${s.after}`),
-    );
+  section(
+    'Findings that changed severity',
+    diff.severityChanged.map((f) => line`~ ${findingTitle(f)}: ${f.was} → ${f.severity}`),
+  );
+  section(
+    'Checks whose result changed',
+    diff.statusChanged.map((s) => line`~ ${s.probe}: ${s.before} → ${s.after}`),
+  );
   section(
     'Changed facts',
-    diff.facts.map(
-      (f) =>
-        line`~ ${f.probe} ${f.path}: ${formatValue(f.probe, f.path, f.before)} → ${formatValue(f.probe, f.path, f.after)}`,
+    diff.facts.map((f) =>
+      f.item
+        ? line`${f.item === 'added' ? '+' : '-'} ${f.probe} ${f.path} ${f.item}`
+        : line`~ ${f.probe} ${f.path}: ${formatValue(f, f.before)} → ${formatValue(f, f.after)}`,
     ),
   );
   io.stdout.write(`${out.join('\n')}\n`);

@@ -215,6 +215,8 @@ async function main(): Promise<void> {
     osLocale: app.getLocale(),
     openExternal: (uri) => shell.openExternal(uri),
     showItemInFolder: (path) => shell.showItemInFolder(path),
+    // shell.openPath answers with an error message, or '' when a program opened the file.
+    openPath: async (path) => (await shell.openPath(path)) === '',
     chooseBundle: async () => {
       const result = await dialog.showOpenDialog({
         title: 'Open a Triage bundle',

@@ -54,6 +54,7 @@ const settingsPage = z.enum([
   'firewall',
   'accounts',
   'work-access',
+  'sign-in-page',
 ]);
 /** A bundle path from a dialog, a drop or a deep link: absolute, local, a .zip (checked again in main). */
 const bundlePath = z.string().min(3).max(4096);
@@ -86,6 +87,8 @@ export const channels = {
   'bundle:open': { args: z.tuple([bundlePath]) },
   'bundle:diff': { args: z.tuple([bundlePath, bundlePath]) },
   'path:show': { args: z.tuple([bundlePath]) },
+  /** Calls IT or opens IT's web/chat page, from policy (the renderer never names a number or URL). */
+  'support:open': { args: z.tuple([z.enum(['phone', 'web'])]) },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -98,13 +101,26 @@ export interface AppContext {
   readonly platform: 'win32' | 'darwin' | 'linux';
   /** The name the organisation gives Triage (policy), e.g. "Contoso Help". */
   readonly productName: string;
-  /** How to reach IT, shown to users (policy), or null. */
-  readonly supportContact: string | null;
+  /** How users reach IT (policy): shown on every screen where a report could not go yet. */
+  readonly support: {
+    readonly text: string | null;
+    readonly phone: string | null;
+    /** Whether a web or chat page is set (opened through `support:open`). */
+    readonly web: boolean;
+  };
+  /** What users call the helpdesk (policy), e.g. "the Contoso Service Desk"; null: "IT". */
+  readonly helpdeskName: string | null;
+  /** Whether the top bar offers "For IT: open a bundle" (policy TechnicianView). */
+  readonly technicianEntry: boolean;
+  /** The settings pages this computer can open; findings offer a button only for these. */
+  readonly settingsPages: readonly SettingsPage[];
   readonly contactDefaults: { readonly name: string; readonly email: string; readonly phone: string };
   readonly draft: Draft | null;
   readonly redactionLevel: RedactionLevel;
-  /** Where reports go, in words ("Request Tracker at …", "the folder …"). */
+  /** Where reports go, technically ("Request Tracker at …"): for "Technical details" only. */
   readonly destination: string;
+  /** How reports leave: to a helpdesk (or relay), as an e-mail draft, or as a file in a folder. */
+  readonly delivery: 'helpdesk' | 'email' | 'folder';
   readonly outbox: OutboxView;
   /** The screen a deep link asked for at start, if any. */
   readonly startRoute: StartRoute | null;
@@ -140,9 +156,28 @@ export type SendOutcome =
       readonly ticketUrl: string | null;
       readonly destination: string;
     }
-  | { readonly kind: 'queued'; readonly message: string; readonly bundlePath: string }
-  | { readonly kind: 'saved'; readonly path: string; readonly destination: string }
-  | { readonly kind: 'failed'; readonly message: string; readonly bundlePath: string };
+  | { readonly kind: 'queued'; readonly reason: DeliveryProblem; readonly bundlePath: string }
+  | {
+      readonly kind: 'saved';
+      readonly path: string;
+      readonly destination: string;
+      /** E-mail only: whether the draft was opened in the mail program. */
+      readonly draftOpened: boolean | null;
+    }
+  | { readonly kind: 'failed'; readonly reason: DeliveryProblem; readonly bundlePath: string };
+
+/**
+ * Why a report has not gone, in the terms the user's next step depends on. The precise error is in
+ * the log, for IT; user screens never show codes.
+ * - offline: no connection to the helpdesk (or it timed out);
+ * - proxy-sign-in: the network's proxy wants a sign-in Triage does not have;
+ * - helpdesk-busy: the helpdesk answered with an error or not at all; it is tried again;
+ * - setup: the helpdesk refused Triage's sign-in or settings: IT must fix the setup;
+ * - refused: the helpdesk refused this report;
+ * - too-large: the report is larger than the helpdesk accepts.
+ */
+export type DeliveryProblem =
+  'offline' | 'proxy-sign-in' | 'helpdesk-busy' | 'setup' | 'refused' | 'too-large';
 
 export interface OutboxView {
   readonly waiting: number;
@@ -168,7 +203,11 @@ export interface BundleView {
     readonly osVersion: string;
     readonly platform: string;
   };
-  readonly problem: { readonly category: string; readonly description: string } | null;
+  readonly problem: {
+    readonly category: string;
+    readonly description: string;
+    readonly contact: { readonly name: string; readonly email: string; readonly phone: string } | null;
+  } | null;
   readonly redaction: string;
   readonly facts: readonly Fact[];
   readonly findings: readonly RenderedFinding[];
@@ -204,6 +243,7 @@ export interface ChannelResults {
   'bundle:open': Result<BundleView>;
   'bundle:diff': Result<ReportDiff>;
   'path:show': Result<null>;
+  'support:open': Result<null>;
 }
 
 /** Events main sends to the renderer. */

@@ -139,7 +139,13 @@ export function applyPolicy(
 
   const settings: AppSettings = {
     productName: get<string>('ProductName') ?? DEFAULT_SETTINGS.productName,
-    supportContact: get<string>('SupportContact') ?? DEFAULT_SETTINGS.supportContact,
+    support: {
+      text: get<string>('SupportContact') ?? null,
+      phone: get<string>('SupportPhone') ?? null,
+      url: get<string>('SupportUrl') ?? null,
+    },
+    helpdeskName: get<string>('HelpdeskName') ?? DEFAULT_SETTINGS.helpdeskName,
+    technicianView: get<'show' | 'hide'>('TechnicianView') ?? DEFAULT_SETTINGS.technicianView,
     helpdesk,
     redactionLevel: get<RedactionLevel>('RedactionLevel') ?? DEFAULT_SETTINGS.redactionLevel,
     removableSections: get<SectionId[]>('RemovableSections') ?? DEFAULT_SETTINGS.removableSections,

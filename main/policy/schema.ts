@@ -73,6 +73,57 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     schema: text(200),
   },
   {
+    name: 'SupportPhone',
+    category: 'Branding',
+    kind: 'text',
+    title: 'Phone number of IT',
+    description:
+      'Shown with a "Call" button on every screen where a report could not be sent or waits to be sent, e.g. "+49 30 1234 4242". Use the number users call from their desk or phone.',
+    defaultText: 'not shown',
+    since: '0.1.0',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()./-]{3,40}$/, { message: 'must be a phone number such as +49 30 1234 4242' }),
+  },
+  {
+    name: 'SupportUrl',
+    category: 'Branding',
+    kind: 'text',
+    title: 'Web page or chat of IT',
+    description:
+      'An https:// page where users reach IT: the self-service portal or a chat link (e.g. a Teams chat with the service desk). Shown as a button on the same screens as SupportPhone; opened in the browser.',
+    defaultText: 'not shown',
+    since: '0.1.0',
+    schema: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }),
+  },
+  {
+    name: 'HelpdeskName',
+    category: 'Branding',
+    kind: 'text',
+    title: 'Name of the helpdesk shown to users',
+    description:
+      'What users call the place reports go, e.g. "the Contoso Service Desk". The review screen says the report goes there, instead of the technical destination (a relay or helpdesk address).',
+    defaultText: 'IT',
+    since: '0.1.0',
+    schema: text(80),
+  },
+  {
+    name: 'TechnicianView',
+    category: 'Branding',
+    kind: 'enum',
+    title: 'Show "For IT: open a bundle"',
+    description:
+      "Whether the app's top bar offers technicians to open a bundle. hide keeps it out of end users' way; technicians still open bundles by opening a .zip bundle with Triage, with a triage:// link, or with `Triage --headless inspect`.",
+    defaultText: 'show',
+    since: '0.1.0',
+    enumValues: [
+      { value: 'show', label: 'Show' },
+      { value: 'hide', label: 'Hide' },
+    ],
+    schema: z.enum(['show', 'hide']),
+  },
+  {
     name: 'RelayUrl',
     category: 'Helpdesk',
     kind: 'text',

@@ -132,6 +132,9 @@ ${POLICY_SETTINGS.map((s) => `      ${presentation(s)}`).join('\n')}
 export const EXAMPLE_POLICY: Readonly<Record<string, string | number | readonly string[]>> = {
   ProductName: 'Contoso Help',
   SupportContact: 'the Service Desk, ext. 4242, servicedesk@contoso.com',
+  SupportPhone: '+1 425 555 4242',
+  SupportUrl: 'https://servicedesk.contoso.com/chat',
+  HelpdeskName: 'the Contoso Service Desk',
   RelayUrl: 'https://triage-relay.contoso.com/reports',
   RelaySecret: 'replace-with-the-relay-secret-of-at-least-16-chars',
   RedactionLevel: 'standard',

@@ -19,6 +19,13 @@ export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info', '
 export type FindingArea = ProbeArea | 'general';
 
 /**
+ * The kinds of problem a user can pick on the first screen. Declared here (not in main/report.ts)
+ * because the rules say which of them they explain and probes/ may not import main/; main/report.ts
+ * lists the same values, and a test keeps the two in step.
+ */
+export type ProblemCategory = 'cant-connect' | 'slow' | 'app-crashes' | 'cant-sign-in' | 'printing' | 'other';
+
+/**
  * OS settings pages a user can be sent to, to fix something alone. Each platform maps them to its
  * own URI (ms-settings:, x-apple.systempreferences:, …) in the desktop app.
  */
@@ -35,7 +42,9 @@ export type SettingsPage =
   | 'security'
   | 'firewall'
   | 'accounts'
-  | 'work-access';
+  | 'work-access'
+  /** Not a settings page: the network's sign-in page (captive portal), opened in the browser. */
+  | 'sign-in-page';
 
 export interface Evidence {
   readonly probe: ProbeId;
@@ -56,18 +65,37 @@ export interface Finding {
   readonly evidence: readonly Evidence[];
   /** Where in the OS settings the user can fix it alone, if they can. */
   readonly settings?: SettingsPage;
+  /**
+   * The problems the user may pick that this finding can cause (its rule's `explains`).
+   * `evaluateFindings` always sets it and bundles always store it; optional only because bundles
+   * written before it existed (format 1.1) lack it, which means none.
+   */
+  readonly explains?: readonly ProblemCategory[];
 }
+
+/** What a rule returns: a finding before `evaluateFindings` adds what the rule itself declares. */
+export type RuleFinding = Omit<Finding, 'explains'>;
 
 export interface FindingRule {
   readonly id: string;
   readonly area: FindingArea;
   /** The probes whose data the rule reads. */
   readonly inputs: readonly KnownProbeId[];
+  /**
+   * The categories whose symptom this rule's findings can cause, as a second-line technician would
+   * suspect them: a captive portal explains "can't connect", a wrong clock "can't sign in" and
+   * "can't connect" (certificates fail). The app leads with findings that explain what the user
+   * picked.
+   */
+  readonly explains: readonly ProblemCategory[];
   /** Pure: reads the run, returns zero or more findings (all with this rule's id). */
-  evaluate(run: Pick<RunResult, 'platform' | 'probes' | 'startedAt'>): readonly Finding[];
+  evaluate(run: Pick<RunResult, 'platform' | 'probes' | 'startedAt'>): readonly RuleFinding[];
 }
 
-/** The words of a finding. `{name}` is replaced by the finding's parameter `name`. */
+/**
+ * The words of a finding, ICU MessageFormat: `{name}` is the finding's parameter `name`, counts use
+ * `{count, plural, one {…} other {# …}}` and numbers the user reads `{size, number}`.
+ */
 export interface FindingText {
   /** A short headline in plain language: what is wrong, not how it was measured. */
   readonly title: string;
@@ -77,6 +105,11 @@ export interface FindingText {
   readonly userSteps: readonly string[];
   /** What the technician or IT should do. */
   readonly itSteps: readonly string[];
+  /**
+   * When the rule checked and found nothing: a short plain sentence ("There is enough free disk
+   * space"), the title of its `ok` finding. Rules without it say nothing when all is well.
+   */
+  readonly fine?: string;
 }
 
 export type MessageCatalog = Readonly<Record<string, FindingText>>;

@@ -10,7 +10,7 @@ import type {
 } from '../../main/ipc/contract';
 import { triage } from './bridge';
 import { Stepper, type Step } from './components/Stepper';
-import { I18nContext, LANGUAGE_NAMES, translator } from './i18n';
+import { I18nContext, LANGUAGE_NAMES, translator, type MessageKey } from './i18n';
 import { Checking, type ProbeProgress } from './screens/Checking';
 import { Describe, type Problem } from './screens/Describe';
 import { Results } from './screens/Results';
@@ -49,7 +49,11 @@ export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'describe' });
   const [probes, setProbes] = useState<readonly ProbeProgress[]>([]);
   const [now, setNow] = useState(Date.now());
-  const [error, setError] = useState<string | null>(null);
+  /** A user-screen error, in the catalog's words (the precise reason is in main's log). */
+  const [error, setError] = useState<MessageKey | null>(null);
+  /** What the user asked about: kept through the checks, a crash of them, and "Check again". */
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [checksFailed, setChecksFailed] = useState(false);
   const [sending, setSending] = useState(false);
   const [outbox, setOutbox] = useState<OutboxView>({ waiting: 0, failed: 0, items: [] });
 
@@ -113,14 +117,17 @@ export function App() {
     if (context) document.title = context.productName;
   }, [i18n.locale, context]);
 
-  const start = useCallback(async (problem: Problem) => {
+  const start = useCallback(async (asked: Problem) => {
     setError(null);
+    setChecksFailed(false);
+    setProblem(asked);
     setProbes([]);
     setScreen({ name: 'checking' });
-    const result = await triage()['check:start'](problem);
+    const result = await triage()['check:start'](asked);
     if (result.ok) setScreen({ name: 'results', results: result.value });
     else {
-      setError(result.error);
+      // Back to the form, with what they wrote still in it.
+      setChecksFailed(true);
       setScreen({ name: 'describe' });
     }
   }, []);
@@ -128,7 +135,7 @@ export function App() {
   const preview = useCallback(async (results: CheckResults, excluded: ReadonlySet<string>) => {
     const result = await triage()['consent:preview']({ exclude: [...excluded] });
     if (result.ok) setScreen({ name: 'review', results, view: result.value, excluded });
-    else setError(result.error);
+    else setError('error.prepare');
   }, []);
 
   const send = useCallback(async (excluded: ReadonlySet<string>) => {
@@ -136,7 +143,7 @@ export function App() {
     const result = await triage()['report:send']({ exclude: [...excluded] });
     setSending(false);
     if (result.ok) setScreen({ name: 'sent', outcome: result.value });
-    else setError(result.error);
+    else setError('error.prepare');
   }, []);
 
   const restart = useCallback(async () => {
@@ -145,6 +152,8 @@ export function App() {
     setContext(ctx);
     setOutbox(ctx.outbox);
     setError(null);
+    setChecksFailed(false);
+    setProblem(null);
     setScreen({ name: 'describe' });
   }, []);
 
@@ -177,14 +186,16 @@ export function App() {
               {t('app.getHelp')}
             </button>
           ) : (
-            <button
-              type="button"
-              className="link"
-              onClick={() => setScreen({ name: 'technician', bundle: null })}
-              disabled={screen.name === 'checking'}
-            >
-              {t('app.forIt')}
-            </button>
+            context.technicianEntry && (
+              <button
+                type="button"
+                className="link"
+                onClick={() => setScreen({ name: 'technician', bundle: null })}
+                disabled={screen.name === 'checking'}
+              >
+                {t('app.forIt')}
+              </button>
+            )
           )}
         </div>
       </header>
@@ -192,24 +203,32 @@ export function App() {
       <main id="main" key={screen.name}>
         {error && (
           <p role="alert" className="error">
-            {t('error.generic', { message: error })}
+            {t(error)}
           </p>
         )}
         {screen.name === 'describe' && (
-          <Describe context={context} outbox={outbox} onStart={(p) => void start(p)} />
+          <Describe
+            context={context}
+            outbox={outbox}
+            asked={problem}
+            checksFailed={checksFailed}
+            onStart={(p) => void start(p)}
+          />
         )}
         {screen.name === 'checking' && <Checking probes={probes} now={now} />}
         {screen.name === 'results' && (
           <Results
             results={screen.results}
+            category={problem?.category ?? null}
+            settingsPages={context.settingsPages}
             onNext={() => void preview(screen.results, new Set())}
-            onRestart={() => void restart()}
+            onCheckAgain={() => problem && void start(problem)}
           />
         )}
         {screen.name === 'review' && (
           <Review
             view={screen.view}
-            destination={context.destination}
+            context={context}
             excluded={screen.excluded}
             sending={sending}
             onToggle={(id, include) => {
@@ -225,11 +244,7 @@ export function App() {
           />
         )}
         {screen.name === 'sent' && (
-          <Sent
-            outcome={screen.outcome}
-            supportContact={context.supportContact}
-            onDone={() => void restart()}
-          />
+          <Sent outcome={screen.outcome} support={context.support} onDone={() => void restart()} />
         )}
         {screen.name === 'technician' && (
           <Technician initialPath={screen.bundle} policyWarnings={context.policyWarnings} />

@@ -163,7 +163,8 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     } catch {
       throw new Error(`triage collect printed no JSON (exit ${out.status}): ${out.stderr.slice(-2000)}`);
     }
-    const network = parsed.findings.filter((f) => f.area === 'network');
+    // Problems only: "checked and fine" lines (severity ok) are not findings a scenario expects.
+    const network = parsed.findings.filter((f) => f.area === 'network' && f.severity !== 'ok');
     const got = network.map((f) => `${f.id}:${f.severity}`);
     const allowed = new Set([scenario.expected?.id, ...(scenario.allowed ?? [])]);
     const unexpected = network.filter((f) => !allowed.has(f.id));

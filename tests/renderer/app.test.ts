@@ -10,6 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBundle } from '../../main/bundle/read';
 import { verifyBundle } from '../../main/bundle/verify';
+import { MESSAGES } from '../../probes/findings/messages';
+import { de } from '../../renderer/src/i18n/de';
+import { en } from '../../renderer/src/i18n/en';
 import { launchChromium, SCREENSHOTS } from '../support/browser';
 import { startFakeRelay } from '../support/fake-relay';
 import { createBareNamespace, namespaceSupport, type BareNamespace } from '../support/netns';
@@ -17,6 +20,28 @@ import { axeViolations, startApp, type AppUnderTest } from './harness';
 
 const support = namespaceSupport();
 const RELAY_SECRET = 'a-relay-secret-of-enough-length';
+
+/**
+ * Fails if the page shows any English word of the app's catalogs, of a finding's text or of a
+ * check's name that German says differently: a German user must read German everywhere.
+ */
+async function expectNoEnglish(page: Page, screen: string): Promise<void> {
+  const shown = await page.locator('body').innerText();
+  const literal = (message: string): string[] =>
+    message
+      .split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/)
+      .map((part) => part.trim())
+      .filter((part) => part.length >= 12);
+  const english = new Set<string>();
+  for (const key of Object.keys(en) as (keyof typeof en)[])
+    if (en[key] !== de[key]) for (const part of literal(en[key])) english.add(part);
+  for (const [id, text] of Object.entries(MESSAGES.en)) {
+    const german = MESSAGES.de[id];
+    if (german && text.title !== german.title) for (const part of literal(text.title)) english.add(part);
+  }
+  const found = [...english].filter((part) => shown.includes(part));
+  expect(found, `English on the German ${screen} screen`).toEqual([]);
+}
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `app-${name}.png`), fullPage: true });
@@ -48,7 +73,8 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
         namespace: ns.name,
         stateDir,
         settings: {
-          supportContact: 'the IT service desk, ext. 4242',
+          support: { text: 'the IT service desk, ext. 4242', phone: '+49 30 1234 4242', url: null },
+          helpdeskName: 'the Contoso Service Desk',
           helpdesk: { kind: 'local-folder', folder: join(stateDir, 'saved') },
         },
       });
@@ -99,13 +125,18 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       await page
         .getByRole('heading', { name: /Here's what we found|No problems found/ })
         .waitFor({ timeout: 60_000 });
-      const severities = await page
-        .locator('article.finding')
-        .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).className.replace('finding ', '')));
+      // Within each group (the likely cause, other fixes, for IT), the most severe comes first.
       const order = ['critical', 'warning', 'info', 'ok'];
-      expect([...severities].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(severities);
+      for (const group of await page.locator('.findings').all()) {
+        const severities = await group
+          .locator('article.finding')
+          .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).className.replace('finding ', '')));
+        expect([...severities].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(severities);
+      }
       await shoot(page, '3-results');
-      const settingsButton = page.getByRole('button', { name: 'Open the settings' }).first();
+      // Buttons name what they open; none says just "Open the settings".
+      await expect(page.getByRole('button', { name: 'Open the settings' }).count()).resolves.toBe(0);
+      const settingsButton = page.getByRole('button', { name: /^Open .*settings$/ }).first();
       if (await settingsButton.count()) {
         await settingsButton.click();
         expect(
@@ -118,17 +149,31 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       const { page } = app;
       await page.getByRole('button', { name: 'Review what will be sent' }).click();
       await page.getByRole('heading', { name: 'Review what will be sent' }).waitFor();
+      // One screen: to whom (the organisation's name for it), what goes, what is hidden, and Send
+      // in view without scrolling; no technical address in the summary.
+      await expect(page.locator('.consent .recipient').innerText()).resolves.toBe('the Contoso Service Desk');
+      await expect(page.locator('.consent').innerText()).resolves.not.toMatch(
+        /https?:|127\.0\.0\.1|[\\/]saved/,
+      );
+      const send = await page.getByRole('button', { name: 'Send to IT' }).boundingBox();
+      expect(send && send.y + send.height).toBeLessThan(page.viewportSize()?.height ?? 0);
+      await shoot(page, '4-review');
+      // The exact content, and what may be left out, is behind "Technical details".
+      await page.getByText('Technical details, and what you may leave out').click();
       await expect(page.getByText('Always included').count()).resolves.toBeGreaterThanOrEqual(2);
-      const log = page.getByRole('checkbox', { name: /Triage's own log/ });
+      const log = page.getByRole('checkbox', { name: /Triage's log/ });
       await log.uncheck();
       await page.getByText('Left out').first().waitFor();
-      // "This computer" holds the user name, which standard redaction replaces with a marked placeholder.
+      await expect(page.locator('.consent').innerText()).resolves.not.toContain(
+        "Triage's own log of this run",
+      );
+      // "About this computer" holds the user name, which standard redaction replaces with a marked placeholder.
       await page
-        .locator('li.section', { hasText: 'This computer and this check' })
+        .locator('li.section', { hasText: 'About this computer' })
         .getByText('Show what will be sent')
         .click();
       await page.locator('mark', { hasText: '[user-1]' }).first().waitFor();
-      await shoot(page, '4-review');
+      await shoot(page, '4-review-details');
     });
 
     it('5. sends (here: saves, as no helpdesk is configured) and says where the report is', async () => {
@@ -143,6 +188,8 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       expect(bundle.manifest.excluded).toContain('log');
       expect(bundle.manifest.problem?.description).toContain('Teams disconnects');
       await expect(page.getByText('the IT service desk, ext. 4242').count()).resolves.toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Call IT: +49 30 1234 4242' }).click();
+      expect(app.opened).toContain('tel:+493012344242');
       await shoot(page, '5-sent');
       await page.getByRole('button', { name: 'Done' }).click();
       await page.getByRole('heading', { name: "What's going wrong?" }).waitFor();
@@ -218,8 +265,15 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       await page
         .getByRole('heading', { name: 'Saved — it will be sent when the connection works' })
         .waitFor({ timeout: 30_000 });
+      // Why, in words; never the error code the transport gave.
+      await page.getByText('This computer cannot reach the helpdesk right now.').waitFor();
+      await expect(page.locator('main').innerText()).resolves.not.toMatch(
+        /ECONNREFUSED|fetch failed|127\.0\.0\.1/,
+      );
+      await page.getByRole('heading', { name: 'How to reach IT' }).waitFor();
+      await shoot(page, '5-queued');
       await page.getByRole('button', { name: 'Done' }).click();
-      await page.getByText('1 report(s) waiting to be sent').waitFor();
+      await page.getByText('1 report is waiting to be sent').waitFor();
       await page.getByText('Waiting to be sent', { exact: true }).waitFor();
       // Trying again while still offline says so, instead of nothing.
       await page.getByRole('button', { name: 'Try sending now' }).click();
@@ -231,7 +285,7 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
       const [ticket] = [...relay.tickets.values()];
       expect(relay.tickets.size).toBe(1);
       await expect(page.getByText(`Sent · ticket ${ticket?.id}`).isVisible()).resolves.toBe(true);
-      await expect(page.getByText('report(s) waiting to be sent').count()).resolves.toBe(0);
+      await expect(page.getByText(/reports? (is|are) waiting to be sent/).count()).resolves.toBe(0);
       expect(app.notifications).toEqual([
         `Your report was sent: IT received your report “${ticket?.metadata.subject as string}”. Ticket number: ${ticket?.id}.`,
       ]);
@@ -274,20 +328,45 @@ describe.skipIf(support.skip)(`the desktop app${support.skip ? ` (skipped: ${sup
     await app.close();
   });
 
-  it('speaks German when asked, and follows a dark OS theme', async () => {
-    const app = await startApp(browser, { namespace: ns.name, colorScheme: 'dark', locale: 'de-DE' });
+  it('speaks German on every screen when asked, and follows a dark OS theme', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'triage-app-'));
+    const app = await startApp(browser, {
+      namespace: ns.name,
+      stateDir,
+      colorScheme: 'dark',
+      locale: 'de-DE',
+      settings: { helpdesk: { kind: 'local-folder', folder: join(stateDir, 'saved') } },
+    });
     const { page } = app;
+    const walk = async (name: string): Promise<void> => {
+      await expectNoEnglish(page, name);
+      await shoot(page, `de-dark-${name}`);
+    };
     await page.getByRole('heading', { name: 'Was funktioniert nicht?' }).waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('de');
-    await shoot(page, 'de-dark-describe');
+    await walk('describe');
     // The findings of a check come in the same language: the test namespace has no network adapter.
     await page.getByLabel('Ich komme nicht ins Netz').check();
     await page.getByLabel('Was ist passiert?').fill('Kein Internet seit heute Morgen.');
     await page.getByRole('button', { name: 'Computer prüfen' }).click();
+    await page.getByRole('heading', { name: 'Ihr Computer wird geprüft…' }).waitFor();
+    await page.locator('li.check').first().waitFor();
+    await walk('checking');
     await page.getByRole('heading', { name: 'Das haben wir gefunden' }).waitFor({ timeout: 60_000 });
     await page.getByText('Dieser Computer ist mit keinem Netzwerk verbunden').first().waitFor();
-    await shoot(page, 'de-dark-results');
-    await page.reload();
+    // Everything folded is unfolded, so its words are checked too.
+    for (const summary of await page.locator('summary').all()) await summary.click();
+    await walk('results');
+    await page.getByRole('button', { name: 'Kontrollieren, was gesendet wird' }).click();
+    await page.getByRole('heading', { name: 'Kontrollieren, was gesendet wird' }).waitFor();
+    await page.locator('details.technical > summary').click();
+    await walk('review');
+    await page.getByRole('button', { name: 'An die IT senden' }).click();
+    await page.getByRole('heading', { name: 'Ihr Bericht wurde gespeichert' }).waitFor({ timeout: 30_000 });
+    await walk('sent');
+    await page.getByRole('button', { name: 'Fertig' }).click();
+    await page.getByRole('heading', { name: 'Was funktioniert nicht?' }).waitFor();
+    await walk('describe-with-reports');
     await page.getByLabel('Sprache').selectOption('en');
     await page.getByRole('heading', { name: "What's going wrong?" }).waitFor();
     await shoot(page, 'en-dark-describe');

@@ -102,6 +102,10 @@ export async function startApp(
       opened.push(uri);
     },
     showItemInFolder: (path) => opened.push(`show:${path}`),
+    openPath: async (path) => {
+      opened.push(`open:${path}`);
+      return true;
+    },
     chooseBundle: async () => chooser.shift() ?? null,
     emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => {
       void page

@@ -1,15 +1,16 @@
 /** Rules about the run itself rather than one area. */
-import type { Finding, FindingRule } from '../types';
+import type { FindingRule, RuleFinding } from '../types';
 
 /** Probes that could not give data: the technician must know the picture is incomplete. */
 const checksIncomplete: FindingRule = {
   id: 'general.checks-incomplete',
+  explains: [],
   area: 'general',
   inputs: [],
   evaluate(run) {
     const failed = run.probes.filter((p) => p.status === 'error' || p.status === 'timeout');
     if (failed.length === 0) return [];
-    const finding: Finding = {
+    const finding: RuleFinding = {
       id: 'general.checks-incomplete',
       severity: 'info',
       area: 'general',

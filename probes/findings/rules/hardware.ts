@@ -1,6 +1,6 @@
 /** Finding rules over the hardware probes. Thresholds are named constants with the reason for their value. */
 import { probeData } from '../../report';
-import type { Finding, FindingRule } from '../types';
+import type { FindingRule, RuleFinding } from '../types';
 
 const GB = 1024 ** 3;
 /** Windows needs several GB free for updates, the page file and temporary files; under 5 % or 2 GB things start failing. */
@@ -57,12 +57,13 @@ const lowOnSpace = (v: Volume): boolean =>
 
 const diskSpace: FindingRule = {
   id: 'hardware.disk-almost-full',
+  explains: ['slow', 'app-crashes'],
   area: 'hardware',
   inputs: ['hardware.disks'],
   evaluate(run) {
     const disks = probeData(run, 'hardware.disks');
     if (!disks) return [];
-    return disks.volumes.filter(systemAlmostFull).map((v): Finding => ({
+    return disks.volumes.filter(systemAlmostFull).map((v): RuleFinding => ({
       id: 'hardware.disk-almost-full',
       severity: 'critical',
       area: 'hardware',
@@ -75,12 +76,13 @@ const diskSpace: FindingRule = {
 
 const diskLow: FindingRule = {
   id: 'hardware.disk-space-low',
+  explains: ['slow', 'app-crashes'],
   area: 'hardware',
   inputs: ['hardware.disks'],
   evaluate(run) {
     const disks = probeData(run, 'hardware.disks');
     if (!disks) return [];
-    return disks.volumes.filter(lowOnSpace).map((v): Finding => ({
+    return disks.volumes.filter(lowOnSpace).map((v): RuleFinding => ({
       id: 'hardware.disk-space-low',
       severity: 'warning',
       area: 'hardware',
@@ -93,6 +95,7 @@ const diskLow: FindingRule = {
 
 const diskFailing: FindingRule = {
   id: 'hardware.disk-failing',
+  explains: ['slow', 'app-crashes'],
   area: 'hardware',
   inputs: ['hardware.disks'],
   evaluate(run) {
@@ -100,7 +103,7 @@ const diskFailing: FindingRule = {
     if (!disks) return [];
     return disks.physicalDisks
       .filter((d) => d.health === 'failing' || d.predictedFailure === true || d.health === 'warning')
-      .map((d): Finding => ({
+      .map((d): RuleFinding => ({
         id: 'hardware.disk-failing',
         // "warning" is the OS saying the disk is wearing out; failing or predicted failure means data is at risk now.
         severity: d.health === 'failing' || d.predictedFailure === true ? 'critical' : 'warning',
@@ -116,6 +119,7 @@ const diskFailing: FindingRule = {
 
 const memoryPressure: FindingRule = {
   id: 'hardware.memory-pressure',
+  explains: ['slow', 'app-crashes'],
   area: 'hardware',
   inputs: ['hardware.memory'],
   evaluate(run) {
@@ -139,6 +143,7 @@ const memoryPressure: FindingRule = {
 
 const memorySmall: FindingRule = {
   id: 'hardware.memory-small',
+  explains: ['slow'],
   area: 'hardware',
   inputs: ['hardware.memory'],
   evaluate(run) {
@@ -158,6 +163,7 @@ const memorySmall: FindingRule = {
 
 const heavySwapping: FindingRule = {
   id: 'hardware.heavy-swapping',
+  explains: ['slow', 'app-crashes'],
   area: 'hardware',
   inputs: ['hardware.memory'],
   evaluate(run) {
@@ -184,6 +190,7 @@ const heavySwapping: FindingRule = {
 
 const batteryWorn: FindingRule = {
   id: 'hardware.battery-worn',
+  explains: [],
   area: 'hardware',
   inputs: ['hardware.battery'],
   evaluate(run) {
@@ -211,6 +218,7 @@ const batteryWorn: FindingRule = {
 
 const batteryNotCharging: FindingRule = {
   id: 'hardware.battery-not-charging',
+  explains: [],
   area: 'hardware',
   inputs: ['hardware.battery'],
   evaluate(run) {
@@ -242,6 +250,7 @@ const batteryNotCharging: FindingRule = {
 
 const cpuBusy: FindingRule = {
   id: 'hardware.cpu-busy',
+  explains: ['slow', 'app-crashes'],
   area: 'hardware',
   inputs: ['hardware.cpu'],
   evaluate(run) {
@@ -261,6 +270,7 @@ const cpuBusy: FindingRule = {
 
 const oldGpuDriver: FindingRule = {
   id: 'hardware.gpu-driver-old',
+  explains: ['app-crashes', 'slow'],
   area: 'hardware',
   inputs: ['hardware.display'],
   evaluate(run) {
@@ -270,7 +280,7 @@ const oldGpuDriver: FindingRule = {
     const now = Date.parse(run.startedAt);
     return display.gpus
       .filter((g) => g.driverDate !== null && (now - Date.parse(g.driverDate)) / 86_400_000 > OLD_DRIVER_DAYS)
-      .map((g): Finding => ({
+      .map((g): RuleFinding => ({
         id: 'hardware.gpu-driver-old',
         severity: 'info',
         area: 'hardware',

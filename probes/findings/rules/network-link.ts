@@ -22,6 +22,7 @@ export function slowLinkRoundTripMs(run: Parameters<FindingRule['evaluate']>[0])
 
 const noDefaultRoute: FindingRule = {
   id: 'network.no-default-route',
+  explains: ['cant-connect', 'cant-sign-in'],
   area: 'network',
   inputs: ['network.gateway', 'network.interfaces'],
   evaluate(run) {
@@ -42,6 +43,7 @@ const noDefaultRoute: FindingRule = {
 
 const gatewayUnreachable: FindingRule = {
   id: 'network.gateway-unreachable',
+  explains: ['cant-connect', 'slow'],
   area: 'network',
   inputs: ['network.gateway'],
   evaluate(run) {
@@ -63,6 +65,7 @@ const gatewayUnreachable: FindingRule = {
 
 const gatewayPoor: FindingRule = {
   id: 'network.gateway-poor',
+  explains: ['cant-connect', 'slow'],
   area: 'network',
   inputs: ['network.gateway'],
   evaluate(run) {
@@ -119,6 +122,7 @@ export function noUsableLink(run: Parameters<FindingRule['evaluate']>[0]): boole
 
 const noConnection: FindingRule = {
   id: 'network.not-connected',
+  explains: ['cant-connect', 'cant-sign-in', 'printing'],
   area: 'network',
   inputs: ['network.interfaces'],
   evaluate(run) {
@@ -140,6 +144,7 @@ const noConnection: FindingRule = {
 
 const selfAssignedAddress: FindingRule = {
   id: 'network.self-assigned-address',
+  explains: ['cant-connect', 'cant-sign-in', 'printing'],
   area: 'network',
   inputs: ['network.interfaces'],
   evaluate(run) {
@@ -170,6 +175,7 @@ const selfAssignedAddress: FindingRule = {
 
 const weakWifi: FindingRule = {
   id: 'network.wifi-weak',
+  explains: ['cant-connect', 'slow'],
   area: 'network',
   inputs: ['network.interfaces'],
   evaluate(run) {
@@ -224,6 +230,7 @@ const LEASE_ENDING_SECONDS = 600;
 
 const leaseExpired: FindingRule = {
   id: 'network.dhcp-lease-expired',
+  explains: ['cant-connect'],
   area: 'network',
   inputs: ['network.dhcp'],
   evaluate(run) {
@@ -244,6 +251,7 @@ const leaseExpired: FindingRule = {
 
 const leaseEnding: FindingRule = {
   id: 'network.dhcp-lease-ending',
+  explains: ['cant-connect'],
   area: 'network',
   inputs: ['network.dhcp'],
   evaluate(run) {
@@ -273,6 +281,7 @@ const leaseEnding: FindingRule = {
 
 const vpnNeeded: FindingRule = {
   id: 'network.vpn-not-connected',
+  explains: ['cant-connect', 'cant-sign-in', 'printing'],
   area: 'network',
   inputs: ['network.vpn', 'network.dns'],
   evaluate(run) {

@@ -1,6 +1,6 @@
 /** Finding rules over the network services probes (DNS, time, connectivity). Thresholds are named constants with the reason for their value. */
 import { probeData } from '../../report';
-import type { Finding, FindingRule } from '../types';
+import type { FindingRule, RuleFinding } from '../types';
 import { noUsableLink, slowLinkRoundTripMs } from './network-link';
 
 const dnsEvidence = (address: string, verdict: string) => [
@@ -9,6 +9,7 @@ const dnsEvidence = (address: string, verdict: string) => [
 
 const dnsAllDead: FindingRule = {
   id: 'network.dns-all-dead',
+  explains: ['cant-connect', 'cant-sign-in'],
   area: 'network',
   inputs: ['network.dns', 'network.interfaces'],
   evaluate(run) {
@@ -37,6 +38,7 @@ const dnsAllDead: FindingRule = {
 
 const dnsServerDead: FindingRule = {
   id: 'network.dns-server-dead',
+  explains: ['slow', 'cant-connect'],
   area: 'network',
   inputs: ['network.dns'],
   evaluate(run) {
@@ -47,7 +49,7 @@ const dnsServerDead: FindingRule = {
     if (working.length === 0) return [];
     return dns.servers
       .filter((s) => s.verdict === 'dead')
-      .map((s): Finding => ({
+      .map((s): RuleFinding => ({
         id: 'network.dns-server-dead',
         severity: 'warning',
         area: 'network',
@@ -59,6 +61,7 @@ const dnsServerDead: FindingRule = {
 
 const dnsSlow: FindingRule = {
   id: 'network.dns-slow',
+  explains: ['slow'],
   area: 'network',
   inputs: ['network.dns', 'network.gateway'],
   evaluate(run) {
@@ -75,7 +78,7 @@ const dnsSlow: FindingRule = {
       s.queries.every((q) => q.outcome === 'ok');
     return dns.servers
       .filter((s) => s.verdict === 'slow' && !explainedByLink(s))
-      .map((s): Finding => ({
+      .map((s): RuleFinding => ({
         id: 'network.dns-slow',
         severity: 'warning',
         area: 'network',
@@ -87,6 +90,7 @@ const dnsSlow: FindingRule = {
 
 const dnsLying: FindingRule = {
   id: 'network.dns-lying',
+  explains: ['cant-connect', 'cant-sign-in', 'printing'],
   area: 'network',
   inputs: ['network.dns'],
   evaluate(run) {
@@ -94,7 +98,7 @@ const dnsLying: FindingRule = {
     if (!dns) return [];
     return dns.servers
       .filter((s) => s.verdict === 'lying')
-      .map((s): Finding => {
+      .map((s): RuleFinding => {
         const denied = s.queries
           .filter((q) => q.outcome === 'nxdomain' || q.outcome === 'nodata')
           .map((q) => q.name);
@@ -115,6 +119,7 @@ const dnsLying: FindingRule = {
 
 const dnsFailing: FindingRule = {
   id: 'network.dns-server-failing',
+  explains: ['cant-connect'],
   area: 'network',
   inputs: ['network.dns'],
   evaluate(run) {
@@ -122,7 +127,7 @@ const dnsFailing: FindingRule = {
     if (!dns) return [];
     return dns.servers
       .filter((s) => s.verdict === 'failing')
-      .map((s): Finding => ({
+      .map((s): RuleFinding => ({
         id: 'network.dns-server-failing',
         severity: 'warning',
         area: 'network',
@@ -134,6 +139,7 @@ const dnsFailing: FindingRule = {
 
 const systemResolverFailing: FindingRule = {
   id: 'network.dns-system-failing',
+  explains: ['cant-connect', 'cant-sign-in'],
   area: 'network',
   inputs: ['network.dns'],
   evaluate(run) {
@@ -161,6 +167,7 @@ const TARGET_LATENCY_MS = 250;
 
 const captivePortal: FindingRule = {
   id: 'network.captive-portal',
+  explains: ['cant-connect', 'cant-sign-in'],
   area: 'network',
   inputs: ['network.connectivity'],
   evaluate(run) {
@@ -178,9 +185,11 @@ const captivePortal: FindingRule = {
         id: 'network.captive-portal',
         severity: 'warning',
         area: 'network',
-        params: { portal: host || 'a login page' },
+        // The host (empty when the network did not say) is for the technician; the words do not need it.
+        params: { portal: host },
         evidence: [{ probe: 'network.connectivity', field: 'check.outcome', value: 'captive-portal' }],
-        settings: 'wifi',
+        // Its fix is the sign-in page, not a Wi-Fi setting.
+        settings: 'sign-in-page',
       },
     ];
   },
@@ -188,6 +197,7 @@ const captivePortal: FindingRule = {
 
 const proxyUnreachable: FindingRule = {
   id: 'network.proxy-unreachable',
+  explains: ['cant-connect', 'cant-sign-in'],
   area: 'network',
   inputs: ['network.connectivity'],
   evaluate(run) {
@@ -201,7 +211,8 @@ const proxyUnreachable: FindingRule = {
         area: 'network',
         params: { proxy: c.proxy.server },
         evidence: [{ probe: 'network.connectivity', field: 'proxy.reachable', value: false }],
-        settings: 'proxy',
+        // The user's step is to connect the VPN; the proxy settings are IT's.
+        settings: 'vpn',
       },
     ];
   },
@@ -209,6 +220,7 @@ const proxyUnreachable: FindingRule = {
 
 const proxySignIn: FindingRule = {
   id: 'network.proxy-sign-in',
+  explains: ['cant-connect', 'cant-sign-in'],
   area: 'network',
   inputs: ['network.connectivity'],
   evaluate(run) {
@@ -222,8 +234,8 @@ const proxySignIn: FindingRule = {
         severity: 'warning',
         area: 'network',
         params: { proxy: c.check.viaProxy ?? c.proxy.server ?? '' },
+        // No settings page: the user's steps are signing in again, which no settings page does.
         evidence: [{ probe: 'network.connectivity', field: 'check.outcome', value: 'proxy-auth' }],
-        settings: 'proxy',
       },
     ];
   },
@@ -231,6 +243,7 @@ const proxySignIn: FindingRule = {
 
 const pacUnreachable: FindingRule = {
   id: 'network.pac-unreachable',
+  explains: ['cant-connect', 'slow'],
   area: 'network',
   inputs: ['network.connectivity'],
   evaluate(run) {
@@ -273,6 +286,7 @@ function unexplainedCheck(run: Parameters<FindingRule['evaluate']>[0], outcome: 
 
 const noInternet: FindingRule = {
   id: 'network.no-internet',
+  explains: ['cant-connect', 'cant-sign-in'],
   area: 'network',
   inputs: ['network.connectivity', 'network.dns', 'network.interfaces', 'network.gateway'],
   evaluate(run) {
@@ -295,6 +309,7 @@ const noInternet: FindingRule = {
 
 const internetFiltered: FindingRule = {
   id: 'network.internet-filtered',
+  explains: ['cant-connect'],
   area: 'network',
   inputs: ['network.connectivity', 'network.dns', 'network.interfaces', 'network.gateway'],
   evaluate(run) {
@@ -316,6 +331,7 @@ const internetFiltered: FindingRule = {
 
 const targetQuality: FindingRule = {
   id: 'network.target-poor',
+  explains: ['slow', 'cant-connect'],
   area: 'network',
   inputs: ['network.connectivity'],
   evaluate(run) {
@@ -323,7 +339,7 @@ const targetQuality: FindingRule = {
     if (!c) return [];
     return c.targets
       .filter((t) => t.alive && (t.lossPercent >= TARGET_LOSS_PERCENT || (t.avgMs ?? 0) >= TARGET_LATENCY_MS))
-      .map((t): Finding => ({
+      .map((t): RuleFinding => ({
         id: 'network.target-poor',
         severity: 'warning',
         area: 'network',
@@ -343,6 +359,7 @@ const CLOCK_WARNING_MS = 60_000;
 
 const clockOff: FindingRule = {
   id: 'network.clock-off',
+  explains: ['cant-sign-in', 'cant-connect'],
   area: 'network',
   inputs: ['network.ntp'],
   evaluate(run) {
@@ -368,6 +385,7 @@ const clockOff: FindingRule = {
 
 const timeSourceUnreachable: FindingRule = {
   id: 'network.time-source-unreachable',
+  explains: ['cant-sign-in'],
   area: 'network',
   inputs: ['network.ntp', 'network.interfaces'],
   evaluate(run) {
@@ -394,6 +412,7 @@ const timeSourceUnreachable: FindingRule = {
 
 const timeSourceWrong: FindingRule = {
   id: 'network.time-source-wrong',
+  explains: ['cant-sign-in', 'cant-connect'],
   area: 'network',
   inputs: ['network.ntp'],
   evaluate(run) {
@@ -403,7 +422,7 @@ const timeSourceWrong: FindingRule = {
     // so the thresholds are the clock's own (critical beyond Kerberos' five minutes).
     return ntp.servers
       .filter((s) => s.wrongClock && s.role === 'configured')
-      .map((s): Finding => {
+      .map((s): RuleFinding => {
         const offMs = Math.abs((s.offsetMs ?? 0) - (ntp.clockOffsetMs ?? 0));
         return {
           id: 'network.time-source-wrong',

@@ -1,6 +1,6 @@
 /** Finding rules over the os probes. Thresholds are named constants with the reason for their value. */
 import { probeData } from '../../report';
-import type { Finding, FindingRule } from '../types';
+import type { FindingRule, RuleFinding } from '../types';
 
 const DAY = 86_400;
 /**
@@ -18,6 +18,7 @@ const UPDATES_CRITICAL_DAYS = 90;
 
 const unsupported: FindingRule = {
   id: 'os.unsupported',
+  explains: ['cant-sign-in', 'app-crashes'],
   area: 'os',
   inputs: ['os.info'],
   evaluate(run) {
@@ -37,6 +38,7 @@ const unsupported: FindingRule = {
 
 const supportEnding: FindingRule = {
   id: 'os.support-ending',
+  explains: [],
   area: 'os',
   inputs: ['os.info'],
   evaluate(run) {
@@ -57,6 +59,7 @@ const supportEnding: FindingRule = {
 
 const restartPending: FindingRule = {
   id: 'os.restart-pending',
+  explains: ['slow', 'app-crashes', 'cant-connect', 'cant-sign-in', 'printing'],
   area: 'os',
   inputs: ['os.reboot-pending', 'os.uptime'],
   evaluate(run) {
@@ -84,6 +87,8 @@ function longUptime(id: 'os.long-uptime' | 'os.long-uptime-fast-startup', fastSt
   return {
     id,
     area: 'os',
+    // A restart clears what long uptimes collect: slowness, crashes, a stuck print queue.
+    explains: ['slow', 'app-crashes', 'printing'],
     inputs: ['os.uptime', 'os.reboot-pending'],
     evaluate(run) {
       const uptime = probeData(run, 'os.uptime');
@@ -113,6 +118,7 @@ function longUptime(id: 'os.long-uptime' | 'os.long-uptime-fast-startup', fastSt
 
 const updatesStale: FindingRule = {
   id: 'os.updates-stale',
+  explains: ['app-crashes'],
   area: 'os',
   inputs: ['os.updates'],
   evaluate(run) {
@@ -134,6 +140,7 @@ const updatesStale: FindingRule = {
 
 const updateServiceDisabled: FindingRule = {
   id: 'os.update-service-disabled',
+  explains: [],
   area: 'os',
   inputs: ['os.updates'],
   evaluate(run) {
@@ -153,6 +160,7 @@ const updateServiceDisabled: FindingRule = {
 
 const timeService: FindingRule = {
   id: 'os.time-service-not-syncing',
+  explains: ['cant-sign-in', 'cant-connect'],
   area: 'os',
   inputs: ['os.time'],
   evaluate(run) {
@@ -160,7 +168,7 @@ const timeService: FindingRule = {
     if (!time?.service.name) return [];
     const stopped = time.service.running === false;
     if (!stopped && time.service.synchronized !== false) return [];
-    const finding: Finding = {
+    const finding: RuleFinding = {
       id: 'os.time-service-not-syncing',
       severity: 'warning',
       area: 'os',
@@ -182,6 +190,7 @@ const REPEATED_CRASHES = 3;
 
 const blueScreens: FindingRule = {
   id: 'os.system-crashes',
+  explains: ['app-crashes'],
   area: 'os',
   inputs: ['os.events'],
   evaluate(run) {
@@ -203,6 +212,7 @@ const blueScreens: FindingRule = {
 
 const unexpectedShutdowns: FindingRule = {
   id: 'os.unexpected-shutdowns',
+  explains: ['app-crashes'],
   area: 'os',
   inputs: ['os.events'],
   evaluate(run) {
@@ -231,6 +241,7 @@ const unexpectedShutdowns: FindingRule = {
 
 const appCrashing: FindingRule = {
   id: 'os.app-crashing',
+  explains: ['app-crashes'],
   area: 'os',
   inputs: ['os.events'],
   evaluate(run) {
@@ -238,7 +249,7 @@ const appCrashing: FindingRule = {
     if (!events) return [];
     return events.crashesByApp
       .filter((c) => c.count >= REPEATED_CRASHES)
-      .map((c): Finding => ({
+      .map((c): RuleFinding => ({
         id: 'os.app-crashing',
         severity: 'warning',
         area: 'os',
@@ -250,6 +261,7 @@ const appCrashing: FindingRule = {
 
 const diskErrors: FindingRule = {
   id: 'os.disk-errors',
+  explains: ['app-crashes', 'slow'],
   area: 'os',
   inputs: ['os.events'],
   evaluate(run) {
@@ -272,6 +284,7 @@ const diskErrors: FindingRule = {
 
 const processHog: FindingRule = {
   id: 'os.process-hog',
+  explains: ['slow', 'app-crashes'],
   area: 'os',
   inputs: ['os.processes', 'hardware.memory'],
   evaluate(run) {
@@ -284,7 +297,7 @@ const processHog: FindingRule = {
       const memoryHog = total !== null && p.memoryBytes >= total * HOG_MEMORY_SHARE;
       if (cpuHog || memoryHog) hogs.set(p.pid, { name: p.name, cpu: p.cpuPercent, memory: p.memoryBytes });
     }
-    return [...hogs.values()].map((h): Finding => ({
+    return [...hogs.values()].map((h): RuleFinding => ({
       id: 'os.process-hog',
       severity: 'warning',
       area: 'os',

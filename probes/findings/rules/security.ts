@@ -1,6 +1,6 @@
 /** Finding rules over the security probes. Thresholds are named constants with the reason for their value. */
 import { probeData } from '../../report';
-import type { Finding, FindingRule } from '../types';
+import type { FindingRule, RuleFinding } from '../types';
 
 /**
  * Defender updates its signatures several times a day; after 3 days it is behind the current wave of
@@ -19,6 +19,7 @@ const avActive = (p: {
 
 const antivirusOff: FindingRule = {
   id: 'security.antivirus-off',
+  explains: [],
   area: 'security',
   inputs: ['security.antivirus'],
   evaluate(run) {
@@ -48,6 +49,7 @@ const antivirusOff: FindingRule = {
 
 const noAntivirus: FindingRule = {
   id: 'security.no-antivirus',
+  explains: [],
   area: 'security',
   inputs: ['security.antivirus'],
   evaluate(run) {
@@ -69,6 +71,7 @@ const noAntivirus: FindingRule = {
 
 const signaturesStale: FindingRule = {
   id: 'security.antivirus-signatures-old',
+  explains: [],
   area: 'security',
   inputs: ['security.antivirus'],
   evaluate(run) {
@@ -80,7 +83,7 @@ const signaturesStale: FindingRule = {
           avActive(p) &&
           ((p.signatureAgeDays ?? 0) >= SIGNATURES_STALE_DAYS || p.signaturesUpToDate === false),
       )
-      .map((p): Finding => ({
+      .map((p): RuleFinding => ({
         id: 'security.antivirus-signatures-old',
         severity: (p.signatureAgeDays ?? 0) >= SIGNATURES_CRITICAL_DAYS ? 'critical' : 'warning',
         area: 'security',
@@ -95,6 +98,7 @@ const signaturesStale: FindingRule = {
 
 const firewallOff: FindingRule = {
   id: 'security.firewall-off',
+  explains: [],
   area: 'security',
   inputs: ['security.firewall'],
   evaluate(run) {
@@ -104,7 +108,7 @@ const firewallOff: FindingRule = {
     if (fw.products.some((p) => p.enabled === true)) return [];
     return fw.profiles
       .filter((p) => p.enabled === false)
-      .map((p): Finding => ({
+      .map((p): RuleFinding => ({
         id: 'security.firewall-off',
         // Off for public networks (cafés, hotels) exposes the machine to strangers: critical. Off at
         // work or at home (Domain, Private) or the macOS app firewall (off by default): a warning.
@@ -119,6 +123,7 @@ const firewallOff: FindingRule = {
 
 const notEncrypted: FindingRule = {
   id: 'security.disk-not-encrypted',
+  explains: [],
   area: 'security',
   inputs: ['security.encryption', 'hardware.battery'],
   evaluate(run) {
@@ -142,6 +147,7 @@ const notEncrypted: FindingRule = {
 
 const bitlockerSuspended: FindingRule = {
   id: 'security.encryption-suspended',
+  explains: [],
   area: 'security',
   inputs: ['security.encryption'],
   evaluate(run) {
@@ -149,7 +155,7 @@ const bitlockerSuspended: FindingRule = {
     if (!enc) return [];
     return enc.volumes
       .filter((v) => v.state === 'suspended')
-      .map((v): Finding => ({
+      .map((v): RuleFinding => ({
         id: 'security.encryption-suspended',
         severity: 'warning',
         area: 'security',
@@ -161,6 +167,7 @@ const bitlockerSuspended: FindingRule = {
 
 const secureBootOff: FindingRule = {
   id: 'security.secure-boot-off',
+  explains: [],
   area: 'security',
   inputs: ['security.boot'],
   evaluate(run) {
@@ -181,6 +188,7 @@ const secureBootOff: FindingRule = {
 
 const noTpm: FindingRule = {
   id: 'security.tpm-missing',
+  explains: ['cant-sign-in'],
   area: 'security',
   inputs: ['security.boot'],
   evaluate(run) {
@@ -204,6 +212,7 @@ const noTpm: FindingRule = {
 
 const notManaged: FindingRule = {
   id: 'security.not-managed',
+  explains: ['cant-sign-in'],
   area: 'security',
   inputs: ['security.mdm'],
   evaluate(run) {
@@ -225,6 +234,7 @@ const notManaged: FindingRule = {
 
 const noPrt: FindingRule = {
   id: 'security.no-sso-token',
+  explains: ['cant-sign-in'],
   area: 'security',
   inputs: ['security.mdm'],
   evaluate(run) {
@@ -246,6 +256,7 @@ const noPrt: FindingRule = {
 
 const localAdmin: FindingRule = {
   id: 'security.user-is-admin',
+  explains: [],
   area: 'security',
   inputs: ['security.accounts'],
   evaluate(run) {
@@ -266,6 +277,7 @@ const localAdmin: FindingRule = {
 
 const noScreenLock: FindingRule = {
   id: 'security.no-screen-lock',
+  explains: [],
   area: 'security',
   inputs: ['security.accounts'],
   evaluate(run) {
@@ -286,6 +298,7 @@ const noScreenLock: FindingRule = {
 
 const slowScreenLock: FindingRule = {
   id: 'security.screen-lock-slow',
+  explains: [],
   area: 'security',
   inputs: ['security.accounts'],
   evaluate(run) {

@@ -1,22 +1,29 @@
 import { useState } from 'react';
-import type { RenderedFinding } from '../../../main/ipc/contract';
+import type { RenderedFinding, SettingsPage } from '../../../main/ipc/contract';
 import { triage } from '../bridge';
 import { useI18n } from '../i18n';
 
-/** One finding, in plain words: what is wrong, why it matters, what the user can do, what IT does. */
+/**
+ * One finding, in plain words: what is wrong, why it matters, what the user can do, what IT does.
+ * Its button names what it opens, and appears only where this computer can open it.
+ */
 export function FindingCard({
   finding,
   technician = false,
+  settingsPages = [],
 }: {
   finding: RenderedFinding;
   technician?: boolean;
+  /** The settings pages this computer can open; the network's sign-in page always can. */
+  settingsPages?: readonly SettingsPage[];
 }) {
   const { t } = useI18n();
-  const [settingsError, setSettingsError] = useState<string | null>(null);
+  const [openFailed, setOpenFailed] = useState(false);
+  const page = finding.settings;
+  const canOpen = page !== undefined && (page === 'sign-in-page' || settingsPages.includes(page));
   const openSettings = async (): Promise<void> => {
-    if (!finding.settings) return;
-    const result = await triage()['settings:open'](finding.settings);
-    setSettingsError(result.ok ? null : result.error);
+    if (!page) return;
+    setOpenFailed(!(await triage()['settings:open'](page)).ok);
   };
   const headingId = `finding-${finding.id}-${finding.title.length}`;
   return (
@@ -32,14 +39,20 @@ export function FindingCard({
               <li key={step}>{step}</li>
             ))}
           </ol>
-          {finding.settings && (
-            <button type="button" className="secondary" onClick={() => void openSettings()}>
-              {t('results.openSettings')}
+          {canOpen && (
+            // Two cards may open the same page: the card's title tells their buttons apart.
+            <button
+              type="button"
+              className="secondary"
+              aria-describedby={headingId}
+              onClick={() => void openSettings()}
+            >
+              {t(`open.${page}`)}
             </button>
           )}
-          {settingsError && (
+          {openFailed && (
             <p role="alert" className="error">
-              {t('results.settingsFailed', { message: settingsError })}
+              {t('results.openFailed')}
             </p>
           )}
         </>

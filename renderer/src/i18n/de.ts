@@ -40,6 +40,8 @@ export const de: Messages = {
   'describe.needDescription': 'Bitte beschreiben Sie das Problem zuerst in ein paar Worten.',
   'describe.needCategory': 'Bitte wählen Sie, um welche Art von Problem es geht.',
   'describe.restored': 'Wir haben aufbewahrt, was Sie zuletzt geschrieben haben.',
+  'describe.crashed':
+    'Die Prüfungen wurden vorzeitig beendet. Was Sie geschrieben haben, steht noch unten: Klicken Sie auf „Computer prüfen“, um es erneut zu versuchen.',
   'describe.saved': 'Gespeichert',
   'outbox.waiting':
     '{count, plural, one {# Bericht wartet auf das Senden. Triage sendet ihn von selbst, sobald die Verbindung funktioniert.} other {# Berichte warten auf das Senden. Triage sendet sie von selbst, sobald die Verbindung funktioniert.}}',
@@ -62,6 +64,7 @@ export const de: Messages = {
   'checking.progress': '{done} von {total} Prüfungen erledigt',
   'checking.waitingFor': 'Es wird noch gewartet auf: {names}',
   'checking.cancel': 'Abbrechen',
+  'checking.escape': 'Mit Esc brechen Sie die Prüfungen ab.',
   'checking.cancelling': 'Wird beendet…',
   'status.ok': 'Fertig',
   'status.partial': 'Teilweise',
@@ -83,24 +86,62 @@ export const de: Messages = {
   'results.intro':
     'Das Wichtigste zuerst. Manches können Sie selbst beheben; um den Rest kümmert sich die IT.',
   'results.cancelled': 'Sie haben die Prüfung vorzeitig beendet, daher fehlen einige Ergebnisse.',
+  'results.cause': 'Wahrscheinlich die Ursache Ihres Problems',
+  'results.noCause':
+    'Triage hat nichts gefunden, was dieses Problem erklärt. Senden Sie den Bericht trotzdem: Die IT prüft es anhand Ihrer Beschreibung.',
+  'results.otherFixes': 'Weitere Dinge, die Sie selbst beheben können',
+  'results.forIt':
+    '{count, plural, one {# weiterer Punkt für die IT – Sie müssen nichts tun} other {# weitere Punkte für die IT – Sie müssen nichts tun}}',
   'results.youCanDo': 'Was Sie tun können',
   'results.itDoes': 'Was die IT tun wird',
-  'results.openSettings': 'Einstellungen öffnen',
-  'results.settingsFailed': 'Die Einstellungen konnten nicht geöffnet werden: {message}',
-  'results.okCount': '{count, plural, one {# Punkt geprüft und in Ordnung} other {# Punkte geprüft und in Ordnung}}',
+  'results.okCount':
+    '{count, plural, one {# Punkt geprüft und in Ordnung} other {# Punkte geprüft und in Ordnung}}',
   'results.next': 'Kontrollieren, was gesendet wird',
-  'results.again': 'Neu beginnen',
+  'results.openFailed':
+    'Das lässt sich auf diesem Computer nicht öffnen. Bitte öffnen Sie es über die Systemeinstellungen.',
+  'open.network': 'Netzwerkeinstellungen öffnen',
+  'open.wifi': 'WLAN-Einstellungen öffnen',
+  'open.proxy': 'Proxy-Einstellungen öffnen',
+  'open.vpn': 'VPN-Einstellungen öffnen',
+  'open.storage': 'Speichereinstellungen öffnen',
+  'open.updates': 'Update-Einstellungen öffnen',
+  'open.date-time': 'Einstellungen für Datum & Uhrzeit öffnen',
+  'open.power': 'Einstellungen für Energie & Akku öffnen',
+  'open.display': 'Anzeigeeinstellungen öffnen',
+  'open.security': 'Sicherheitseinstellungen öffnen',
+  'open.firewall': 'Firewall-Einstellungen öffnen',
+  'open.accounts': 'Anmeldeoptionen öffnen',
+  'open.work-access': 'Einstellungen für Geschäfts- oder Schulkonto öffnen',
+  'open.sign-in-page': 'Anmeldeseite öffnen',
+  'results.again': 'Erneut prüfen',
   'severity.critical': 'Sofort beachten',
   'severity.warning': 'Sollte behoben werden',
   'severity.info': 'Gut zu wissen',
   'severity.ok': 'In Ordnung',
 
   'review.title': 'Kontrollieren, was gesendet wird',
-  'review.intro':
-    'Genau das geht an {destination}. Persönliche Angaben sind durch Platzhalter wie [user-1] ersetzt (Datenschutzstufe „{level}“).',
-  'review.level.off': 'einfach',
-  'review.level.standard': 'normal',
-  'review.level.strict': 'streng',
+  'review.intro': 'Nichts verlässt diesen Computer, bevor Sie auf Senden klicken.',
+  'review.to': 'An',
+  'review.it': 'die IT',
+  'review.goes': 'Was gesendet wird',
+  'review.goes.problem': 'Was Sie geschrieben haben und wie die IT Sie erreicht',
+  'review.goes.checks':
+    '{count, plural, one {Das Ergebnis von # Prüfung dieses Computers} other {Die Ergebnisse von # Prüfungen dieses Computers}}',
+  'review.goes.log': 'Das Protokoll von Triage zu diesem Lauf',
+  'review.hidden': 'Was verborgen wird',
+  'review.hidden.off': 'Passwörter und Schlüssel werden entfernt. Sonst wird nichts verborgen.',
+  'review.hidden.standard':
+    'Ihr Benutzername, E-Mail-Adressen und WLAN-Namen werden durch Platzhalter wie [user-1] ersetzt. Passwörter und Schlüssel werden entfernt.',
+  'review.hidden.strict':
+    'Ihr Benutzername, E-Mail-Adressen, WLAN- und Computernamen, Netzwerkadressen, Seriennummern und Dateipfade werden durch Platzhalter wie [user-1] ersetzt. Passwörter und Schlüssel werden entfernt.',
+  'review.hiddenCount':
+    '{count, plural, =0 {Sonst wurde nichts zum Verbergen gefunden.} one {# Angabe ist in diesem Bericht verborgen.} other {# Angaben sind in diesem Bericht verborgen.}}',
+  'review.details': 'Technische Details und was Sie weglassen können',
+  'review.destination': 'Technisches Ziel: {destination}',
+  'review.section.problem': 'Ihre Beschreibung und Kontaktdaten',
+  'review.section.system': 'Über diesen Computer',
+  'review.section.findings': 'Was Triage gefunden hat',
+  'review.section.log': 'Protokoll von Triage',
   'review.group.main': 'Wird immer gesendet',
   'review.group.log': 'Protokoll von Triage',
   'review.include': 'Mitsenden',
@@ -119,16 +160,37 @@ export const de: Messages = {
   'sent.title.failed': 'Ihr Bericht konnte nicht gesendet werden',
   'sent.ticket': 'Ticketnummer: {id}',
   'sent.ticketLink': 'Link zum Ticket: {url}',
+  'sent.title.draft': 'Ihre E-Mail an die IT ist bereit',
+  'sent.reason.offline': 'Dieser Computer erreicht das Helpdesk-System gerade nicht.',
+  'sent.reason.proxy-sign-in': 'Der Proxy dieses Netzwerks verlangt eine Anmeldung, die Triage nicht hat.',
+  'sent.reason.helpdesk-busy': 'Das Helpdesk-System hat gerade nicht richtig geantwortet.',
+  'sent.reason.setup':
+    'Das Helpdesk-System hat die Verbindung von Triage nicht angenommen: Die Einrichtung muss die IT korrigieren.',
+  'sent.reason.refused': 'Das Helpdesk-System hat diesen Bericht nicht angenommen.',
+  'sent.reason.too-large': 'Der Bericht ist größer, als das Helpdesk-System annimmt.',
   'sent.queuedIntro':
     'Nichts geht verloren: Triage behält den Bericht und sendet ihn von selbst, sobald die Verbindung funktioniert – solange Triage läuft (es bleibt im Infobereich, wenn Sie dieses Fenster schließen) oder beim nächsten Start. Dann sehen Sie auch die Ticketnummer.',
-  'sent.savedIntro': 'Bitte senden Sie diese Datei an die IT{contact}.',
-  'sent.failedIntro': 'Der Bericht bleibt auf diesem Computer. Bitte teilen Sie der IT mit{contact}:',
+  'sent.failedIntro':
+    'Der Bericht bleibt auf diesem Computer, aber Triage versucht es nicht von selbst erneut. Bitte wenden Sie sich an die IT und geben Sie ihr die Berichtsdatei.',
+  'sent.savedIntro': 'Bitte geben Sie diese Datei an die IT weiter.',
+  'sent.draftOpened':
+    'Ihr E-Mail-Programm hat eine E-Mail an die IT mit dem Bericht im Anhang geöffnet. Prüfen Sie sie und klicken Sie dort auf Senden.',
+  'sent.draftNotOpened':
+    'Triage konnte Ihr E-Mail-Programm nicht öffnen. Die E-Mail ist als Datei gespeichert: Öffnen und senden Sie sie, oder hängen Sie die Berichtsdatei an eine E-Mail an die IT an.',
   'sent.where': 'Gespeichert unter: {path}',
   'sent.showFile': 'Datei anzeigen',
   'sent.done': 'Fertig',
-  'sent.contact': ' ({contact})',
+
+  'support.title': 'So erreichen Sie die IT',
+  'support.call': 'IT anrufen: {phone}',
+  'support.web': 'Hilfeseite der IT öffnen',
+  'support.usual': 'Bitte wenden Sie sich wie gewohnt an die IT.',
+  'support.openFailed': 'Das lässt sich auf diesem Computer nicht öffnen.',
+
+  'error.checks':
+    'Die Prüfungen konnten nicht starten. Bitte versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an die IT.',
+  'error.prepare':
+    'Der Bericht konnte nicht vorbereitet werden. Bitte versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an die IT.',
 
   ...technicianDe,
-
-  'error.generic': 'Etwas ist schiefgegangen: {message}',
 };

@@ -42,6 +42,8 @@ export const en = {
   'describe.needCategory': 'Please choose what kind of problem it is.',
   'describe.restored': 'We kept what you wrote last time.',
   'describe.saved': 'Saved',
+  'describe.crashed':
+    'The checks stopped before they finished. What you wrote is kept below: press "Check my computer" to try again.',
   'outbox.waiting':
     '{count, plural, one {# report is waiting to be sent. Triage sends it by itself as soon as the connection works.} other {# reports are waiting to be sent. Triage sends them by itself as soon as the connection works.}}',
   'outbox.failed':
@@ -63,6 +65,7 @@ export const en = {
   'checking.waitingFor': 'Still waiting for: {names}',
   'checking.cancel': 'Cancel',
   'checking.cancelling': 'Stopping…',
+  'checking.escape': 'Press Esc to stop the checks.',
   'status.ok': 'Done',
   'status.partial': 'Partly done',
   'status.unsupported': 'Not on this computer',
@@ -82,24 +85,61 @@ export const en = {
     'Your computer looks healthy. If the problem continues, send the report anyway: it helps IT.',
   'results.intro': 'Most important first. You can fix some of these yourself; IT will take care of the rest.',
   'results.cancelled': 'You stopped the checks early, so some results are missing.',
+  'results.cause': 'Probably the cause of your problem',
+  'results.noCause':
+    'Triage found nothing that explains this problem. Send the report anyway: IT will look into it with what you wrote.',
+  'results.otherFixes': 'Other things you can fix',
+  'results.forIt':
+    '{count, plural, one {# more thing for IT — nothing for you to do} other {# more things for IT — nothing for you to do}}',
   'results.youCanDo': 'What you can do',
   'results.itDoes': 'What IT will do',
-  'results.openSettings': 'Open the settings',
-  'results.settingsFailed': 'Could not open the settings: {message}',
   'results.okCount': '{count, plural, one {# thing checked and fine} other {# things checked and fine}}',
   'results.next': 'Review what will be sent',
-  'results.again': 'Start again',
+  'results.again': 'Check again',
+  'results.openFailed':
+    'This could not be opened on this computer. Please open it from your system settings.',
+  'open.network': 'Open network settings',
+  'open.wifi': 'Open Wi-Fi settings',
+  'open.proxy': 'Open proxy settings',
+  'open.vpn': 'Open VPN settings',
+  'open.storage': 'Open storage settings',
+  'open.updates': 'Open update settings',
+  'open.date-time': 'Open Date & time settings',
+  'open.power': 'Open power & battery settings',
+  'open.display': 'Open display settings',
+  'open.security': 'Open security settings',
+  'open.firewall': 'Open firewall settings',
+  'open.accounts': 'Open sign-in settings',
+  'open.work-access': 'Open work or school account settings',
+  'open.sign-in-page': 'Open the sign-in page',
   'severity.critical': 'Needs attention now',
   'severity.warning': 'Should be fixed',
   'severity.info': 'Good to know',
   'severity.ok': 'Fine',
 
   'review.title': 'Review what will be sent',
-  'review.intro':
-    'This is exactly what goes to {destination}. Personal details are replaced by placeholders like [user-1] ({level} privacy level).',
-  'review.level.off': 'basic',
-  'review.level.standard': 'standard',
-  'review.level.strict': 'strict',
+  'review.intro': 'Nothing leaves this computer until you press Send.',
+  'review.to': 'To',
+  'review.it': 'IT',
+  'review.goes': 'What is sent',
+  'review.goes.problem': 'What you wrote, and how IT can reach you',
+  'review.goes.checks':
+    '{count, plural, one {The result of # check of this computer} other {The results of # checks of this computer}}',
+  'review.goes.log': "Triage's own log of this run",
+  'review.hidden': 'What is hidden',
+  'review.hidden.off': 'Passwords and keys are removed. Nothing else is hidden.',
+  'review.hidden.standard':
+    'Your user name, e-mail addresses and Wi-Fi names are replaced by placeholders such as [user-1]. Passwords and keys are removed.',
+  'review.hidden.strict':
+    'Your user name, e-mail addresses, Wi-Fi and computer names, network addresses, serial numbers and file paths are replaced by placeholders such as [user-1]. Passwords and keys are removed.',
+  'review.hiddenCount':
+    '{count, plural, =0 {Nothing else was found to hide.} one {# value is hidden in this report.} other {# values are hidden in this report.}}',
+  'review.details': 'Technical details, and what you may leave out',
+  'review.destination': 'Technical destination: {destination}',
+  'review.section.problem': 'Your description and contact',
+  'review.section.system': 'About this computer',
+  'review.section.findings': 'What Triage found',
+  'review.section.log': "Triage's log",
   'review.group.main': 'Always sent',
   'review.group.log': "Triage's log",
   'review.include': 'Include',
@@ -118,18 +158,36 @@ export const en = {
   'sent.title.failed': 'Your report could not be sent',
   'sent.ticket': 'Ticket number: {id}',
   'sent.ticketLink': 'Ticket link: {url}',
+  'sent.title.draft': 'Your e-mail to IT is ready',
+  'sent.reason.offline': 'This computer cannot reach the helpdesk right now.',
+  'sent.reason.proxy-sign-in': "This network's proxy asks for a sign-in that Triage does not have.",
+  'sent.reason.helpdesk-busy': 'The helpdesk did not answer properly just now.',
+  'sent.reason.setup': "The helpdesk did not accept Triage's connection: its setup needs fixing by IT.",
+  'sent.reason.refused': 'The helpdesk did not accept this report.',
+  'sent.reason.too-large': 'The report is larger than the helpdesk accepts.',
   'sent.queuedIntro':
     'Nothing is lost: Triage keeps the report and sends it by itself when the connection works — while Triage runs (it stays in the tray when you close this window) or the next time it starts. You will see the ticket number then.',
-  'sent.savedIntro': 'Please send this file to IT{contact}.',
-  'sent.failedIntro': 'The report is kept on this computer. Please tell IT{contact}:',
+  'sent.failedIntro':
+    'The report is kept on this computer, but Triage does not try again by itself. Please contact IT and give them the report file.',
+  'sent.savedIntro': 'Please give this file to IT.',
+  'sent.draftOpened':
+    'Your mail program opened an e-mail to IT with the report attached. Check it, then press Send there.',
+  'sent.draftNotOpened':
+    'Triage could not open your mail program. The e-mail is saved as a file: open it and send it, or attach the report file to an e-mail to IT.',
   'sent.where': 'Saved as: {path}',
   'sent.showFile': 'Show the file',
   'sent.done': 'Done',
-  'sent.contact': ' ({contact})',
+
+  'support.title': 'How to reach IT',
+  'support.call': 'Call IT: {phone}',
+  'support.web': "Open IT's help page",
+  'support.usual': 'Please contact IT the way you usually do.',
+  'support.openFailed': 'This could not be opened on this computer.',
+
+  'error.checks': 'The checks could not start. Please try again; if it happens again, contact IT.',
+  'error.prepare': 'The report could not be prepared. Please try again; if it happens again, contact IT.',
 
   ...technicianEn,
-
-  'error.generic': 'Something went wrong: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ProbeStatus } from '../../../main/ipc/contract';
 import { triage } from '../bridge';
 import { useFocusHeading } from '../components/useFocusHeading';
+import { checkName } from '../../../probes/names';
 import { useI18n, type MessageKey } from '../i18n';
 
 export interface ProbeProgress {
@@ -16,7 +17,7 @@ const AREAS = ['hardware', 'os', 'network', 'security'] as const;
 
 /** Step 2: live progress per check, naming what is still running; cancellable. */
 export function Checking({ probes, now }: { probes: readonly ProbeProgress[]; now: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [cancelling, setCancelling] = useState(false);
   const done = probes.filter((p) => p.status !== 'running' && p.status !== 'waiting').length;
@@ -27,6 +28,14 @@ export function Checking({ probes, now }: { probes: readonly ProbeProgress[]; no
     setCancelling(true);
     await triage()['check:cancel']();
   };
+  // Escape stops the checks, as it closes or stops things everywhere else.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') void cancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <section aria-labelledby="checking-title">
       <h1 id="checking-title" ref={heading} tabIndex={-1}>
@@ -51,7 +60,9 @@ export function Checking({ probes, now }: { probes: readonly ProbeProgress[]; no
       {slow.length > 0 && (
         <p className="hint">
           {t('checking.waitingFor', {
-            names: slow.map((p) => `${p.title} (${Math.round((now - p.startedAt) / 1000)} s)`).join(', '),
+            names: slow
+              .map((p) => `${checkName(p.id, locale)} (${Math.round((now - p.startedAt) / 1000)} s)`)
+              .join(', '),
           })}
         </p>
       )}
@@ -73,7 +84,7 @@ export function Checking({ probes, now }: { probes: readonly ProbeProgress[]; no
                             ? '–'
                             : '!'}
                     </span>
-                    <span className="name">{p.title}</span>
+                    <span className="name">{checkName(p.id, locale)}</span>
                     <span className="state">{t(`status.${p.status}` as MessageKey)}</span>
                   </li>
                 ))}
@@ -82,6 +93,7 @@ export function Checking({ probes, now }: { probes: readonly ProbeProgress[]; no
         ))}
       </div>
       <div className="actions">
+        <p className="hint">{t('checking.escape')}</p>
         <button type="button" className="secondary" onClick={() => void cancel()} disabled={cancelling}>
           {cancelling ? t('checking.cancelling') : t('checking.cancel')}
         </button>

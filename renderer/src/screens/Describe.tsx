@@ -35,21 +35,28 @@ export interface Problem {
 export function Describe({
   context,
   outbox,
+  asked,
+  checksFailed,
   onStart,
 }: {
   context: AppContext;
   outbox: OutboxView;
+  /** What the user asked before (checks that failed, "Check again"): shown again, never lost. */
+  asked: Problem | null;
+  checksFailed: boolean;
   onStart: (problem: Problem) => void;
 }) {
   const { t, locale } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>();
-  const initial: Draft = context.draft ?? {
-    category: null,
-    description: '',
-    contact: context.contactDefaults,
-  };
+  const initial: Draft = asked ??
+    context.draft ?? {
+      category: null,
+      description: '',
+      contact: context.contactDefaults,
+    };
   const [draft, setDraft] = useState<Draft>(initial);
-  const [error, setError] = useState<string | null>(null);
+  // Each message sits next to the field it is about.
+  const [error, setError] = useState<{ field: 'category' | 'description'; key: MessageKey } | null>(null);
   const [retrying, setRetrying] = useState(false);
   const [retryResult, setRetryResult] = useState<'sent' | 'not-yet' | null>(null);
   const [outboxNow, setOutboxNow] = useState(outbox);
@@ -70,8 +77,15 @@ export function Describe({
   };
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (!draft.category) return setError(t('describe.needCategory'));
-    if (draft.description.trim() === '') return setError(t('describe.needDescription'));
+    if (!draft.category) {
+      setError({ field: 'category', key: 'describe.needCategory' });
+      return document.querySelector<HTMLInputElement>('input[name="category"]')?.focus();
+    }
+    if (draft.description.trim() === '') {
+      setError({ field: 'description', key: 'describe.needDescription' });
+      return document.getElementById('description')?.focus();
+    }
+    setError(null);
     void triage()['draft:save'](draft);
     onStart({ category: draft.category, description: draft.description.trim(), contact: draft.contact });
   };
@@ -91,7 +105,13 @@ export function Describe({
         {t('describe.title')}
       </h1>
       <p className="lead">{t('describe.intro')}</p>
-      {context.draft && <p className="notice">{t('describe.restored')}</p>}
+      {checksFailed ? (
+        <p role="alert" className="error">
+          {t('describe.crashed')}
+        </p>
+      ) : (
+        !asked && context.draft && <p className="notice">{t('describe.restored')}</p>
+      )}
       {(outboxNow.waiting > 0 || outboxNow.failed > 0) && (
         <div className="notice" role="status">
           {outboxNow.waiting > 0 && <p>{t('outbox.waiting', { count: outboxNow.waiting })}</p>}
@@ -107,7 +127,11 @@ export function Describe({
           {t('outbox.allSent')}
         </p>
       )}
-      <fieldset className="categories">
+      <fieldset
+        className="categories"
+        aria-invalid={error?.field === 'category' || undefined}
+        aria-describedby={error?.field === 'category' ? 'category-error' : undefined}
+      >
         <legend>{t('describe.category')}</legend>
         {CATEGORIES.map((category) => (
           <label key={category} className={draft.category === category ? 'choice selected' : 'choice'}>
@@ -121,6 +145,11 @@ export function Describe({
             {t(`category.${category}` as MessageKey)}
           </label>
         ))}
+        {error?.field === 'category' && (
+          <p id="category-error" role="alert" className="error field-error">
+            {t(error.key)}
+          </p>
+        )}
       </fieldset>
       <label htmlFor="description">{t('describe.description')}</label>
       <p id="description-hint" className="hint">
@@ -128,11 +157,19 @@ export function Describe({
       </p>
       <textarea
         id="description"
-        aria-describedby="description-hint"
+        aria-describedby={
+          error?.field === 'description' ? 'description-error description-hint' : 'description-hint'
+        }
+        aria-invalid={error?.field === 'description' || undefined}
         rows={5}
         value={draft.description}
         onChange={(e) => update({ description: e.target.value })}
       />
+      {error?.field === 'description' && (
+        <p id="description-error" role="alert" className="error field-error">
+          {t(error.key)}
+        </p>
+      )}
       {looksLikeSecret(draft.description) && (
         <p className="notice" role="status">
           {t('describe.looksLikePassword')}
@@ -154,11 +191,6 @@ export function Describe({
           ))}
         </div>
       </fieldset>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
       <div className="actions">
         <button type="submit" className="primary">
           {t('describe.start')}

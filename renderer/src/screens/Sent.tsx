@@ -1,26 +1,32 @@
-import type { SendOutcome } from '../../../main/ipc/contract';
+import type { AppContext, SendOutcome } from '../../../main/ipc/contract';
 import { triage } from '../bridge';
+import { SupportBox } from '../components/SupportBox';
 import { useFocusHeading } from '../components/useFocusHeading';
 import { useI18n } from '../i18n';
 
-/** Step 5: the ticket number, or where the report waits, or where it was saved. */
+/**
+ * Step 5: the ticket number; or why the report waits and that it goes by itself; or, when it cannot
+ * go, what the user does instead — always with how to reach IT, never with an error code.
+ */
 export function Sent({
   outcome,
-  supportContact,
+  support,
   onDone,
 }: {
   outcome: SendOutcome;
-  supportContact: string | null;
+  support: AppContext['support'];
   onDone: () => void;
 }) {
   const { t } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>();
-  const contact = supportContact ? t('sent.contact', { contact: supportContact }) : '';
-  const path = outcome.kind === 'saved' ? outcome.path : outcome.kind === 'sent' ? null : outcome.bundlePath;
+  // Where the file is matters only when the user passes it on: saved, or not sendable at all.
+  const path =
+    outcome.kind === 'saved' ? outcome.path : outcome.kind === 'failed' ? outcome.bundlePath : null;
+  const isDraft = outcome.kind === 'saved' && outcome.draftOpened !== null;
   return (
     <section aria-labelledby="sent-title" className={`outcome ${outcome.kind}`}>
       <h1 id="sent-title" ref={heading} tabIndex={-1}>
-        {t(`sent.title.${outcome.kind}`)}
+        {isDraft ? t('sent.title.draft') : t(`sent.title.${outcome.kind}`)}
       </h1>
       {outcome.kind === 'sent' && (
         <>
@@ -30,25 +36,34 @@ export function Sent({
       )}
       {outcome.kind === 'queued' && (
         <>
-          <p className="lead">{t('sent.queuedIntro')}</p>
-          <p className="hint">{outcome.message}</p>
+          <p className="lead">{t(`sent.reason.${outcome.reason}`)}</p>
+          <p>{t('sent.queuedIntro')}</p>
         </>
       )}
-      {outcome.kind === 'saved' && <p className="lead">{t('sent.savedIntro', { contact })}</p>}
+      {outcome.kind === 'saved' && (
+        <p className="lead">
+          {outcome.draftOpened === null
+            ? t('sent.savedIntro')
+            : outcome.draftOpened
+              ? t('sent.draftOpened')
+              : t('sent.draftNotOpened')}
+        </p>
+      )}
       {outcome.kind === 'failed' && (
         <>
-          <p className="lead">{t('sent.failedIntro', { contact })}</p>
-          <p className="error">{outcome.message}</p>
+          <p className="lead">{t(`sent.reason.${outcome.reason}`)}</p>
+          <p>{t('sent.failedIntro')}</p>
         </>
       )}
       {path && (
         <>
-          <p className="path">{t('sent.where', { path })}</p>
+          {outcome.kind === 'saved' && <p className="path">{t('sent.where', { path })}</p>}
           <button type="button" className="secondary" onClick={() => void triage()['path:show'](path)}>
             {t('sent.showFile')}
           </button>
         </>
       )}
+      {outcome.kind !== 'sent' && !(isDraft && outcome.draftOpened) && <SupportBox support={support} />}
       <div className="actions">
         <button type="button" className="primary" onClick={onDone}>
           {t('sent.done')}

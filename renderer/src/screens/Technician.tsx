@@ -1,12 +1,120 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { BundleView, ReportDiff } from '../../../main/ipc/contract';
+import type {
+  AppLocale,
+  BundleView,
+  ProbeStatus,
+  RenderedFinding,
+  ReportDiff,
+} from '../../../main/ipc/contract';
+import { renderFinding } from '../../../probes/findings/evaluate';
+import { checkName } from '../../../probes/names';
 import { pathOfDroppedFile, triage } from '../bridge';
 import { FindingCard } from '../components/FindingCard';
 import { useFocusHeading } from '../components/useFocusHeading';
-import { useI18n, type MessageKey } from '../i18n';
+import { useI18n, type MessageKey, type Translate } from '../i18n';
+import '../technician.css';
 
 const TABS = ['findings', 'system', 'checks', 'compare'] as const;
 type Tab = (typeof TABS)[number];
+type DiffFinding = ReportDiff['appeared'][number];
+
+/**
+ * A finding in the reader's words. Bundles store findings in the user's language; the technician
+ * reads them in theirs, re-rendered from id and params. An id this version does not know (a newer
+ * Triage wrote the bundle) keeps the words the bundle stored.
+ */
+function inLocale<F extends RenderedFinding | DiffFinding>(finding: F, locale: AppLocale): F {
+  try {
+    const { title, explanation, userSteps, itSteps } = renderFinding(
+      { area: 'general', evidence: [], ...finding },
+      locale,
+    );
+    return { ...finding, title, explanation, userSteps, itSteps };
+  } catch {
+    return finding;
+  }
+}
+
+/** A capture time in the reader's locale and time zone, the zone named: technicians work across zones. */
+export function formatCaptureTime(iso: string, locale: AppLocale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/** The System tab's labels come from main in English; the catalogs give each its words. */
+function factLabel(label: string, t: Translate): string {
+  const key = `tech.fact.${label}`;
+  return key in TECH_FACT_KEYS ? t(key as MessageKey) : label;
+}
+const TECH_FACT_KEYS: Readonly<Record<string, true>> = Object.fromEntries(
+  [
+    'Computer',
+    'User',
+    'System',
+    'Processor',
+    'Support',
+    'Up since',
+    'Restart pending',
+    'Updates',
+    'Memory',
+    'System disk',
+    'Battery',
+    'Network',
+    'Gateway',
+    'DNS servers',
+    'Clock offset',
+    'Internet',
+    'Antivirus',
+    'Encryption',
+  ].map((label) => [`tech.fact.${label}`, true]),
+);
+
+/** Units Intl can write in every language; others follow the number as they are. */
+const INTL_UNITS: Readonly<Record<string, string>> = {
+  ms: 'millisecond',
+  s: 'second',
+  seconds: 'second',
+  minutes: 'minute',
+  hours: 'hour',
+  days: 'day',
+  percent: 'percent',
+  MHz: 'megahertz',
+  Hz: 'hertz',
+  'Mbit/s': 'megabit-per-second',
+};
+
+/** A changed value as the CLI shows it (same unit rule, from the diff), in the reader's locale. */
+function shownValue(value: unknown, unit: string | null, locale: AppLocale, t: Translate): string {
+  if (value === null || value === undefined || value === '') return t('tech.noValue');
+  if (typeof value !== 'number') return typeof value === 'string' ? value : JSON.stringify(value);
+  if (unit === 'bytes') {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let n = value;
+    let i = 0;
+    for (; n >= 1024 && i < units.length - 1; i += 1) n /= 1024;
+    const digits = n >= 100 || i === 0 ? 0 : 1;
+    const number = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(n);
+    return `${number} ${units[i] ?? ''}`;
+  }
+  const intlUnit = unit ? INTL_UNITS[unit] : undefined;
+  if (intlUnit) return new Intl.NumberFormat(locale, { style: 'unit', unit: intlUnit }).format(value);
+  const number = new Intl.NumberFormat(locale, { useGrouping: false }).format(value);
+  return unit ? `${number} ${unit}` : number;
+}
+
+const statusText = (status: string, t: Translate): string =>
+  status === 'absent' ? t('tech.status.absent') : t(`status.${status as ProbeStatus}`);
 
 /** Accessible tabs: arrow keys move between them, each controls its panel. */
 function Tabs({ tab, onChange }: { tab: Tab; onChange: (tab: Tab) => void }) {
@@ -43,16 +151,82 @@ function Tabs({ tab, onChange }: { tab: Tab; onChange: (tab: Tab) => void }) {
   );
 }
 
+/**
+ * Who and what, first: the person and how to reach them, the problem they chose and their words, when
+ * the checks ran, and the checks that gave no or partial data (a gap the technician must know of
+ * before reading "no problem found").
+ */
+function Summary({ bundle }: { bundle: BundleView }) {
+  const { t, locale } = useI18n();
+  const contact = bundle.problem?.contact ?? null;
+  const reach = contact ? [contact.email, contact.phone].filter(Boolean).join(' · ') : '';
+  const gaps = bundle.probes.filter(
+    (p) => p.status === 'error' || p.status === 'timeout' || p.status === 'partial',
+  );
+  return (
+    <section aria-label={t('tech.summary')} className="tech-summary">
+      <dl className="who">
+        {contact?.name && (
+          <div>
+            <dt>{t('tech.user')}</dt>
+            <dd>{contact.name}</dd>
+          </div>
+        )}
+        {reach && (
+          <div>
+            <dt>{t('tech.contact')}</dt>
+            <dd>{reach}</dd>
+          </div>
+        )}
+        {bundle.problem && (
+          <div>
+            <dt>{t('tech.category')}</dt>
+            <dd>{t(`category.${bundle.problem.category}` as MessageKey)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('tech.captured')}</dt>
+          <dd>
+            <time dateTime={bundle.createdAt}>{formatCaptureTime(bundle.createdAt, locale)}</time>
+          </dd>
+        </div>
+      </dl>
+      {bundle.problem ? (
+        <blockquote>
+          <strong>{t('tech.problem')}:</strong> {bundle.problem.description}
+        </blockquote>
+      ) : (
+        <p className="muted">{t('tech.noProblem')}</p>
+      )}
+      {gaps.length > 0 && (
+        <div className="notice gaps">
+          <p>{t('tech.failedChecks', { count: gaps.length })}</p>
+          <ul>
+            {gaps.map((p) => (
+              <li key={p.id}>
+                <strong>{checkName(p.id, locale)}</strong>: {statusText(p.status, t)}
+                {p.error && <span className="muted"> — {p.error}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
 function Checks({ bundle }: { bundle: BundleView }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [query, setQuery] = useState('');
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
     if (!q) return bundle.probes;
     return bundle.probes.filter((p) =>
-      `${p.id} ${p.title} ${p.error ?? ''} ${JSON.stringify(p.data)}`.toLowerCase().includes(q),
+      `${p.id} ${checkName(p.id, locale)} ${p.error ?? ''} ${JSON.stringify(p.data)}`
+        .toLowerCase()
+        .includes(q),
     );
-  }, [bundle, query]);
+  }, [bundle, query, locale]);
   return (
     <>
       <label htmlFor="search">{t('tech.search')}</label>
@@ -72,19 +246,20 @@ function Checks({ bundle }: { bundle: BundleView }) {
           {matches.map((p) => (
             <tr key={p.id}>
               <td>
-                <strong>{p.title}</strong> <span className="muted">{p.id}</span>
+                <strong>{checkName(p.id, locale)}</strong>{' '}
+                {checkName(p.id, locale) !== p.id && <span className="muted">{p.id}</span>}
                 {p.error && <div className="error-text">{p.error}</div>}
                 {p.data !== null && (
                   <details>
                     <summary>{t('tech.data')}</summary>
-                    <pre tabIndex={0} aria-label={`${p.title}: ${t('tech.data')}`}>
+                    <pre tabIndex={0} aria-label={`${checkName(p.id, locale)}: ${t('tech.data')}`}>
                       {JSON.stringify(p.data, null, 2)}
                     </pre>
                   </details>
                 )}
               </td>
-              <td className={`status ${p.status}`}>{t(`status.${p.status}` as MessageKey)}</td>
-              <td className="num">{p.durationMs} ms</td>
+              <td className={`status ${p.status}`}>{statusText(p.status, t)}</td>
+              <td className="num">{shownValue(p.durationMs, 'ms', locale, t)}</td>
             </tr>
           ))}
         </tbody>
@@ -93,14 +268,12 @@ function Checks({ bundle }: { bundle: BundleView }) {
   );
 }
 
-/** A changed fact as a person reads it; the diff gives flattened scalars, or nothing. */
-function shownValue(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
+/**
+ * What changed, the earlier capture as "before" whichever bundle is open: findings that appeared or
+ * cleared lead, then checks and facts that changed. Only changes are listed, in the CLI's units.
+ */
 function Compare({ bundle }: { bundle: BundleView }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [diff, setDiff] = useState<ReportDiff | null>(null);
   const [error, setError] = useState<string | null>(null);
   const choose = async (): Promise<void> => {
@@ -112,18 +285,35 @@ function Compare({ bundle }: { bundle: BundleView }) {
       setError(null);
     } else setError(result.error);
   };
-  const list = (items: readonly { title: string; severity: string }[]) =>
-    items.length ? (
-      <ul>
-        {items.map((f, i) => (
-          <li key={i}>
-            <span className={`severity ${f.severity}`}>{t(`severity.${f.severity}` as MessageKey)}</span>{' '}
-            {f.title}
-          </li>
-        ))}
-      </ul>
-    ) : (
-      <p className="muted">{t('tech.noChanges')}</p>
+  const findings = (title: MessageKey, items: readonly DiffFinding[], sign: string) => (
+    <>
+      <h3>{t(title)}</h3>
+      {items.length ? (
+        <ul className="diff-findings">
+          {items.map((f, i) => (
+            <li key={i}>
+              <span aria-hidden="true">{sign} </span>
+              <span className={`severity ${f.severity}`}>{t(`severity.${f.severity}`)}</span>{' '}
+              {inLocale(f, locale).title}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('tech.noChanges')}</p>
+      )}
+    </>
+  );
+  // The open bundle is the first argument: when main put the chosen one first, it is the earlier.
+  const openIs = diff?.swapped ? 'after' : 'before';
+  const side = (which: 'before' | 'after') =>
+    diff && (
+      <li>
+        {t(which === 'before' ? 'tech.compareBefore' : 'tech.compareAfter', {
+          host: diff[which].hostname,
+          date: formatCaptureTime(diff[which].createdAt, locale),
+        })}{' '}
+        {openIs === which && <span className="muted">{t('tech.thisBundle')}</span>}
+      </li>
     );
   return (
     <>
@@ -138,29 +328,68 @@ function Compare({ bundle }: { bundle: BundleView }) {
       )}
       {diff && (
         <div className="diff">
+          <ul className="diff-sides">
+            {side('before')}
+            {side('after')}
+          </ul>
+          <p className="muted">{t('tech.compareOrder')}</p>
           {!diff.sameMachine && <p className="notice">{t('tech.differentMachine')}</p>}
-          <h3>{t('tech.appeared')}</h3>
-          {list(diff.appeared)}
-          <h3>{t('tech.cleared')}</h3>
-          {list(diff.cleared)}
-          <h3>{t('tech.changedFacts')}</h3>
-          {diff.facts.length ? (
-            <table>
-              <tbody>
-                {diff.facts.map((f) => (
-                  <tr key={`${f.probe} ${f.path}`}>
-                    <th scope="row">
-                      {f.probe} <span className="muted">{f.path}</span>
-                    </th>
-                    <td>{shownValue(f.before)}</td>
-                    <td aria-hidden="true">→</td>
-                    <td>{shownValue(f.after)}</td>
-                  </tr>
+          {findings('tech.appeared', diff.appeared, '+')}
+          {findings('tech.cleared', diff.cleared, '−')}
+          {diff.severityChanged.length > 0 && (
+            <>
+              <h3>{t('tech.severityChanged')}</h3>
+              <ul>
+                {diff.severityChanged.map((f, i) => (
+                  <li key={i}>
+                    {inLocale(f, locale).title}: {t(`severity.${f.was}`)} → {t(`severity.${f.severity}`)}
+                  </li>
                 ))}
-              </tbody>
-            </table>
-          ) : (
-            <p className="muted">{t('tech.noChanges')}</p>
+              </ul>
+            </>
+          )}
+          {diff.statusChanged.length > 0 && (
+            <>
+              <h3>{t('tech.statusChanged')}</h3>
+              <ul>
+                {diff.statusChanged.map((s) => (
+                  <li key={s.probe}>
+                    {checkName(s.probe, locale)}: {statusText(s.before, t)} → {statusText(s.after, t)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {diff.facts.length > 0 && (
+            <>
+              <h3>{t('tech.changedFacts')}</h3>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('tech.fact')}</th>
+                    <th scope="col">{t('tech.before')}</th>
+                    <th scope="col">{t('tech.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {diff.facts.map((f) => (
+                    <tr key={`${f.probe} ${f.path}`}>
+                      <th scope="row">
+                        {f.probe} <span className="muted">{f.path}</span>
+                      </th>
+                      {f.item ? (
+                        <td colSpan={2}>{t(f.item === 'added' ? 'tech.itemAdded' : 'tech.itemRemoved')}</td>
+                      ) : (
+                        <>
+                          <td>{shownValue(f.before, f.unit, locale, t)}</td>
+                          <td>{shownValue(f.after, f.unit, locale, t)}</td>
+                        </>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
         </div>
       )}
@@ -176,7 +405,7 @@ export function Technician({
   initialPath: string | null;
   policyWarnings: readonly string[];
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [bundle, setBundle] = useState<BundleView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -252,13 +481,12 @@ export function Technician({
       )}
       {bundle && (
         <>
+          <Summary bundle={bundle} />
           <p className="lead">
-            {t('tech.meta', {
-              host: bundle.host.hostname,
+            {t('tech.about', {
               os: `${bundle.host.osName} ${bundle.host.osVersion}`,
-              date: bundle.createdAt.replace('T', ' ').slice(0, 16),
               version: bundle.triageVersion,
-              redaction: bundle.redaction,
+              redaction: t(`tech.redaction.${bundle.redaction}` as MessageKey),
             })}
           </p>
           {bundle.verification.problems.length === 0 ? (
@@ -273,11 +501,6 @@ export function Technician({
               </ul>
             </div>
           )}
-          {bundle.problem && (
-            <blockquote>
-              <strong>{t('tech.problem')}:</strong> {bundle.problem.description}
-            </blockquote>
-          )}
           <Tabs tab={tab} onChange={setTab} />
           <div
             role="tabpanel"
@@ -288,12 +511,14 @@ export function Technician({
           >
             {tab === 'findings' && bundle.findings.length === 0 && <p>{t('tech.noFindings')}</p>}
             {tab === 'findings' &&
-              bundle.findings.map((f, i) => <FindingCard key={`${f.id}-${i}`} finding={f} technician />)}
+              bundle.findings.map((f, i) => (
+                <FindingCard key={`${f.id}-${i}`} finding={inLocale(f, locale)} technician />
+              ))}
             {tab === 'system' && (
               <dl className="facts">
                 {bundle.facts.map((f) => (
                   <div key={f.label}>
-                    <dt>{f.label}</dt>
+                    <dt>{factLabel(f.label, t)}</dt>
                     <dd>{f.value}</dd>
                   </div>
                 ))}

@@ -5,12 +5,17 @@
  * own data and refuses a replaced page.
  */
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RenderedFinding } from '../../../probes/findings/types';
 import { bundleFiles } from '../../../main/bundle/contents';
 import { prepareBundle } from '../../../main/bundle/prepare';
 import { parseBundle } from '../../../main/bundle/read';
 import { verifyBundle } from '../../../main/bundle/verify';
 import { zip } from '../../support/hostile-bundles';
+import { launchChromium, SCREENSHOTS } from '../../support/browser';
 import { sampleReport } from '../../support/sample-report';
 
 /** The bundle's files with report.html replaced and the manifest's hash and size recomputed. */
@@ -70,5 +75,119 @@ describe('report.html in verify', () => {
     const { problems, notes } = verifyBundle(bundle);
     expect(problems).toEqual([]);
     expect(notes.join(' ')).toMatch(/written by Triage 0\.0\.9 and could not be compared/);
+  });
+});
+
+const AXE = readFileSync(join(__dirname, '..', '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+const fine = (id: string, title: string): RenderedFinding => ({
+  id,
+  severity: 'ok',
+  area: 'network',
+  params: {},
+  evidence: [],
+  locale: 'en',
+  title,
+  explanation: 'Checked and fine.',
+  userSteps: [],
+  itSteps: [],
+});
+
+/** report.html as a realistic bundle holds it: real probes on fixtures, real rules, redacted. */
+async function realisticPage(): Promise<string> {
+  const base = await sampleReport('win32');
+  const report = {
+    ...base,
+    // The rules' own "checked and fine" lines are replaced by two known ones.
+    findings: [
+      ...base.findings.filter((f) => f.severity !== 'ok'),
+      fine('ok.dns', 'Names are found'),
+      fine('ok.time', 'The clock is right'),
+    ],
+  };
+  return (
+    bundleFiles(prepareBundle(report, [], { level: 'standard' }))
+      .get('report.html')
+      ?.toString('utf8') ?? ''
+  );
+}
+
+describe('report.html in a browser', () => {
+  let browser: Browser;
+  let html: string;
+  beforeAll(async () => {
+    [browser, html] = await Promise.all([launchChromium(), realisticPage()]);
+  });
+  afterAll(() => browser.close());
+
+  /** The page as a person sees it. Its CSP forbids scripts: bypassed only to run axe-core. */
+  async function open(colorScheme: 'light' | 'dark'): Promise<Page> {
+    const context = await browser.newContext({
+      bypassCSP: true,
+      colorScheme,
+      viewport: { width: 1024, height: 768 },
+    });
+    const page = await context.newPage();
+    await page.setContent(html);
+    return page;
+  }
+
+  it.each(['light', 'dark'] as const)('has no serious accessibility problem in %s mode', async (scheme) => {
+    const page = await open(scheme);
+    await page.screenshot({ path: join(SCREENSHOTS, `report-html-${scheme}.png`), fullPage: true });
+    await page.addScriptTag({ content: AXE });
+    // A string, evaluated in the page: these tests are compiled without the DOM's types.
+    const violations = await page.evaluate(
+      `axe.run(document).then((r) => r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, nodes: v.nodes.length })))`,
+    );
+    // Before dark-mode link colours: 25 serious color-contrast violations, all links of the check table.
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says who asked and what for first, and folds what is fine into one list', async () => {
+    const page = await open('light');
+    const first = page.locator('main > section').first();
+    await expect.poll(() => first.getAttribute('class')).toContain('who-what');
+    const text = (await first.textContent()) ?? '';
+    for (const part of [
+      'Jo Smith',
+      'jo.smith@example.com',
+      '+44 20 7946 0000',
+      "Can't connect",
+      'Teams keeps disconnecting',
+      '2026-11-24 10:00 UTC',
+      'hardware.disks',
+    ])
+      expect(text).toContain(part);
+    expect(await page.locator('.finding.ok').count()).toBe(0);
+    expect(await page.locator('details.fine summary').textContent()).toBe('Checked and fine (2)');
+    expect(await page.locator('details.fine li').allTextContents()).toEqual([
+      'Names are found',
+      'The clock is right',
+    ]);
+    await page.context().close();
+  });
+
+  it('prints evidence unfolded, on light paper, without empty cards, on few pages', async () => {
+    const page = await open('dark');
+    const evidence = page.locator('.finding details table').first();
+    expect(await evidence.isVisible()).toBe(false); // folded on screen
+    await page.emulateMedia({ media: 'print' });
+    expect(await evidence.isVisible()).toBe(true);
+    expect(await page.locator('details.fine li').first().isVisible()).toBe(true);
+    expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(255, 255, 255)');
+    // A check that gave all its data would print as a title alone: the table of every check lists it.
+    expect(await page.locator('.probe.quiet').first().isVisible()).toBe(false);
+    expect(await page.locator('.probe:not(.quiet)').first().isVisible()).toBe(true);
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    // Measured on this report before the print sheet: 10 A4 pages, most of the last ones holding
+    // a check's title and status each. Its content fills about 6; 7 leaves room for cards moved whole.
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(7);
+    await page.context().close();
   });
 });

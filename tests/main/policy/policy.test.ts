@@ -86,7 +86,7 @@ describe('reading policy on Windows (reg export files)', () => {
     const result = applyPolicy(sources);
     expect(result.settings).toMatchObject({
       productName: 'Contoso Help',
-      supportContact: 'Service Desk – Müllerstraße, ext. 4242',
+      support: { text: 'Service Desk – Müllerstraße, ext. 4242', phone: null, url: null },
       helpdesk: { kind: 'email', to: 'servicedesk@contoso.com' },
       redactionLevel: 'strict',
       outboxLimits: { maxAgeDays: 30, maxItems: 50 },

@@ -36,7 +36,9 @@ describe('finding rules and their words', () => {
       expect(text, `${locale} ${id}`).toBeDefined();
       if (!text) continue;
       expect(placeholders(text)).toEqual(placeholders(english));
-      expect(text.title.length).toBeLessThanOrEqual(80);
+      // Measured as read (plurals resolved, a count of 2), not as ICU source.
+      const sample = Object.fromEntries(messageArguments(text.title).map((name) => [name, 2]));
+      expect(formatMessage(locale, text.title, sample).length).toBeLessThanOrEqual(80);
       expect(text.explanation.length).toBeGreaterThan(30);
       expect(text.userSteps.length + text.itSteps.length).toBeGreaterThan(0);
     }
@@ -65,7 +67,9 @@ describe('finding rules and their words', () => {
     const run = reportWith({}, { failed: { 'network.dns': 'timeout', 'os.events': 'error' } });
     const [finding] = evaluateFindings(run, silentLogger).filter((f) => f.id === 'general.checks-incomplete');
     expect(finding?.severity).toBe('info');
-    expect(renderFinding(finding!).explanation).toContain('network.dns, os.events');
+    // The ids stay in the finding for the technician; the words name the checks (problem.test.ts).
+    expect(finding?.params['probes']).toBe('network.dns, os.events');
+    expect(renderFinding(finding!).explanation).toContain('Name lookup and Errors and crashes');
   });
 
   it('skips a rule that throws and keeps the others', () => {
@@ -75,6 +79,7 @@ describe('finding rules and their words', () => {
       id: 'general.broken',
       area: 'general' as const,
       inputs: [],
+      explains: [],
       evaluate: () => {
         throw new Error('boom');
       },

@@ -2,7 +2,9 @@
  * OS rules: each fires on the data that means trouble and stays silent otherwise.
  */
 import { describe, expect, it } from 'vitest';
+import { evaluateFindings, renderFinding } from '../../../probes/findings/evaluate';
 import { osRules } from '../../../probes/findings/rules/os';
+import type { NtpData } from '../../../probes/network/ntp/parse';
 import type { EventsData } from '../../../probes/os/events';
 import type { OsInfoData } from '../../../probes/os/info';
 import type { ProcessesData } from '../../../probes/os/processes';
@@ -10,6 +12,7 @@ import type { RebootPendingData } from '../../../probes/os/reboot-pending';
 import type { TimeData } from '../../../probes/os/time';
 import type { UpdatesData } from '../../../probes/os/updates';
 import type { UptimeData } from '../../../probes/os/uptime';
+import { silentLogger } from '../../support/fixtures';
 import { reportWith, type ReportData } from '../../support/reports';
 
 const ids = (data: ReportData) =>
@@ -94,6 +97,42 @@ describe('OS rules', () => {
   });
   it('warn when the update service is disabled', () =>
     expect(ids({ 'os.updates': updates(5, 'disabled') })).toEqual(['os.update-service-disabled:warning']));
+  it('never say "the clock is right" beside a card saying the clock is not kept right', () => {
+    // The measured clock is fine (2 s off): only the stopped time service is wrong.
+    const ntp: NtpData = {
+      configured: { service: 'w32time', mode: null, servers: ['time.windows.com'] },
+      servers: [
+        {
+          server: 'time.windows.com',
+          role: 'configured',
+          offsetMs: 2_000,
+          roundTripMs: 5,
+          stratum: 2,
+          error: null,
+          wrongClock: false,
+        },
+      ],
+      clockOffsetMs: 2_000,
+      offsetFrom: 'time.windows.com',
+    };
+    const healthy = evaluateFindings(
+      reportWith({ 'os.time': time(true, true), 'network.ntp': ntp }),
+      silentLogger,
+    );
+    expect(healthy.filter((f) => f.severity === 'ok').map((f) => renderFinding(f, 'en').title)).toContain(
+      "The computer's clock is right",
+    );
+    const findings = evaluateFindings(
+      reportWith({ 'os.time': time(false, null), 'network.ntp': ntp }),
+      silentLogger,
+    );
+    const onTime = findings.filter(
+      (f) => f.evidence.some((e) => e.probe === 'os.time') || f.severity === 'ok',
+    );
+    const titles = onTime.map((f) => `${f.severity}: ${renderFinding(f, 'en').title}`);
+    expect(titles).toContain('warning: The computer does not keep its clock in time');
+    expect(titles.filter((t) => /clock/i.test(t) && t.startsWith('ok'))).toEqual([]);
+  });
   it('warn when the time service is stopped or not synchronising, not when it cannot tell', () => {
     expect(ids({ 'os.time': time(false, null) })).toEqual(['os.time-service-not-syncing:warning']);
     expect(ids({ 'os.time': time(true, false) })).toEqual(['os.time-service-not-syncing:warning']);

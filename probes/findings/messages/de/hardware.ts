@@ -3,9 +3,10 @@ import type { MessageCatalog } from '../../types';
 /** German text of the hardware findings, keyed by rule id. */
 export const hardwareMessagesDe: MessageCatalog = {
   'hardware.disk-almost-full': {
-    title: 'Ihr Hauptlaufwerk ({volume}) ist fast voll',
+    fine: 'Es ist genug Speicherplatz frei',
+    title: 'Ihr Hauptlaufwerk ist fast voll',
     explanation:
-      'Nur noch {freeGb} GB ({freePercent} %) sind frei. Wenn das Laufwerk voll ist, schlagen Updates fehl, Programme stürzen ab und Dateien lassen sich nicht mehr speichern.',
+      'Nur noch {freeGb, number} GB ({freePercent, number} %) sind frei. Wenn das Laufwerk voll ist, schlagen Updates fehl, Programme stürzen ab und Dateien lassen sich nicht mehr speichern.',
     userSteps: [
       'Leeren Sie den Papierkorb und Ihren Download-Ordner.',
       'Öffnen Sie die Speichereinstellungen und lassen Sie temporäre Dateien bereinigen.',
@@ -16,9 +17,10 @@ export const hardwareMessagesDe: MessageCatalog = {
     ],
   },
   'hardware.disk-space-low': {
+    fine: 'Es ist genug Speicherplatz frei',
     title: 'Auf {volume} wird der Speicherplatz knapp',
     explanation:
-      '{freeGb} GB ({freePercent} %) sind frei. Das reicht vorerst, aber nicht für das nächste große Update oder Projekt.',
+      '{freeGb, number} GB ({freePercent, number} %) sind frei. Das reicht vorerst, aber nicht für das nächste große Update oder Projekt.',
     userSteps: [
       'Löschen Sie Dateien, die Sie nicht mehr brauchen, und leeren Sie den Papierkorb.',
       'Öffnen Sie die Speichereinstellungen, um zu sehen, was am meisten Platz belegt.',
@@ -37,9 +39,10 @@ export const hardwareMessagesDe: MessageCatalog = {
     ],
   },
   'hardware.memory-pressure': {
+    fine: 'Es ist genug Arbeitsspeicher frei',
     title: 'Ihrem Computer geht der Arbeitsspeicher aus',
     explanation:
-      'Fast der gesamte Arbeitsspeicher ({totalGb} GB) ist belegt, deshalb müssen Programme auf das Laufwerk warten und alles wirkt langsam.',
+      'Fast der gesamte Arbeitsspeicher ({totalGb, number} GB) ist belegt, deshalb müssen Programme auf das Laufwerk warten und alles wirkt langsam.',
     userSteps: [
       'Schließen Sie Programme und Browser-Tabs, die Sie nicht brauchen.',
       'Starten Sie den Computer neu, wenn er schon lange läuft.',
@@ -49,13 +52,14 @@ export const hardwareMessagesDe: MessageCatalog = {
     ],
   },
   'hardware.memory-small': {
-    title: 'Dieser Computer hat wenig Arbeitsspeicher ({totalGb} GB)',
+    title: 'Dieser Computer hat wenig Arbeitsspeicher ({totalGb, number} GB)',
     explanation:
       'Moderne Büroarbeit (Teams, ein Browser und Office gleichzeitig) braucht etwa 8 GB. Mit weniger ist der Computer oft langsam.',
     userSteps: [],
     itSteps: ['Eine Speichererweiterung oder ein Ersatzgerät für diesen Benutzer erwägen.'],
   },
   'hardware.heavy-swapping': {
+    fine: 'Es ist genug Arbeitsspeicher frei',
     title: 'Der Computer nutzt das Laufwerk als Arbeitsspeicher',
     explanation:
       'Der Arbeitsspeicher ist so voll, dass der Computer ständig Daten zwischen Arbeitsspeicher und Laufwerk verschiebt. Das Wechseln zwischen Programmen wird langsam.',
@@ -65,9 +69,9 @@ export const hardwareMessagesDe: MessageCatalog = {
     ],
   },
   'hardware.battery-worn': {
-    title: 'Der Akku ist verschlissen ({health} % der ursprünglichen Kapazität)',
+    title: 'Der Akku ist verschlissen ({health, number} % der ursprünglichen Kapazität)',
     explanation:
-      'Nach {cycles} Ladezyklen speichert er deutlich weniger Energie, deshalb ist der Laptop schneller leer als früher.',
+      '{cycles, select, unknown {Nach vielen Ladungen} other {Nach {cycles, number} Ladezyklen}} speichert er deutlich weniger Energie, deshalb ist der Laptop schneller leer als früher.',
     userSteps: ['Lassen Sie den Laptop nach Möglichkeit am Netzteil, bis der Akku getauscht ist.'],
     itSteps: [
       'Garantie prüfen und den Akku tauschen, wenn er unter der Schwelle des Herstellers liegt (oft 80 %).',
@@ -76,7 +80,7 @@ export const hardwareMessagesDe: MessageCatalog = {
   'hardware.battery-not-charging': {
     title: 'Der Akku lädt nicht, obwohl das Netzteil angeschlossen ist',
     explanation:
-      'Der Laptop hängt am Netz, aber der Akku bleibt bei {percent} %. Netzteil, Kabel oder Akku könnten defekt sein.',
+      'Der Laptop hängt am Netz, aber der Akku bleibt bei {percent, number} %. Netzteil, Kabel oder Akku könnten defekt sein.',
     userSteps: [
       'Prüfen Sie, ob das Netzteil an beiden Enden fest eingesteckt ist, oder versuchen Sie eine andere Steckdose oder ein anderes Netzteil.',
       'Wenn Ihr Laptop eine Akku-Schonung oder „Ladung begrenzen“ hat, prüfen Sie, ob sie eingeschaltet ist.',
@@ -86,7 +90,8 @@ export const hardwareMessagesDe: MessageCatalog = {
     ],
   },
   'hardware.cpu-busy': {
-    title: 'Der Prozessor ist sehr ausgelastet ({load} %)',
+    fine: 'Der Prozessor ist nicht überlastet',
+    title: 'Der Prozessor ist sehr ausgelastet ({load, number} %)',
     explanation: 'Etwas beansprucht fast den gesamten Prozessor, deshalb wird alles andere langsam.',
     userSteps: [
       'Schließen Sie Programme, die Sie nicht brauchen. Bleibt der Computer langsam, starten Sie ihn neu.',
@@ -96,7 +101,7 @@ export const hardwareMessagesDe: MessageCatalog = {
     ],
   },
   'hardware.gpu-driver-old': {
-    title: 'Der Grafiktreiber ist {years} Jahre alt',
+    title: 'Der Grafiktreiber ist {years, plural, one {# Jahr} other {# Jahre}} alt',
     explanation:
       'Der Treiber für {gpu} stammt vom {date}. Alte Treiber verursachen Probleme mit Anzeige, Dockingstation und Videoanrufen, die neuere beheben.',
     userSteps: ['Installieren Sie die Updates aus Windows Update, auch die optionalen Treiberupdates.'],

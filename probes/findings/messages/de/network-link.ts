@@ -3,6 +3,7 @@ import type { MessageCatalog } from '../../types';
 /** German text of the network link findings, keyed by rule id. */
 export const networkLinkMessagesDe: MessageCatalog = {
   'network.no-default-route': {
+    fine: 'Das Internet ist erreichbar',
     title: 'Dieser Computer kommt nicht aus dem lokalen Netz heraus',
     explanation:
       'Er hat keine Standardroute und erreicht deshalb weder das Internet noch das Firmennetz, nur Geräte in seiner direkten Umgebung. Meist hat das Netzwerk ihm keine vollständige Adresse gegeben.',
@@ -27,7 +28,7 @@ export const networkLinkMessagesDe: MessageCatalog = {
   'network.gateway-poor': {
     title: 'Die Verbindung zum Router ist schlecht',
     explanation:
-      '{lossPercent} % der Testpakete zum Router ({gateway}) gingen verloren und Antworten brauchten im Schnitt {avgMs} ms. Alles im Netzwerk wird langsam sein und Anrufe brechen ab.',
+      '{lossPercent, number} % der Testpakete zum Router ({gateway}) gingen verloren und Antworten brauchten im Schnitt {avgMs, number} ms. Alles im Netzwerk wird langsam sein und Anrufe brechen ab.',
     userSteps: [
       'Wenn Sie über WLAN verbunden sind, gehen Sie näher an den Access Point oder nutzen Sie ein Netzwerkkabel.',
       'Unterbrechen Sie große Downloads oder Uploads in diesem Netzwerk.',
@@ -37,6 +38,7 @@ export const networkLinkMessagesDe: MessageCatalog = {
     ],
   },
   'network.not-connected': {
+    fine: 'Das Internet ist erreichbar',
     title: 'Dieser Computer ist mit keinem Netzwerk verbunden',
     explanation:
       'Kein Netzwerkadapter ist verbunden, weder WLAN noch Kabel. Weder das Internet noch das Firmennetz sind erreichbar.',
@@ -47,6 +49,7 @@ export const networkLinkMessagesDe: MessageCatalog = {
     itSteps: ['Die Adapter im Paket prüfen: deaktiviert, nicht eingesteckt oder ein Treiberproblem.'],
   },
   'network.self-assigned-address': {
+    fine: 'Das Internet ist erreichbar',
     title: 'Das Netzwerk hat diesem Computer keine Adresse gegeben',
     explanation:
       '{adapter} hat nur die Notfalladresse {address}, die sich Computer selbst geben, wenn niemand auf ihre Anfrage antwortet. Damit ist nichts jenseits dieses Kabels oder WLANs erreichbar.',
@@ -78,7 +81,8 @@ export const networkLinkMessagesDe: MessageCatalog = {
     ],
   },
   'network.dhcp-lease-ending': {
-    title: 'Die Netzwerkadresse von {adapter} endet in {minutesLeft} Minuten',
+    title:
+      'Die Netzwerkadresse von {adapter} endet in {minutesLeft, plural, one {# Minute} other {# Minuten}}',
     explanation:
       'Der Computer bittet den DHCP-Server ({server}) ohne Antwort, seine Adresse zu verlängern. Wenn die Zeit abläuft, bricht die Verbindung ab.',
     userSteps: [],

@@ -3,6 +3,7 @@ import type { MessageCatalog } from '../../types';
 /** German text of the network services findings, keyed by rule id. */
 export const networkServicesMessagesDe: MessageCatalog = {
   'network.dns-all-dead': {
+    fine: 'Das Internet ist erreichbar',
     title: 'Namen im Internet können nicht aufgelöst werden',
     explanation:
       'Keiner der DNS-Server dieses Computers ({servers}) antwortet. Websites, E-Mail und Teams funktionieren nicht, auch wenn die Netzwerkverbindung selbst in Ordnung sein kann.',
@@ -26,7 +27,7 @@ export const networkServicesMessagesDe: MessageCatalog = {
   'network.dns-slow': {
     title: 'Der DNS-Server {server} antwortet langsam',
     explanation:
-      'Er braucht etwa {medianMs} ms für eine Antwort (ein gesunder braucht deutlich unter 100 ms). Jede Website und App wartet zuerst so lange.',
+      'Er braucht etwa {medianMs, number} ms für eine Antwort (ein gesunder braucht deutlich unter 100 ms). Jede Website und App wartet zuerst so lange.',
     userSteps: [],
     itSteps: ['Last und Weiterleitung von {server} prüfen oder diesem Netz einen näheren DNS-Server geben.'],
   },
@@ -58,18 +59,20 @@ export const networkServicesMessagesDe: MessageCatalog = {
     itSteps: ['hosts-Datei, den DNS-Client-Dienst und DNS-Filtersoftware auf diesem Gerät prüfen.'],
   },
   'network.captive-portal': {
+    fine: 'Das Internet ist erreichbar',
     title: 'Dieses Netzwerk verlangt zuerst eine Anmeldung',
     explanation:
-      'Das WLAN, mit dem Sie verbunden sind, leitet jede Website auf seine eigene Anmeldeseite um ({portal}). Bis Sie sich anmelden oder die Bedingungen akzeptieren, funktioniert nichts anderes.',
+      'Das WLAN, mit dem Sie verbunden sind, leitet jede Website auf seine eigene Anmeldeseite um. Bis Sie sich anmelden oder die Bedingungen akzeptieren, funktioniert nichts anderes.',
     userSteps: [
-      'Öffnen Sie einen Browser und rufen Sie eine beliebige Website auf, z. B. example.com: Die Anmeldeseite erscheint.',
-      'Melden Sie sich an oder akzeptieren Sie die Bedingungen und versuchen Sie es erneut.',
+      'Öffnen Sie die Anmeldeseite und melden Sie sich an oder akzeptieren Sie die Bedingungen. (Oder öffnen Sie einen Browser und rufen Sie eine beliebige Website auf, z. B. example.com: Die Anmeldeseite erscheint.)',
+      'Versuchen Sie es danach erneut.',
     ],
     itSteps: [
       'Das Gerät steht hinter einem Captive Portal (Hotel-, Gast- oder öffentliches WLAN); das VPN verbindet sich erst nach der Portal-Anmeldung.',
     ],
   },
   'network.proxy-unreachable': {
+    fine: 'Das Internet ist erreichbar',
     title: 'Der Proxyserver antwortet nicht ({proxy})',
     explanation:
       'Dieser Computer soll das Internet über einen Proxy erreichen, aber der Proxy nimmt keine Verbindungen an. Websites und Cloud-Apps schlagen deshalb fehl.',
@@ -79,6 +82,7 @@ export const networkServicesMessagesDe: MessageCatalog = {
     ],
   },
   'network.proxy-sign-in': {
+    fine: 'Das Internet ist erreichbar',
     title: 'Der Proxy verlangt eine Anmeldung ({proxy})',
     explanation:
       'Dieser Computer erreicht das Internet über einen Proxy, der wissen will, wer Sie sind, bevor er etwas durchlässt. Apps, die sich dort nicht anmelden können, erreichen das Internet nicht.',
@@ -100,6 +104,7 @@ export const networkServicesMessagesDe: MessageCatalog = {
     ],
   },
   'network.no-internet': {
+    fine: 'Das Internet ist erreichbar',
     title: 'Das Internet ist nicht erreichbar',
     explanation:
       'Eine Testseite im Internet hat nicht geantwortet ({error}). Websites, E-Mail und Teams funktionieren nicht.',
@@ -112,6 +117,7 @@ export const networkServicesMessagesDe: MessageCatalog = {
     ],
   },
   'network.internet-filtered': {
+    fine: 'Das Internet ist erreichbar',
     title: 'Das Internet antwortet, aber nicht wie erwartet',
     explanation:
       'Eine Testseite hat etwas anderes geliefert (HTTP {status}). Ein Webfilter oder ein Proxy blockiert oder verändert womöglich den Datenverkehr.',
@@ -121,7 +127,7 @@ export const networkServicesMessagesDe: MessageCatalog = {
   'network.target-poor': {
     title: 'Die Verbindung zu {host} ist unzuverlässig',
     explanation:
-      '{lossPercent} % der Testpakete gingen verloren und Antworten brauchten im Schnitt {avgMs} ms. Anrufe und Videobesprechungen werden stocken oder abbrechen.',
+      '{lossPercent, number} % der Testpakete gingen verloren und Antworten brauchten im Schnitt {avgMs, number} ms. Anrufe und Videobesprechungen werden stocken oder abbrechen.',
     userSteps: [
       'Wenn Sie über WLAN verbunden sind, gehen Sie näher an den Access Point oder nutzen Sie ein Netzwerkkabel.',
     ],
@@ -130,7 +136,8 @@ export const networkServicesMessagesDe: MessageCatalog = {
     ],
   },
   'network.clock-off': {
-    title: 'Die Uhr des Computers geht {minutes} Minuten falsch',
+    fine: 'Die Uhr des Computers geht richtig',
+    title: 'Die Uhr des Computers geht {minutes, plural, one {# Minute} other {# Minuten}} falsch',
     explanation:
       'Wenn die Uhr mehr als ein paar Minuten falsch geht, schlägt die Anmeldung bei Windows, Dateifreigaben und Cloud-Diensten fehl (sie lehnen Anfragen ab fünf Minuten ab), und Einmalcodes funktionieren nicht mehr.',
     userSteps: [
@@ -150,9 +157,10 @@ export const networkServicesMessagesDe: MessageCatalog = {
     ],
   },
   'network.time-source-wrong': {
+    fine: 'Die Uhr des Computers geht richtig',
     title: 'Der Zeitserver {server} liefert die falsche Uhrzeit',
     explanation:
-      'Seine Uhr weicht etwa {minutes} Minuten von den anderen Zeitquellen ab. Computer, die ihm folgen, bekommen die falsche Uhrzeit und Anmeldeprobleme.',
+      'Seine Uhr weicht etwa {minutes, plural, one {# Minute} other {# Minuten}} von den anderen Zeitquellen ab. Computer, die ihm folgen, bekommen die falsche Uhrzeit und Anmeldeprobleme.',
     userSteps: [],
     itSteps: ['Uhr und übergeordnete Quellen von {server} korrigieren; prüfen, welche Geräte ihn nutzen.'],
   },

@@ -20,6 +20,7 @@ export const osMessagesDe: MessageCatalog = {
     itSteps: ['Das Funktionsupdate oder den Austausch dieses Geräts vor dem {endsOn} einplanen.'],
   },
   'os.restart-pending': {
+    fine: 'Kein Neustart nötig',
     title: 'Der Computer muss neu gestartet werden, um Updates abzuschließen',
     explanation:
       'Updates warten auf einen Neustart ({reasons}). Bis dahin sind sie nicht wirksam, und manche Probleme, die sie beheben, bleiben bestehen.',
@@ -27,18 +28,20 @@ export const osMessagesDe: MessageCatalog = {
       'Speichern Sie Ihre Arbeit und starten Sie den Computer neu (Neu starten, nicht Herunterfahren).',
     ],
     itSteps: [
-      'Der Computer läuft seit {days} Tagen; wenn Neustarts lange aufgeschoben werden, eine Frist erzwingen.',
+      'Der Computer läuft seit {days, plural, one {# Tag} other {# Tagen}}; wenn Neustarts lange aufgeschoben werden, eine Frist erzwingen.',
     ],
   },
   'os.long-uptime': {
-    title: 'Der Computer wurde seit {days} Tagen nicht neu gestartet',
+    fine: 'Kein Neustart nötig',
+    title: 'Der Computer wurde seit {days, plural, one {# Tag} other {# Tagen}} nicht neu gestartet',
     explanation:
       'Lange laufende Computer sammeln kleine Probleme (Speicher, hängende Treiber) und verpassen Updates, die einen Neustart brauchen.',
     userSteps: ['Speichern Sie Ihre Arbeit und starten Sie den Computer neu.'],
     itSteps: ['Eine Neustartrichtlinie erwägen.'],
   },
   'os.long-uptime-fast-startup': {
-    title: 'Der Computer wurde seit {days} Tagen nicht wirklich neu gestartet',
+    fine: 'Kein Neustart nötig',
+    title: 'Der Computer wurde seit {days, plural, one {# Tag} other {# Tagen}} nicht wirklich neu gestartet',
     explanation:
       'Der Schnellstart ist eingeschaltet: „Herunterfahren“ versetzt Windows nur in den Ruhezustand, Probleme und wartende Updates überstehen es. Nur „Neu starten“ beginnt frisch.',
     userSteps: [
@@ -47,7 +50,7 @@ export const osMessagesDe: MessageCatalog = {
     itSteps: ['Schnellstart per Richtlinie abschalten (HiberbootEnabled = 0) oder Neustarts erzwingen.'],
   },
   'os.updates-stale': {
-    title: 'Seit {days} Tagen wurden keine Updates installiert',
+    title: 'Seit {days, plural, one {# Tag} other {# Tagen}} wurden keine Updates installiert',
     explanation:
       'Sicherheitsupdates erscheinen jeden Monat. Diesem Computer fehlen einige, und er ist bekannten, ausgenutzten Lücken ausgesetzt.',
     userSteps: [
@@ -67,16 +70,20 @@ export const osMessagesDe: MessageCatalog = {
     ],
   },
   'os.time-service-not-syncing': {
+    // Shared with the clock rules: one line, and none while any of them finds a problem.
+    fine: 'Die Uhr des Computers geht richtig',
     title: 'Der Computer hält seine Uhr nicht genau',
     explanation:
-      'Sein Zeitdienst ({service}) ist angehalten oder synchronisiert nicht. Die Uhr wird abweichen, und Anmeldungen schlagen fehl, sobald sie Minuten falsch geht.',
+      'Sein Zeitdienst ist angehalten oder synchronisiert nicht. Die Uhr wird abweichen, und Anmeldungen schlagen fehl, sobald sie Minuten falsch geht.',
     userSteps: [
       'Öffnen Sie die Datums- und Uhrzeiteinstellungen und schalten Sie „Uhrzeit automatisch festlegen“ ein.',
     ],
     itSteps: ['Den Zeitdienst ({service}) starten und seine Zeitquelle prüfen.'],
   },
   'os.system-crashes': {
-    title: 'Das System ist heute {count}-mal abgestürzt (Bluescreen oder Kernel Panic)',
+    fine: 'Das System ist heute nicht abgestürzt',
+    title:
+      'Das System ist heute {count, plural, one {einmal} other {#-mal}} abgestürzt (Bluescreen oder Kernel Panic)',
     explanation:
       'Das ganze System ist mit einem Fehler stehen geblieben und hat neu gestartet. Ungespeicherte Arbeit geht jedes Mal verloren, und es passiert meist wieder, bis die Ursache behoben ist.',
     userSteps: ['Speichern Sie Ihre Arbeit häufig, bis die IT sich das angesehen hat.'],
@@ -85,7 +92,9 @@ export const osMessagesDe: MessageCatalog = {
     ],
   },
   'os.unexpected-shutdowns': {
-    title: 'Der Computer hat sich unerwartet ausgeschaltet (heute {count}-mal)',
+    fine: 'Das System ist heute nicht abgestürzt',
+    title:
+      'Der Computer hat sich unerwartet ausgeschaltet (heute {count, plural, one {einmal} other {#-mal}})',
     explanation:
       'Er ist ohne ordnungsgemäßes Herunterfahren stehen geblieben: Stromausfall, leerer Akku, Überhitzung oder gedrückt gehaltener Einschaltknopf.',
     userSteps: ['Prüfen Sie, ob das Netzteil angeschlossen ist und die Lüftungsöffnungen frei sind.'],
@@ -94,7 +103,8 @@ export const osMessagesDe: MessageCatalog = {
     ],
   },
   'os.app-crashing': {
-    title: '{app} stürzt immer wieder ab (heute {count}-mal)',
+    fine: 'Kein Programm stürzt immer wieder ab',
+    title: '{app} stürzt immer wieder ab (heute {count, plural, one {einmal} other {#-mal}})',
     explanation:
       'Dasselbe Programm wurde mehrmals mit einem Fehler beendet. Reparieren oder Aktualisieren hilft oft.',
     userSteps: [
@@ -106,7 +116,9 @@ export const osMessagesDe: MessageCatalog = {
     ],
   },
   'os.disk-errors': {
-    title: 'Das Laufwerk hat Lese- oder Schreibfehler gemeldet (heute {count})',
+    fine: 'Das Laufwerk hat heute keine Fehler gemeldet',
+    title:
+      'Das Laufwerk hat Lese- oder Schreibfehler gemeldet (heute {count, plural, one {einmal} other {#-mal}})',
     explanation:
       'Der Computer hatte Probleme, das Laufwerk zu lesen oder zu beschreiben. Dateien können beschädigt sein, und das Laufwerk fällt womöglich aus.',
     userSteps: [
@@ -119,7 +131,7 @@ export const osMessagesDe: MessageCatalog = {
   'os.process-hog': {
     title: '{process} beansprucht den Computer stark',
     explanation:
-      'Es nutzt {cpuPercent} % des Prozessors und {memoryGb} GB Arbeitsspeicher, und alles andere wird dadurch langsamer.',
+      'Es nutzt {cpuPercent, number} % des Prozessors und {memoryGb, number} GB Arbeitsspeicher, und alles andere wird dadurch langsamer.',
     userSteps: [
       'Wenn Sie {process} gerade nicht brauchen, schließen Sie es. Wenn es hängt, starten Sie den Computer neu.',
     ],

@@ -3,6 +3,7 @@ import type { MessageCatalog } from '../../types';
 /** German text of the security findings, keyed by rule id. */
 export const securityMessagesDe: MessageCatalog = {
   'security.antivirus-off': {
+    fine: 'Der Virenschutz ist eingeschaltet und aktuell',
     title: 'Der Virenschutz ist ausgeschaltet',
     explanation:
       '{product} schützt diesen Computer nicht aktiv, und kein anderes Antivirenprogramm tut es. Schädliche Dateien können unbemerkt ausgeführt werden.',
@@ -14,15 +15,17 @@ export const securityMessagesDe: MessageCatalog = {
     ],
   },
   'security.no-antivirus': {
+    fine: 'Der Virenschutz ist eingeschaltet und aktuell',
     title: 'Es wurde kein Antivirenprogramm gefunden',
     explanation: 'Triage hat auf diesem Computer keinen Virenschutz gefunden.',
     userSteps: [],
     itSteps: ['Den Endpunktschutz der Organisation auf diesem Gerät installieren oder wieder aktivieren.'],
   },
   'security.antivirus-signatures-old': {
-    title: 'Die Virendefinitionen sind {days} Tage alt',
+    fine: 'Der Virenschutz ist eingeschaltet und aktuell',
+    title: 'Die Virendefinitionen sind {days, plural, one {# Tag} other {# Tage}} alt',
     explanation:
-      '{product} hat seine Liste bekannter Bedrohungen seit {days} Tagen nicht aktualisiert und übersieht deshalb neue.',
+      '{product} hat seine Liste bekannter Bedrohungen seit {days, plural, one {# Tag} other {# Tagen}} nicht aktualisiert und übersieht deshalb neue.',
     userSteps: [
       'Öffnen Sie Windows-Sicherheit, gehen Sie zu Viren- & Bedrohungsschutz und wählen Sie „Nach Updates suchen“.',
     ],
@@ -40,7 +43,7 @@ export const securityMessagesDe: MessageCatalog = {
     itSteps: ['Die Firewall per Richtlinie für alle Profile erzwingen; auf eine lokale Abweichung prüfen.'],
   },
   'security.disk-not-encrypted': {
-    title: 'Das Systemlaufwerk ({volume}) ist nicht verschlüsselt',
+    title: 'Das Systemlaufwerk ist nicht verschlüsselt',
     explanation:
       'Wenn dieser Computer verloren geht oder gestohlen wird, kann jeder die Dateien darauf lesen, indem er das Laufwerk ausbaut.',
     userSteps: [],
@@ -105,6 +108,7 @@ export const securityMessagesDe: MessageCatalog = {
     itSteps: ['Bestätigen, dass lokale Administratorrechte für diesen Benutzer gewollt sind.'],
   },
   'security.no-screen-lock': {
+    fine: 'Der Bildschirm sperrt sich von selbst',
     title: 'Der Bildschirm sperrt sich nicht von selbst',
     explanation: 'Wenn Sie weggehen, kann jeder diesen Computer mit Ihrem Konto benutzen.',
     userSteps: [
@@ -115,7 +119,8 @@ export const securityMessagesDe: MessageCatalog = {
     ],
   },
   'security.screen-lock-slow': {
-    title: 'Der Bildschirm sperrt sich erst nach {minutes} Minuten',
+    fine: 'Der Bildschirm sperrt sich von selbst',
+    title: 'Der Bildschirm sperrt sich erst nach {minutes, plural, one {# Minute} other {# Minuten}}',
     explanation: 'So lange nach Ihrem Weggehen kann jeder diesen Computer mit Ihrem Konto benutzen.',
     userSteps: ['Stellen Sie die Sperre auf 15 Minuten oder weniger ein.'],
     itSteps: ['Eine Inaktivitätssperre von höchstens 15 Minuten per Richtlinie erzwingen.'],

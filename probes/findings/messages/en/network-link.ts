@@ -3,6 +3,7 @@ import type { MessageCatalog } from '../../types';
 /** English text of the network link findings, keyed by rule id. */
 export const networkLinkMessagesEn: MessageCatalog = {
   'network.no-default-route': {
+    fine: 'The internet can be reached',
     title: 'This computer has no way out of the local network',
     explanation:
       'It has no default route, so it cannot reach the internet or the company network, only devices right next to it. Usually the network did not give it a complete address.',
@@ -22,7 +23,7 @@ export const networkLinkMessagesEn: MessageCatalog = {
   'network.gateway-poor': {
     title: 'The connection to the router is poor',
     explanation:
-      '{lossPercent} % of test packets to the router ({gateway}) were lost and answers took {avgMs} ms on average. Everything on the network will be slow and calls will break up.',
+      '{lossPercent, number} % of test packets to the router ({gateway}) were lost and answers took {avgMs, number} ms on average. Everything on the network will be slow and calls will break up.',
     userSteps: [
       'If you are on Wi-Fi, move closer to the access point or use a network cable.',
       'Pause large downloads or uploads on this network.',
@@ -32,6 +33,7 @@ export const networkLinkMessagesEn: MessageCatalog = {
     ],
   },
   'network.not-connected': {
+    fine: 'The internet can be reached',
     title: 'This computer is not connected to any network',
     explanation:
       'No network adapter is connected: neither Wi-Fi nor a cable. Nothing on the internet or the company network can be reached.',
@@ -42,6 +44,7 @@ export const networkLinkMessagesEn: MessageCatalog = {
     itSteps: ['Check the adapters in the bundle: disabled, unplugged, or a driver problem.'],
   },
   'network.self-assigned-address': {
+    fine: 'The internet can be reached',
     title: 'The network did not give this computer an address',
     explanation:
       '{adapter} only has the emergency address {address}, which computers give themselves when nobody answers their request. With it, nothing beyond this cable or Wi-Fi can be reached.',
@@ -73,7 +76,7 @@ export const networkLinkMessagesEn: MessageCatalog = {
     ],
   },
   'network.dhcp-lease-ending': {
-    title: 'The network address of {adapter} ends in {minutesLeft} minutes',
+    title: 'The network address of {adapter} ends in {minutesLeft, plural, one {# minute} other {# minutes}}',
     explanation:
       'The computer has been asking the DHCP server ({server}) to extend its address without an answer. When the time runs out, the connection stops.',
     userSteps: [],

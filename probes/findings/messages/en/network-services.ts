@@ -3,6 +3,7 @@ import type { MessageCatalog } from '../../types';
 /** English text of the network services findings, keyed by rule id. */
 export const networkServicesMessagesEn: MessageCatalog = {
   'network.dns-all-dead': {
+    fine: 'The internet can be reached',
     title: 'Names on the internet cannot be looked up',
     explanation:
       'None of the DNS servers this computer uses ({servers}) answers. Websites, e-mail and Teams all fail, even though the network connection itself may be fine.',
@@ -24,7 +25,7 @@ export const networkServicesMessagesEn: MessageCatalog = {
   'network.dns-slow': {
     title: 'The DNS server {server} answers slowly',
     explanation:
-      'It takes about {medianMs} ms to answer (a healthy one needs well under 100 ms). Every website and app that connects waits that long first.',
+      'It takes about {medianMs, number} ms to answer (a healthy one needs well under 100 ms). Every website and app that connects waits that long first.',
     userSteps: [],
     itSteps: ['Check the load and upstream of {server}, or give this network a closer DNS server.'],
   },
@@ -54,18 +55,20 @@ export const networkServicesMessagesEn: MessageCatalog = {
     itSteps: ['Check the hosts file, the DNS client service and any DNS filtering software on this device.'],
   },
   'network.captive-portal': {
+    fine: 'The internet can be reached',
     title: 'This network wants you to sign in first',
     explanation:
-      'The Wi-Fi you are on sends every website to its own login page ({portal}). Until you accept its terms or sign in, nothing else works.',
+      'The Wi-Fi you are on sends every website to its own sign-in page. Until you accept its terms or sign in, nothing else works.',
     userSteps: [
-      'Open a browser and go to any website, e.g. example.com: the login page appears.',
-      'Sign in or accept the terms, then try again.',
+      'Open the sign-in page and sign in or accept its terms. (Or open a browser and go to any website, such as example.com: the sign-in page appears.)',
+      'Then try again.',
     ],
     itSteps: [
       'The device is behind a captive portal (hotel, guest or public Wi-Fi); the VPN can connect only after the portal login.',
     ],
   },
   'network.proxy-unreachable': {
+    fine: 'The internet can be reached',
     title: 'The proxy server does not answer ({proxy})',
     explanation:
       'This computer is set to reach the internet through a proxy, but the proxy does not accept connections, so websites and cloud apps fail.',
@@ -75,6 +78,7 @@ export const networkServicesMessagesEn: MessageCatalog = {
     ],
   },
   'network.proxy-sign-in': {
+    fine: 'The internet can be reached',
     title: 'The proxy asks for a sign-in ({proxy})',
     explanation:
       'This computer reaches the internet through a proxy that wants to know who you are before it lets anything through. Apps that cannot sign in to it cannot reach the internet.',
@@ -96,6 +100,7 @@ export const networkServicesMessagesEn: MessageCatalog = {
     ],
   },
   'network.no-internet': {
+    fine: 'The internet can be reached',
     title: 'The internet cannot be reached',
     explanation:
       'A test page on the internet did not answer ({error}). Websites, e-mail and Teams will not work.',
@@ -106,6 +111,7 @@ export const networkServicesMessagesEn: MessageCatalog = {
     itSteps: ['Look at the gateway, DHCP and DNS results in this report to find where the connection stops.'],
   },
   'network.internet-filtered': {
+    fine: 'The internet can be reached',
     title: 'The internet answers, but not as expected',
     explanation:
       'A test page answered with something else (HTTP {status}). A web filter or a proxy may be blocking or changing traffic.',
@@ -115,12 +121,13 @@ export const networkServicesMessagesEn: MessageCatalog = {
   'network.target-poor': {
     title: 'The connection to {host} is unreliable',
     explanation:
-      '{lossPercent} % of test packets were lost and answers took {avgMs} ms on average. Calls and video meetings will stutter or drop.',
+      '{lossPercent, number} % of test packets were lost and answers took {avgMs, number} ms on average. Calls and video meetings will stutter or drop.',
     userSteps: ['If you are on Wi-Fi, move closer to the access point or use a network cable.'],
     itSteps: ['Trace the path to {host} for the link that loses packets or adds delay (Wi-Fi, uplink, VPN).'],
   },
   'network.clock-off': {
-    title: "The computer's clock is {minutes} minutes off",
+    fine: "The computer's clock is right",
+    title: "The computer's clock is {minutes, plural, one {# minute} other {# minutes}} off",
     explanation:
       'When the clock is more than a few minutes wrong, signing in to Windows, file shares and cloud services fails (they reject requests at five minutes), and one-time codes stop working.',
     userSteps: [
@@ -140,9 +147,10 @@ export const networkServicesMessagesEn: MessageCatalog = {
     ],
   },
   'network.time-source-wrong': {
+    fine: "The computer's clock is right",
     title: 'The time server {server} tells the wrong time',
     explanation:
-      'Its clock is about {minutes} minutes away from the other time sources. Computers that follow it will get the wrong time and sign-in problems.',
+      'Its clock is about {minutes, plural, one {# minute} other {# minutes}} away from the other time sources. Computers that follow it will get the wrong time and sign-in problems.',
     userSteps: [],
     itSteps: ['Fix the clock and upstream sources of {server}; check which devices use it.'],
   },

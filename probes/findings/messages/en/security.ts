@@ -3,6 +3,7 @@ import type { MessageCatalog } from '../../types';
 /** English text of the security findings, keyed by rule id. */
 export const securityMessagesEn: MessageCatalog = {
   'security.antivirus-off': {
+    fine: 'Virus protection is on and up to date',
     title: 'Virus protection is turned off',
     explanation:
       '{product} is not actively protecting this computer, and no other antivirus is. Harmful files can run unnoticed.',
@@ -12,15 +13,17 @@ export const securityMessagesEn: MessageCatalog = {
     ],
   },
   'security.no-antivirus': {
+    fine: 'Virus protection is on and up to date',
     title: 'No antivirus was found',
     explanation: 'Triage found no virus protection on this computer.',
     userSteps: [],
     itSteps: ["Install or re-enable the organisation's endpoint protection on this device."],
   },
   'security.antivirus-signatures-old': {
-    title: 'The virus definitions are {days} days old',
+    fine: 'Virus protection is on and up to date',
+    title: 'The virus definitions are {days, plural, one {# day} other {# days}} old',
     explanation:
-      '{product} has not updated its list of known threats for {days} days, so it misses new ones.',
+      '{product} has not updated its list of known threats for {days, plural, one {# day} other {# days}}, so it misses new ones.',
     userSteps: ['Open Windows Security, go to Virus & threat protection and choose "Check for updates".'],
     itSteps: [
       'Check the update source of the definitions (Windows Update, WSUS, the management server) and network access to it.',
@@ -34,7 +37,7 @@ export const securityMessagesEn: MessageCatalog = {
     itSteps: ['Enforce the firewall by policy for every profile; check for a local override.'],
   },
   'security.disk-not-encrypted': {
-    title: 'The system disk ({volume}) is not encrypted',
+    title: 'The system disk is not encrypted',
     explanation:
       'If this computer is lost or stolen, anyone can read the files on it by taking out the disk.',
     userSteps: [],
@@ -91,6 +94,7 @@ export const securityMessagesEn: MessageCatalog = {
     itSteps: ['Confirm that local administrator rights are intended for this user.'],
   },
   'security.no-screen-lock': {
+    fine: 'The screen locks by itself',
     title: 'The screen does not lock by itself',
     explanation: 'When you walk away, anyone can use this computer with your account.',
     userSteps: [
@@ -99,7 +103,8 @@ export const securityMessagesEn: MessageCatalog = {
     itSteps: ['Enforce an inactivity lock by policy (InactivityTimeoutSecs or the MDM equivalent).'],
   },
   'security.screen-lock-slow': {
-    title: 'The screen locks only after {minutes} minutes',
+    fine: 'The screen locks by itself',
+    title: 'The screen locks only after {minutes, plural, one {# minute} other {# minutes}}',
     explanation: 'For that long after you walk away, anyone can use this computer with your account.',
     userSteps: ['Set the screen to lock after 15 minutes or less.'],
     itSteps: ['Enforce an inactivity lock of 15 minutes or less by policy.'],
