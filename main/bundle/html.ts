@@ -13,6 +13,7 @@ import type { ProbeEnvelope } from '../../probes/types';
 import { PROBLEM_CATEGORY_NAMES, type Report } from '../report';
 import type { RedactionSummary } from './redact';
 import { keyFacts } from './facts';
+import { englishCount } from '../../probes/util/message-format';
 
 export function escapeHtml(value: unknown): string {
   return String(value).replace(
@@ -213,7 +214,7 @@ ${report.run.probes.map((p) => probeCard(p, excluded.includes(`probe:${p.id}`)))
           .map(([k, n]) => `${n} ${escapeHtml(k)}`)
           .join(', ')}`
       : ''
-  }${redaction.secrets ? `; ${redaction.secrets} secret(s) removed` : ''}. Values like [user-1] are placeholders: the same placeholder always stands for the same value in this report.${
+  }${redaction.secrets ? `; ${englishCount(redaction.secrets, 'secret')} removed` : ''}. Values like [user-1] are placeholders: the same placeholder always stands for the same value in this report.${
     excluded.length ? ` Left out by the user: ${excluded.map(escapeHtml).join(', ')}.` : ''
   }</footer>
 </main></body>

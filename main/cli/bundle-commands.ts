@@ -19,6 +19,7 @@ import { findingHeadline, fitWidth, formatFindingForIt, readerTime, wrapSafe } f
 import { CONTINUATION, jsonForTerminal, line, multiline, terminalSafe } from './terminal-safe';
 import { PROBLEM_CATEGORY_NAMES } from '../report';
 import { EXIT, parseCommandLine, UsageError } from './usage';
+import { englishCount } from '../../probes/util/message-format';
 
 interface IO {
   readonly stdout: NodeJS.WriteStream;
@@ -63,7 +64,7 @@ function verification(path: string, bundle: BundleContents, io: IO): Verificatio
   const result = verifyBundle(bundle);
   if (result.problems.length > 0)
     io.stderr.write(
-      `${line`triage: WARNING: ${path} does not verify (${String(result.problems.length)} problem(s); the first: ${result.problems[0] ?? ''}).`} What follows may have been changed after the bundle was written; "triage verify" lists every problem.\n`,
+      `${line`triage: WARNING: ${path} does not verify (${englishCount(result.problems.length, 'problem')}; the first: ${result.problems[0] ?? ''}).`} What follows may have been changed after the bundle was written; "triage verify" lists every problem.\n`,
     );
   return result;
 }
@@ -130,7 +131,7 @@ export async function runInspect(argv: readonly string[], io: IO): Promise<numbe
   const out: string[] = [
     verified.problems.length === 0
       ? 'Verified: every file matches the manifest, and report.html matches the data.'
-      : `NOT VERIFIED: ${String(verified.problems.length)} problem(s) (see above); treat what follows with care.`,
+      : `NOT VERIFIED: ${englishCount(verified.problems.length, 'problem')} (see above); treat what follows with care.`,
   ];
   const fit = (text: string): string => fitWidth(text, width);
   const contact = report.problem?.contact;
@@ -261,7 +262,7 @@ export async function runVerify(argv: readonly string[], io: IO): Promise<number
     );
   } else {
     io.stdout.write(
-      `${line`${path}: NOT OK — ${problems.length} problem(s):`}\n${problems.map((p) => `${line`  - ${p}`}\n`).join('')}${notes.map((n) => `${line`  note: ${n}`}\n`).join('')}`,
+      `${line`${path}: NOT OK — ${englishCount(problems.length, 'problem')}:`}\n${problems.map((p) => `${line`  - ${p}`}\n`).join('')}${notes.map((n) => `${line`  note: ${n}`}\n`).join('')}`,
     );
   }
   return problems.length === 0 ? EXIT.ok : EXIT.findings;

@@ -29,6 +29,7 @@ import {
 import { submissionDraft } from '../tickets/submission';
 import type { Connector } from '../tickets/types';
 import { EXIT, parseCommandLine, RefusedError, UsageError } from './usage';
+import { englishCount } from '../../probes/util/message-format';
 
 interface IO {
   readonly stdout: NodeJS.WriteStream;
@@ -404,7 +405,7 @@ export async function runOutbox(argv: readonly string[], io: IO): Promise<number
         const removed = await outbox.purge({ key, includePending: parsed.values.all ?? false });
         io.stdout.write(
           removed.length
-            ? `Removed ${removed.length} report(s) from the outbox.\n`
+            ? `Removed ${englishCount(removed.length, 'report')} from the outbox.\n`
             : 'Nothing to remove (waiting reports stay unless you add --all).\n',
         );
         return EXIT.ok;

@@ -4,6 +4,7 @@
 import { SEVERITIES } from '../../probes/findings/types';
 import { PROBLEM_CATEGORY_NAMES, type Report } from '../report';
 import type { TicketPriority, TicketSubmission } from './types';
+import { englishCount } from '../../probes/util/message-format';
 
 const MAX_FINDINGS_IN_TEXT = 8;
 
@@ -29,7 +30,11 @@ export function ticketText(report: Report): { subject: string; description: stri
   const problems = report.findings
     .filter((f) => f.severity !== 'ok')
     .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
-  lines.push(problems.length ? `Triage found ${problems.length} problem(s):` : 'Triage found no problems.');
+  lines.push(
+    problems.length
+      ? `Triage found ${englishCount(problems.length, 'problem')}:`
+      : 'Triage found no problems.',
+  );
   for (const finding of problems.slice(0, MAX_FINDINGS_IN_TEXT))
     lines.push(`- [${finding.severity.toUpperCase()}] ${finding.title}`);
   if (problems.length > MAX_FINDINGS_IN_TEXT)

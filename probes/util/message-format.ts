@@ -36,3 +36,11 @@ export function formatMessage(locale: string, message: string, values: MessageVa
   const result = compile(locale, message).format(filled);
   return Array.isArray(result) ? result.join('') : String(result);
 }
+
+/**
+ * "1 problem", "2 problems": a count in the English of the CLI, logs and ticket bodies (nouns with
+ * a plain -s plural only).
+ */
+export function englishCount(count: number, noun: string): string {
+  return formatMessage('en', `{count, plural, one {# ${noun}} other {# ${noun}s}}`, { count });
+}

@@ -1,6 +1,7 @@
 /**
  * Hand-built run results for finding-rule tests: give the probes' data, get a RunResult.
  */
+import type { RenderedFinding } from '../../probes/findings/types';
 import type { ProbeDataMap } from '../../probes/index';
 import type { RunResult } from '../../probes/runner';
 import type { Platform, ProbeEnvelope, ProbeId, ProbeStatus } from '../../probes/types';
@@ -37,3 +38,17 @@ export function reportWith(
   ];
   return { platform: options.platform ?? 'win32', startedAt, finishedAt: startedAt, durationMs: 100, probes };
 }
+
+/** A "checked and fine" line as bundles store it, with a title a test can look for. */
+export const okFinding = (id: string, title: string): RenderedFinding => ({
+  id,
+  severity: 'ok',
+  area: 'network',
+  params: {},
+  evidence: [],
+  locale: 'en',
+  title,
+  explanation: 'Checked and fine.',
+  userSteps: [],
+  itSteps: [],
+});

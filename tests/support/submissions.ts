@@ -17,7 +17,7 @@ export function testSubmission(bytes = 30_000, over: Partial<TicketSubmission> =
     idempotencyKey: randomUUID(),
     subject: "[Triage] Can't connect: Teams drops (PC-0042)",
     description:
-      'The user wrote:\nTeams drops.\n\nTriage found 1 problem(s):\n- [CRITICAL] The DNS server does not answer',
+      'The user wrote:\nTeams drops.\n\nTriage found 1 problem:\n- [CRITICAL] The DNS server does not answer',
     requester: { name: 'Jo Smith', email: 'jo@example.org', phone: '' },
     category: 'cant-connect',
     priority: 'high',

@@ -9,13 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RenderedFinding } from '../../../probes/findings/types';
 import { bundleFiles } from '../../../main/bundle/contents';
 import { prepareBundle } from '../../../main/bundle/prepare';
 import { parseBundle } from '../../../main/bundle/read';
 import { verifyBundle } from '../../../main/bundle/verify';
 import { zip } from '../../support/hostile-bundles';
 import { launchChromium, SCREENSHOTS } from '../../support/browser';
+import { okFinding } from '../../support/reports';
 import { sampleReport } from '../../support/sample-report';
 
 /** The bundle's files with report.html replaced and the manifest's hash and size recomputed. */
@@ -80,19 +80,6 @@ describe('report.html in verify', () => {
 
 const AXE = readFileSync(join(__dirname, '..', '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-const fine = (id: string, title: string): RenderedFinding => ({
-  id,
-  severity: 'ok',
-  area: 'network',
-  params: {},
-  evidence: [],
-  locale: 'en',
-  title,
-  explanation: 'Checked and fine.',
-  userSteps: [],
-  itSteps: [],
-});
-
 /** report.html as a realistic bundle holds it: real probes on fixtures, real rules, redacted. */
 async function realisticPage(): Promise<string> {
   const base = await sampleReport('win32');
@@ -101,8 +88,8 @@ async function realisticPage(): Promise<string> {
     // The rules' own "checked and fine" lines are replaced by two known ones.
     findings: [
       ...base.findings.filter((f) => f.severity !== 'ok'),
-      fine('ok.dns', 'Names are found'),
-      fine('ok.time', 'The clock is right'),
+      okFinding('ok.dns', 'Names are found'),
+      okFinding('ok.time', 'The clock is right'),
     ],
   };
   return (

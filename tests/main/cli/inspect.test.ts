@@ -8,12 +8,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RenderedFinding } from '../../../probes/findings/types';
 import { bundleFiles } from '../../../main/bundle/contents';
 import { prepareBundle } from '../../../main/bundle/prepare';
 import { zipBundle } from '../../../main/bundle/zip';
 import type { Report } from '../../../main/report';
 import { fitWidth, readerTime, wrapSafe } from '../../../main/cli/summary';
+import { okFinding } from '../../support/reports';
 import { sampleReport } from '../../support/sample-report';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'main', 'cli', 'triage.js');
@@ -22,19 +22,6 @@ const LONG_WORDS =
   'for a minute. It started after the laptop restarted for updates. Outlook seems fine but SharePoint is slow. ' +
   'I tried the office Wi-Fi and my phone hotspot: same. My colleague next to me has no problem at all. ' +
   'The last words of the description: PINEAPPLE.';
-
-const okFinding = (id: string, title: string): RenderedFinding => ({
-  id,
-  severity: 'ok',
-  area: 'network',
-  params: {},
-  evidence: [],
-  locale: 'en',
-  title,
-  explanation: 'Checked and fine.',
-  userSteps: [],
-  itSteps: [],
-});
 
 let report: Report;
 let bundle: string;

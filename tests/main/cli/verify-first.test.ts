@@ -46,7 +46,7 @@ describe('inspect', () => {
     const c = capture();
     expect(await runInspect([tampered], c.io)).toBe(1);
     expect(c.err()).toMatch(
-      /WARNING: .*tampered\.zip does not verify \(\d problem\(s\); the first: findings\.json/,
+      /WARNING: .*tampered\.zip does not verify \(\d problems?; the first: findings\.json/,
     );
     expect(c.out()).toMatch(/^NOT VERIFIED: /m);
     const json = capture();

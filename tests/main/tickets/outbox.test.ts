@@ -505,6 +505,8 @@ describe('sending while others queue', () => {
 });
 
 describe('the sender lock', () => {
+  // The holder keeps its lock reachable (globalThis.held): an unreachable lock handle may be
+  // garbage-collected, closing its file and freeing the lock, which a busy machine did once.
   const holder = (path: string) =>
     spawn(
       process.execPath,
@@ -512,7 +514,7 @@ describe('the sender lock', () => {
         '--import',
         'tsx',
         '-e',
-        `import('${join(__dirname, '..', '..', '..', 'main', 'fs-lock.ts')}').then(async (m) => { const t = await (m.default ?? m).tryExclusiveLock(${JSON.stringify(path)}); console.log(t.lock ? 'locked' : 'busy'); setInterval(() => {}, 1000); });`,
+        `import('${join(__dirname, '..', '..', '..', 'main', 'fs-lock.ts')}').then(async (m) => { const t = await (m.default ?? m).tryExclusiveLock(${JSON.stringify(path)}); globalThis.held = t; console.log(t.lock ? 'locked' : 'busy'); setInterval(() => {}, 1000); });`,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );

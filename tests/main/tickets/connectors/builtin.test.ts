@@ -24,7 +24,7 @@ const submission = (key = '2f0c6a4e-0a6c-4d6e-9d1e-3a8b7c6d5e4f'): TicketSubmiss
   idempotencyKey: key,
   subject: "[Triage] Can't connect: Teams drops\r\nBcc: victim@example.org (PC-0042)",
   description:
-    'The user wrote:\nTeams drops.\n\nTriage found 1 problem(s):\n- [CRITICAL] The DNS server does not answer',
+    'The user wrote:\nTeams drops.\n\nTriage found 1 problem:\n- [CRITICAL] The DNS server does not answer',
   requester: { name: 'Jo Smith', email: 'jo@example.org', phone: '' },
   category: 'cant-connect',
   priority: 'high',
