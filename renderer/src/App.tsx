@@ -74,7 +74,6 @@ export function App() {
           case 'run-started':
             return event.probes.map((p) => ({
               id: p.id,
-              title: p.title,
               status: 'waiting' as const,
               startedAt: at,
               durationMs: null,

@@ -7,7 +7,6 @@ import { useI18n, type MessageKey } from '../i18n';
 
 export interface ProbeProgress {
   readonly id: string;
-  readonly title: string;
   readonly status: ProbeStatus | 'running' | 'waiting';
   readonly startedAt: number;
   readonly durationMs: number | null;
