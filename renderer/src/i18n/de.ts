@@ -83,8 +83,6 @@ export const de: Messages = {
   'results.none': 'Keine Probleme gefunden',
   'results.noneIntro':
     'Ihr Computer sieht gesund aus. Wenn das Problem bleibt, senden Sie den Bericht trotzdem: Er hilft der IT.',
-  'results.intro':
-    'Das Wichtigste zuerst. Manches können Sie selbst beheben; um den Rest kümmert sich die IT.',
   'results.cancelled': 'Sie haben die Prüfung vorzeitig beendet, daher fehlen einige Ergebnisse.',
   'results.cause': 'Wahrscheinlich die Ursache Ihres Problems',
   'results.noCause':

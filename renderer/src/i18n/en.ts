@@ -83,7 +83,6 @@ export const en = {
   'results.none': 'No problems found',
   'results.noneIntro':
     'Your computer looks healthy. If the problem continues, send the report anyway: it helps IT.',
-  'results.intro': 'Most important first. You can fix some of these yourself; IT will take care of the rest.',
   'results.cancelled': 'You stopped the checks early, so some results are missing.',
   'results.cause': 'Probably the cause of your problem',
   'results.noCause':
